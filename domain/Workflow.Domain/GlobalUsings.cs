@@ -1,0 +1,4 @@
+global using Workflow.Domain.Nominations;
+global using Workflow.Domain.Plans;
+global using Workflow.Domain.Time;
+global using Workflow.Domain.Validation;

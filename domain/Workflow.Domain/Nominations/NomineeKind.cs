@@ -1,0 +1,10 @@
+namespace Workflow.Domain.Nominations;
+
+public enum NomineeKind
+{
+    /// <summary>Tập thể.</summary>
+    Collective,
+
+    /// <summary>Cá nhân.</summary>
+    Individual,
+}

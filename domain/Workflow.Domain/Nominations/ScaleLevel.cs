@@ -1,0 +1,3 @@
+namespace Workflow.Domain.Nominations;
+
+public sealed record ScaleLevel(string Id, string Name);

@@ -1,0 +1,10 @@
+namespace Workflow.Domain.Plans;
+
+public enum FieldType
+{
+    Integer,
+    Decimal,
+    Percent,
+    Boolean,
+    Text,
+}

@@ -1,0 +1,33 @@
+namespace Workflow.Domain.Plans;
+
+/// <summary>
+/// One reporting cycle as the standing agency issues it: who reports what, by when, and how awards are proposed.
+/// An operator writes it once per cycle as JSON (schemas/plan.schema.json).
+/// </summary>
+public sealed record Plan
+{
+    public required string Id { get; init; }
+    public required string Number { get; init; }
+    public required DateOnly IssuedOn { get; init; }
+    public required string Issuer { get; init; }
+    public required string Title { get; init; }
+    public IReadOnlyList<string> LegalBasis { get; init; } = [];
+    public required CycleKind Kind { get; init; }
+    public required DatePeriod DataPeriod { get; init; }
+
+    /// <summary>Last day the cycle stays open for work (reports, chases, consolidation); deadlines fall within it.</summary>
+    public required DateOnly ClosesOn { get; init; }
+
+    public string TimeZone { get; init; } = VietnamTime.ZoneId;
+    public IReadOnlyList<Block> Blocks { get; init; } = [];
+    public IReadOnlyList<CommitteeMember> Members { get; init; } = [];
+    public IReadOnlyList<Unit> Units { get; init; } = [];
+    public IReadOnlyList<Deliverable> Deliverables { get; init; } = [];
+    public IReadOnlyList<Target> Targets { get; init; } = [];
+    public IReadOnlyList<Scale> Scales { get; init; } = [];
+    public IReadOnlyList<NominationRound> NominationRounds { get; init; } = [];
+    public required ReminderPolicy Reminders { get; init; }
+
+    /// <summary>Set for a multi-year programme (002): the periods whose rounds start at their dates.</summary>
+    public IReadOnlyList<ProgrammePeriod> Periods { get; init; } = [];
+}

@@ -1,0 +1,9 @@
+namespace Workflow.Domain.Plans;
+
+public enum ProgrammePeriodKind
+{
+    ImplementationPlans,
+    YearlyReport,
+    InterimReview,
+    FinalReview,
+}

@@ -1,0 +1,7 @@
+namespace Workflow.Domain.Time;
+
+public enum Timeliness
+{
+    OnTime,
+    Late,
+}

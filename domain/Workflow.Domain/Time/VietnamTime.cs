@@ -1,0 +1,52 @@
+using System.Globalization;
+
+namespace Workflow.Domain.Time;
+
+/// <summary>Vietnam's civil time (Asia/Ho_Chi_Minh, UTC+7, no daylight saving) and how dates are shown.</summary>
+public static class VietnamTime
+{
+    public const string ZoneId = "Asia/Ho_Chi_Minh";
+
+    public static TimeZoneInfo Zone { get; } = Resolve(ZoneId)!;
+
+    /// <summary>The zone for an id; Vietnam's zone falls back to a fixed UTC+7 where tzdata is missing.</summary>
+    public static TimeZoneInfo? Resolve(string id)
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id);
+        }
+        catch (TimeZoneNotFoundException) when (id == ZoneId)
+        {
+            return TimeZoneInfo.CreateCustomTimeZone(ZoneId, TimeSpan.FromHours(7), ZoneId, ZoneId);
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The UTC instant at which a local calendar day starts in the given zone.</summary>
+    public static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone) => At(day, TimeOnly.MinValue, zone);
+
+    /// <summary>The UTC instant of a local date and time of day in the given zone.</summary>
+    public static DateTimeOffset At(DateOnly day, TimeOnly time, TimeZoneInfo zone)
+    {
+        var local = day.ToDateTime(time, DateTimeKind.Unspecified);
+        var offset = zone.GetUtcOffset(local);
+        return new DateTimeOffset(local, offset).ToUniversalTime();
+    }
+
+    public static DateTimeOffset ToLocal(DateTimeOffset instant, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(instant, zone);
+
+    public static DateOnly LocalDay(DateTimeOffset instant, TimeZoneInfo zone) => DateOnly.FromDateTime(ToLocal(instant, zone).DateTime);
+
+    /// <summary>dd/MM/yyyy, the way dates are shown to people.</summary>
+    public static string FormatDate(DateOnly day) => day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    public static string FormatDate(DateTimeOffset instant) => FormatDate(LocalDay(instant, Zone));
+
+    /// <summary>HH:mm:ss dd/MM/yyyy in Vietnam time, for receipts and rejection notices.</summary>
+    public static string FormatDateTime(DateTimeOffset instant, bool milliseconds = false) =>
+        ToLocal(instant, Zone).ToString(milliseconds ? "HH:mm:ss.fff dd/MM/yyyy" : "HH:mm:ss dd/MM/yyyy", CultureInfo.InvariantCulture);
+}
