@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Workflow.Domain.Nominations;
 
 /// <summary>Which nominees a quota rule counts; every list that is set must match (empty lists match all).</summary>
@@ -11,6 +13,7 @@ public sealed record QuotaMatch
     /// <summary>Nominees whose unit is managed by one of these units (e.g. Phòng An ninh kinh tế).</summary>
     public IReadOnlyList<string> NomineeManagedBy { get; init; } = [];
 
+    [JsonIgnore]
     public bool IsEmpty => ProposerBlocks.Count == 0 && ProposerUnits.Count == 0 && NomineeBlocks.Count == 0
         && NomineeUnits.Count == 0 && NomineeManagedBy.Count == 0;
 }

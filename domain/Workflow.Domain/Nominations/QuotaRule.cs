@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Workflow.Domain.Nominations;
 
 /// <summary>
@@ -22,5 +24,6 @@ public sealed record QuotaRule
     public int? MaxPolice { get; init; }
 
     /// <summary>A plain total (only <see cref="Max"/>, everything matched) does not place a nominee in the structure.</summary>
+    [JsonIgnore]
     public bool IsTotal => Match.IsEmpty && Per == QuotaGrouping.All;
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace Workflow.Domain.Plans;
 
@@ -25,6 +26,7 @@ public sealed record Deadline
         new() { Semantics = DeadlineSemantics.WithinMonth, Month = $"{year:D4}-{month:D2}" };
 
     /// <summary>The first calendar day on which a submission is late; null when the deadline is malformed.</summary>
+    [JsonIgnore]
     public DateOnly? FirstLateDay => Semantics switch
     {
         DeadlineSemantics.Before => Date,
@@ -34,6 +36,7 @@ public sealed record Deadline
     };
 
     /// <summary>The last calendar day on which a submission is on time.</summary>
+    [JsonIgnore]
     public DateOnly? LastDay => FirstLateDay?.AddDays(-1);
 
     public static bool TryParseMonth(string? month, out DateOnly firstDay)

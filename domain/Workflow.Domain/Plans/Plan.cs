@@ -30,4 +30,7 @@ public sealed record Plan
 
     /// <summary>Set for a multi-year programme (002): the periods whose rounds start at their dates.</summary>
     public IReadOnlyList<ProgrammePeriod> Periods { get; init; } = [];
+
+    /// <summary>The plan's own deliverables followed by those of each programme period.</summary>
+    public IEnumerable<Deliverable> AllDeliverables() => Deliverables.Concat(Periods.SelectMany(p => p.Deliverables));
 }

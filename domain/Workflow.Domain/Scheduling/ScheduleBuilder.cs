@@ -1,0 +1,54 @@
+namespace Workflow.Domain.Scheduling;
+
+/// <summary>
+/// Derives every reminder, deadline and chase instant of a plan from its deadlines and reminder policy.
+/// Reminders fall "d days before the end": on the day d days before the first late day, at the send time.
+/// Chases start on the first late day and repeat every few days; chases after the configured number escalate.
+/// Late nomination files are refused, so rejecting deadlines get reminders but no chases.
+/// </summary>
+public static class ScheduleBuilder
+{
+    public static IReadOnlyList<ScheduledPoint> Build(Plan plan)
+    {
+        var zone = VietnamTime.Resolve(plan.TimeZone) ?? VietnamTime.Zone;
+        var issued = VietnamTime.StartOfDay(plan.IssuedOn, zone);
+        var points = new List<ScheduledPoint>();
+        foreach (var deliverable in plan.AllDeliverables())
+        {
+            points.AddRange(ForDeadline(deliverable.Id, deliverable.Deadline, deliverable.LatePolicy, plan.Reminders, zone));
+        }
+
+        foreach (var round in plan.NominationRounds.Where(r => r.PickedFrom is null && r.Deadline is not null))
+        {
+            points.AddRange(ForDeadline(round.Id, round.Deadline!, round.LatePolicy, plan.Reminders, zone));
+        }
+
+        // Nothing can be sent before the plan exists.
+        return [.. points.Where(p => p.Instant >= issued).OrderBy(p => p.Instant).ThenBy(p => p.Subject, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The points of one deadline; used again when a deadline is extended for some units.</summary>
+    public static IReadOnlyList<ScheduledPoint> ForDeadline(
+        string subject, Deadline deadline, LatePolicy latePolicy, ReminderPolicy policy, TimeZoneInfo zone)
+    {
+        var firstLateDay = deadline.FirstLateDay ?? throw new ArgumentException("The deadline names no valid day.", nameof(deadline));
+        var points = new List<ScheduledPoint>();
+        foreach (var days in policy.DaysBefore.Where(d => d > 0).Distinct().OrderDescending())
+        {
+            points.Add(new ScheduledPoint(VietnamTime.At(firstLateDay.AddDays(-days), policy.SendAt, zone), ScheduledPointKind.Reminder, subject, days));
+        }
+
+        points.Add(new ScheduledPoint(VietnamTime.StartOfDay(firstLateDay, zone), ScheduledPointKind.Deadline, subject, 0));
+        if (latePolicy == LatePolicy.AcceptAndMarkLate)
+        {
+            for (var n = 1; n <= policy.Chase.MaxCount; n++)
+            {
+                var day = firstLateDay.AddDays((n - 1) * Math.Max(1, policy.Chase.EveryDays));
+                var kind = policy.EscalateAfterChases > 0 && n > policy.EscalateAfterChases ? ScheduledPointKind.Escalation : ScheduledPointKind.Chase;
+                points.Add(new ScheduledPoint(VietnamTime.At(day, policy.SendAt, zone), kind, subject, n));
+            }
+        }
+
+        return points;
+    }
+}
