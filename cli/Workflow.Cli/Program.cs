@@ -1,1 +1,3 @@
-namespace Workflow.Cli; internal static class Program { private static int Main() => 0; }
+using Workflow.Cli;
+
+return PlanCommands.Run(args, Console.Out, Console.Error);

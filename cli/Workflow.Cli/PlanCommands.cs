@@ -1,0 +1,129 @@
+using System.Globalization;
+using Workflow.Domain.Plans;
+using Workflow.Domain.Scheduling;
+using Workflow.Domain.Serialization;
+using Workflow.Domain.Time;
+using Workflow.Domain.Validation;
+
+namespace Workflow.Cli;
+
+/// <summary>Offline plan commands: check a plan file before a cycle starts and show the schedule it implies.</summary>
+internal static class PlanCommands
+{
+    private const string Usage = """
+        Cách dùng:
+          workflow validate <kế-hoạch.json>...   kiểm tra tệp kế hoạch, liệt kê mọi lỗi
+          workflow schedule <kế-hoạch.json>      in lịch hạn chót, nhắc hạn và đôn đốc của chu kỳ
+        """;
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        return args switch
+        {
+            ["validate", _, ..] => Validate(args[1..], output, error),
+            ["schedule", var file] => Schedule(file, output, error),
+            _ => Fail(error, Usage),
+        };
+    }
+
+    private static int Validate(string[] files, TextWriter output, TextWriter error)
+    {
+        var failed = 0;
+        foreach (var file in files)
+        {
+            if (Load(file, error) is not { } plan)
+            {
+                failed++;
+                continue;
+            }
+
+            var units = plan.Units.Count;
+            output.WriteLine($"✓ {file}: hợp lệ — «{plan.Title}»");
+            output.WriteLine($"  {units} đơn vị, {plan.Blocks.Count} khối, {plan.AllDeliverables().Count()} nội dung phải nộp, "
+                + $"{plan.NominationRounds.Count} đợt đề nghị khen thưởng, {plan.Periods.Count} giai đoạn");
+        }
+
+        return failed == 0 ? 0 : 1;
+    }
+
+    private static int Schedule(string file, TextWriter output, TextWriter error)
+    {
+        if (Load(file, error) is not { } plan)
+        {
+            return 1;
+        }
+
+        var zone = VietnamTime.Resolve(plan.TimeZone)!;
+        var evaluator = new DeadlineEvaluator(zone);
+        output.WriteLine($"{plan.Number} ngày {VietnamTime.FormatDate(plan.IssuedOn)} — {plan.Title}");
+        output.WriteLine($"Mốc số liệu: {VietnamTime.FormatDate(plan.DataPeriod.From)} – {VietnamTime.FormatDate(plan.DataPeriod.To)}; giờ {plan.TimeZone}");
+        output.WriteLine();
+        output.WriteLine("Hạn chót");
+        foreach (var deliverable in plan.AllDeliverables())
+        {
+            WriteDeadline(output, evaluator, deliverable.Id, deliverable.Title, deliverable.Deadline, deliverable.LatePolicy,
+                deliverable.AppliesTo.Select(plan.Units).Count());
+        }
+
+        foreach (var round in plan.NominationRounds)
+        {
+            if (round.Deadline is { } deadline)
+            {
+                WriteDeadline(output, evaluator, round.Id, round.Title, deadline, round.LatePolicy, round.Proposers.Select(plan.Units).Count());
+            }
+            else
+            {
+                output.WriteLine($"  {round.Id,-34} {round.Title}: lựa chọn từ đợt «{round.PickedFrom}»");
+            }
+        }
+
+        output.WriteLine();
+        output.WriteLine("Lịch nhắc hạn và đôn đốc (giờ Việt Nam)");
+        foreach (var point in ScheduleBuilder.Build(plan))
+        {
+            var local = VietnamTime.ToLocal(point.Instant, zone);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {local:dd/MM/yyyy HH:mm}  {point.Subject,-34} {point.Describe()}"));
+        }
+
+        return 0;
+    }
+
+    private static void WriteDeadline(TextWriter output, DeadlineEvaluator evaluator, string id, string title, Deadline deadline, LatePolicy policy, int units)
+    {
+        var last = VietnamTime.ToLocal(evaluator.LastAcceptedInstant(deadline), evaluator.Zone);
+        var late = policy == LatePolicy.Reject ? "nộp muộn bị từ chối" : "nộp muộn được nhận, đánh dấu muộn";
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {id,-34} {deadline.Describe()} (nhận đến {last:HH:mm:ss.fff dd/MM/yyyy}); {late}; {units} đơn vị — {title}"));
+    }
+
+    private static Plan? Load(string file, TextWriter error)
+    {
+        if (!File.Exists(file))
+        {
+            error.WriteLine($"✗ {file}: không tìm thấy tệp.");
+            return null;
+        }
+
+        var read = PlanJson.Read(File.ReadAllText(file));
+        var errors = read.Plan is { } plan ? PlanValidator.Validate(plan) : read.Errors;
+        if (errors.Count == 0)
+        {
+            return read.Plan;
+        }
+
+        error.WriteLine($"✗ {file}: {errors.Count} lỗi, kế hoạch không được chấp nhận:");
+        foreach (var planError in errors)
+        {
+            error.WriteLine($"  - {planError.Path}: {planError.Message}");
+        }
+
+        return null;
+    }
+
+    private static int Fail(TextWriter error, string message)
+    {
+        error.WriteLine(message);
+        return 2;
+    }
+}
