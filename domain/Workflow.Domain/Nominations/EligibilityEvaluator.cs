@@ -1,0 +1,154 @@
+namespace Workflow.Domain.Nominations;
+
+/// <summary>
+/// Evaluates a nominee's declared record against an eligibility profile (000 section III.3) on the plan's scales.
+/// A fact the unit did not declare never counts as met: the council needs it on file.
+/// </summary>
+public sealed class EligibilityEvaluator
+{
+    /// <summary>The rule id reported when the nominee's kind (tập thể / cá nhân) is not the profile's.</summary>
+    public const string KindRuleId = "nominee-kind";
+
+    private readonly Dictionary<string, Scale> _scales;
+
+    public EligibilityEvaluator(IEnumerable<Scale> scales)
+    {
+        ArgumentNullException.ThrowIfNull(scales);
+        _scales = scales.GroupBy(s => s.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+    }
+
+    /// <summary>Every rule of the profile the record fails.</summary>
+    public EligibilityResult Evaluate(EligibilityProfile profile, NomineeRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(record);
+        var failures = new List<EligibilityFailure>();
+        foreach (var rule in profile.Rules)
+        {
+            var reasons = Reasons(rule, record);
+            if (reasons.Count > 0)
+            {
+                failures.Add(new EligibilityFailure(rule.Id, rule.Description, reasons));
+            }
+        }
+
+        return new EligibilityResult(profile.Id, failures);
+    }
+
+    /// <summary>As <see cref="Evaluate(EligibilityProfile, NomineeRecord)"/>, and the nominee's kind must be the profile's.</summary>
+    public EligibilityResult Evaluate(EligibilityProfile profile, NomineeKind kind, NomineeRecord record)
+    {
+        var result = Evaluate(profile, record);
+        return CheckKind(profile, kind) is { } mismatch ? result with { Failures = [mismatch, .. result.Failures] } : result;
+    }
+
+    public EligibilityResult Evaluate(EligibilityProfile profile, Nomination nomination)
+    {
+        ArgumentNullException.ThrowIfNull(nomination);
+        return Evaluate(profile, nomination.Kind, nomination.Record);
+    }
+
+    /// <summary>Null when the kinds agree; otherwise the failure naming both.</summary>
+    public static EligibilityFailure? CheckKind(EligibilityProfile profile, NomineeKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return profile.NomineeKind == kind
+            ? null
+            : new EligibilityFailure(KindRuleId, "Đối tượng khen thưởng đúng loại tiêu chuẩn",
+                [$"Tiêu chuẩn «{profile.Name}» dành cho {KindName(profile.NomineeKind)}, nhưng đối tượng đề nghị là {KindName(kind)}"]);
+    }
+
+    public static string KindName(NomineeKind kind) => kind == NomineeKind.Collective ? "tập thể" : "cá nhân";
+
+    private List<string> Reasons(EligibilityRule rule, NomineeRecord record) => rule switch
+    {
+        YearlyLevelRule yearly => Yearly(yearly, record),
+        FlagRule flag => Flag(flag, record),
+        MinimumNumberRule number => Number(number, record),
+        AnyOfRule anyOf => AnyOf(anyOf, record),
+        _ => [$"Loại tiêu chuẩn «{rule.GetType().Name}» chưa được hỗ trợ"],
+    };
+
+    private List<string> Yearly(YearlyLevelRule rule, NomineeRecord record)
+    {
+        if (!_scales.TryGetValue(rule.Scale, out var scale))
+        {
+            return [$"Thang đánh giá «{rule.Scale}» không có trong kế hoạch"];
+        }
+
+        var declared = record.Yearly.GetValueOrDefault(rule.Scale) ?? new Dictionary<int, string>();
+        var minimum = scale.Rank(rule.Minimum);
+        var reasons = new List<string>();
+        var reaching = 0;
+        var atLeast = rule.AtLeastLevel is null ? -1 : scale.Rank(rule.AtLeastLevel);
+        for (var year = rule.FromYear; year <= rule.ToYear; year++)
+        {
+            if (!declared.TryGetValue(year, out var level))
+            {
+                reasons.Add($"Năm {year} chưa khai báo «{scale.Name}»");
+                continue;
+            }
+
+            var rank = scale.Rank(level);
+            if (rank < 0)
+            {
+                reasons.Add($"Năm {year} khai báo «{level}», không có trong thang «{scale.Name}»");
+                continue;
+            }
+
+            if (rank < minimum)
+            {
+                reasons.Add($"Năm {year} chỉ đạt «{scale.Label(level)}», yêu cầu «{scale.Label(rule.Minimum)}» trở lên");
+            }
+
+            if (atLeast >= 0 && rank >= atLeast)
+            {
+                reaching++;
+            }
+        }
+
+        if (rule.AtLeastLevel is not null && reaching < rule.AtLeastCount)
+        {
+            reasons.Add($"Chỉ có {reaching} năm đạt «{scale.Label(rule.AtLeastLevel)}», yêu cầu ít nhất {rule.AtLeastCount}");
+        }
+
+        return reasons;
+    }
+
+    private static List<string> Flag(FlagRule rule, NomineeRecord record)
+    {
+        if (!record.Flags.TryGetValue(rule.Flag, out var value))
+        {
+            return [$"Chưa khai báo «{rule.Description}»"];
+        }
+
+        return value == rule.Required ? [] : [rule.Required ? "Không đáp ứng" : "Có vi phạm điều kiện này"];
+    }
+
+    private static List<string> Number(MinimumNumberRule rule, NomineeRecord record)
+    {
+        if (!record.Numbers.TryGetValue(rule.Number, out var value))
+        {
+            return [$"Chưa khai báo «{rule.Description}»"];
+        }
+
+        return value >= rule.Minimum ? [] : [$"Chỉ có {value:0.##}, yêu cầu ít nhất {rule.Minimum:0.##}"];
+    }
+
+    private List<string> AnyOf(AnyOfRule rule, NomineeRecord record)
+    {
+        var failed = new List<string>();
+        foreach (var alternative in rule.Alternatives)
+        {
+            var reasons = Reasons(alternative, record);
+            if (reasons.Count == 0)
+            {
+                return [];
+            }
+
+            failed.Add($"«{alternative.Description}»: {string.Join(", ", reasons)}");
+        }
+
+        return [$"Không đáp ứng phương án nào — {string.Join(" | ", failed)}"];
+    }
+}
