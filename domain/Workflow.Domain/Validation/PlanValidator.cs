@@ -409,9 +409,18 @@ public static class PlanValidator
                 {
                     Add($"{path}.field", $"Chỉ tiêu «{target.Field}» không có trong biểu mẫu «{form.Title}».");
                 }
-                else if (field.Type != FieldType.Boolean)
+                else if (target.TotalField is null && field.Type != FieldType.Boolean)
                 {
                     Add($"{path}.field", $"Chỉ tiêu «{field.Label}» phải là loại có/không để tính tỷ lệ đơn vị đạt.");
+                }
+                else if (target.TotalField is not null && field.Type != FieldType.Integer)
+                {
+                    Add($"{path}.field", $"Chỉ tiêu «{field.Label}» phải là số nguyên để tính tỷ lệ trên tổng số.");
+                }
+
+                if (target.TotalField is { } total && form.Fields.FirstOrDefault(f => f.Id == total) is not { Type: FieldType.Integer })
+                {
+                    Add($"{path}.totalField", $"Chỉ tiêu tổng số «{total}» không có trong biểu mẫu «{form.Title}» hoặc không phải số nguyên.");
                 }
             }
         }
