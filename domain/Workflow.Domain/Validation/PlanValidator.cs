@@ -174,10 +174,6 @@ public static class PlanValidator
         public void CheckPeriods()
         {
             Unique(plan.Periods.Select(p => p.Id), "$.periods", "giai đoạn");
-            if (plan.Kind == CycleKind.Programme && plan.Periods.Count == 0)
-            {
-                Add("$.periods", "Kế hoạch loại đề án/chương trình phải có ít nhất một giai đoạn.");
-            }
 
             for (var i = 0; i < plan.Periods.Count; i++)
             {

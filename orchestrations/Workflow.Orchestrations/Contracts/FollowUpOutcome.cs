@@ -1,0 +1,8 @@
+namespace Workflow.Orchestrations.Contracts;
+
+public enum FollowUpOutcome
+{
+    OnTime,
+    Late,
+    Missing,
+}

@@ -1,0 +1,4 @@
+namespace Workflow.Orchestrations.Contracts;
+
+/// <summary>The outcome of a closed round: proposals received, accepted after all checks, refused, late attempts rejected.</summary>
+public sealed record RoundResult(string RoundId, int Received, int Accepted, int Refused, int LateRejected, IReadOnlyList<string> AcceptedNominations);
