@@ -1,0 +1,81 @@
+namespace Workflow.Storage;
+
+/// <summary>
+/// Where one unit stands on one deliverable or nomination round. <see cref="Deadline"/> is the unit's authoritative
+/// deadline: an extension moves it for this unit only, and the upload boundary decides against it.
+/// </summary>
+public sealed record DeliverableStatus
+{
+    public required string CycleId { get; init; }
+    public required string UnitId { get; init; }
+    public required string SubjectId { get; init; }
+    public required Deadline Deadline { get; init; }
+    public LatePolicy LatePolicy { get; init; } = LatePolicy.AcceptAndMarkLate;
+    public string TimeZone { get; init; } = VietnamTime.ZoneId;
+    public SubmissionState State { get; init; } = SubmissionState.Pending;
+
+    /// <summary>Arrival (UTC) of the version that counts.</summary>
+    public DateTimeOffset? SubmittedAt { get; init; }
+
+    /// <summary>The version that counts: the latest on-time one, or the latest late one when none was on time.</summary>
+    public int? CountedVersion { get; init; }
+
+    public string? CountedReceipt { get; init; }
+    public int LatestVersion { get; init; }
+    public bool Late { get; init; }
+    public int RemindersSent { get; init; }
+    public string? LastReminderKey { get; init; }
+    public DateTimeOffset? LastReminderAt { get; init; }
+
+    public SubmissionKey Key => new(CycleId, UnitId, SubjectId);
+
+    public DeadlineEvaluator Evaluator => new(VietnamTime.Resolve(TimeZone) ?? VietnamTime.Zone);
+
+    /// <summary>The first late instant (UTC) of this unit's deadline.</summary>
+    public DateTimeOffset Cutoff => Evaluator.Cutoff(Deadline);
+
+    /// <summary>A new pending row for a unit that must hand this subject in.</summary>
+    public static DeliverableStatus Pending(SubmissionKey key, Deadline deadline, LatePolicy latePolicy, string timeZone = VietnamTime.ZoneId) => new()
+    {
+        CycleId = key.CycleId,
+        UnitId = key.UnitId,
+        SubjectId = key.SubjectId,
+        Deadline = deadline,
+        LatePolicy = latePolicy,
+        TimeZone = timeZone,
+    };
+
+    /// <summary>
+    /// Records an accepted version. The latest on-time version counts, so a late resubmission after an on-time one
+    /// does not turn the unit late; among late versions only, the latest counts.
+    /// </summary>
+    public DeliverableStatus WithSubmission(int version, DateTimeOffset receivedAt, Timeliness timeliness, string receiptNumber)
+    {
+        var latest = Math.Max(LatestVersion, version);
+        var counts = State == SubmissionState.Pending || timeliness == Timeliness.OnTime || Late;
+        return counts
+            ? this with
+            {
+                State = SubmissionState.Submitted,
+                SubmittedAt = receivedAt.ToUniversalTime(),
+                CountedVersion = version,
+                CountedReceipt = receiptNumber,
+                Late = timeliness == Timeliness.Late,
+                LatestVersion = latest,
+            }
+            : this with { LatestVersion = latest };
+    }
+
+    /// <summary>Counts a reminder once per schedule point, so a retried activity does not count it twice.</summary>
+    public DeliverableStatus WithReminder(string pointKey, DateTimeOffset sentAt) =>
+        LastReminderKey == pointKey
+            ? this
+            : this with { RemindersSent = RemindersSent + 1, LastReminderKey = pointKey, LastReminderAt = sentAt.ToUniversalTime() };
+
+    /// <summary>Moves this unit's deadline (gia hạn); a submission already made is re-judged against the new one.</summary>
+    public DeliverableStatus WithDeadline(Deadline deadline)
+    {
+        var moved = this with { Deadline = deadline };
+        return SubmittedAt is { } at ? moved with { Late = moved.Evaluator.Evaluate(deadline, at) == Timeliness.Late } : moved;
+    }
+}

@@ -1,0 +1,3 @@
+global using Workflow.Domain.Nominations;
+global using Workflow.Domain.Plans;
+global using Workflow.Domain.Time;

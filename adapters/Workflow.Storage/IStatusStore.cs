@@ -1,0 +1,38 @@
+namespace Workflow.Storage;
+
+/// <summary>
+/// Status, nominee and audit rows in Table Storage. Every change is read–modify–write under an ETag: a writer that
+/// loses a race re-reads and re-applies its change, never overwrites blindly.
+/// </summary>
+public interface IStatusStore
+{
+    /// <summary>Names the cycle's receipt series (e.g. "BG-2024" gives "BG-2024-000123"); a second call keeps the first prefix.</summary>
+    Task EnsureCycleAsync(string cycleId, string receiptPrefix, CancellationToken cancellationToken = default);
+
+    /// <summary>The next receipt number of the cycle, from an ETag-guarded counter: unique, increasing, possibly with gaps.</summary>
+    Task<string> NextReceiptNumberAsync(string cycleId, CancellationToken cancellationToken = default);
+
+    /// <summary>Inserts the rows that do not exist yet (batches of at most 100); existing rows are left alone. Returns how many were new.</summary>
+    Task<int> SeedAsync(IEnumerable<DeliverableStatus> rows, CancellationToken cancellationToken = default);
+
+    Task<DeliverableStatus?> GetAsync(SubmissionKey key, CancellationToken cancellationToken = default);
+
+    /// <summary>All units' rows for one deliverable or round.</summary>
+    Task<IReadOnlyList<DeliverableStatus>> ListAsync(string cycleId, string subjectId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Applies <paramref name="change"/> to the current row under its ETag, retrying on a lost race. When
+    /// <paramref name="audit"/> is given it is inserted in the same transaction, so the two never disagree.
+    /// </summary>
+    Task<DeliverableStatus> UpdateAsync(SubmissionKey key, Func<DeliverableStatus, DeliverableStatus> change, UploadAudit? audit = null, CancellationToken cancellationToken = default);
+
+    Task AppendAuditAsync(UploadAudit audit, CancellationToken cancellationToken = default);
+
+    /// <summary>Audit rows for a deliverable or round, optionally one unit's, in arrival order.</summary>
+    Task<IReadOnlyList<UploadAudit>> ListAuditAsync(string cycleId, string subjectId, string? unitId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates or changes a nominee row under its ETag; <paramref name="change"/> gets null when the row is new.</summary>
+    Task<NomineeStatus> UpdateNomineeAsync(string cycleId, string roundId, string nominationId, Func<NomineeStatus?, NomineeStatus> change, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<NomineeStatus>> ListNomineesAsync(string cycleId, string roundId, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,65 @@
+namespace Workflow.Storage;
+
+/// <summary>
+/// One nominee in a round: who proposed whom, a summary of the declared facts, and the three verdicts
+/// (eligibility with the failed rules, dossier completeness, quota). A null verdict has not been evaluated yet.
+/// </summary>
+public sealed record NomineeStatus
+{
+    public required string CycleId { get; init; }
+    public required string RoundId { get; init; }
+    public required string NominationId { get; init; }
+    public required AwardLevel AwardLevel { get; init; }
+    public required string ProposedBy { get; init; }
+    public required string NomineeUnit { get; init; }
+    public required NomineeKind Kind { get; init; }
+    public required string Name { get; init; }
+    public bool IsPolice { get; init; }
+    public string Profile { get; init; } = "";
+
+    /// <summary>The declared record as JSON, kept for audit.</summary>
+    public string RecordJson { get; init; } = "{}";
+
+    public bool? Eligible { get; init; }
+    public IReadOnlyList<string> FailedRules { get; init; } = [];
+    public IReadOnlyList<string> EligibilityReasons { get; init; } = [];
+    public bool? DossierComplete { get; init; }
+    public IReadOnlyList<string> DossierProblems { get; init; } = [];
+    public bool? WithinQuota { get; init; }
+    public IReadOnlyList<string> QuotaViolations { get; init; } = [];
+
+    public static NomineeStatus From(string cycleId, AwardLevel level, Nomination nomination) => new()
+    {
+        CycleId = SubmissionKey.Check(cycleId, nameof(cycleId)),
+        RoundId = SubmissionKey.Check(nomination.Round, nameof(nomination)),
+        NominationId = SubmissionKey.Check(nomination.Id, nameof(nomination)),
+        AwardLevel = level,
+        ProposedBy = nomination.ProposedBy,
+        NomineeUnit = nomination.NomineeUnit,
+        Kind = nomination.Kind,
+        Name = nomination.Name,
+        IsPolice = nomination.IsPolice,
+        Profile = nomination.Profile,
+        RecordJson = System.Text.Json.JsonSerializer.Serialize(nomination.Record),
+    };
+
+    public NomineeStatus WithEligibility(EligibilityResult result) => this with
+    {
+        Eligible = result.Eligible,
+        FailedRules = [.. result.Failures.Select(f => f.RuleId)],
+        EligibilityReasons = [.. result.Failures.Select(f => f.Message)],
+    };
+
+    public NomineeStatus WithDossier(DossierCheckResult result) => this with
+    {
+        DossierComplete = result.Complete,
+        DossierProblems = [.. result.Problems.Select(p => p.Message)],
+    };
+
+    /// <summary>Only the violations that name this nominee count against it.</summary>
+    public NomineeStatus WithQuota(IEnumerable<QuotaViolation> violations)
+    {
+        var mine = violations.Where(v => v.NominationIds.Contains(NominationId)).Select(v => v.Message).ToList();
+        return this with { WithinQuota = mine.Count == 0, QuotaViolations = mine };
+    }
+}

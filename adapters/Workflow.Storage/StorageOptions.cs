@@ -1,0 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Workflow.Storage;
+
+/// <summary>Where dossiers and status rows live. Bound from the "Storage" configuration section.</summary>
+public sealed class StorageOptions
+{
+    public const string SectionName = "Storage";
+
+    [Required]
+    public string ConnectionString { get; set; } = "";
+
+    /// <summary>Prefix of every container and table name, so tests and cycles can share an account.</summary>
+    [Required]
+    [RegularExpression("^[a-z][a-z0-9]{0,30}$", ErrorMessage = "Prefix must be lower-case letters and digits, starting with a letter.")]
+    public string Prefix { get; set; } = "workflow";
+
+    /// <summary>Largest accepted file; scanned dossiers are big, but a limit keeps one upload from filling memory.</summary>
+    [Range(1, 1L << 31)]
+    public long MaxFileBytes { get; set; } = 50L * 1024 * 1024;
+
+    /// <summary>File types units may send: PDF, Word, Excel, scanned images and archives of them.</summary>
+    public string[] AllowedExtensions { get; set; } =
+        [".pdf", ".doc", ".docx", ".xls", ".xlsx", ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".zip"];
+
+    public string DossierContainer => $"{Prefix}-dossiers";
+
+    public string StatusTable => $"{Prefix}status";
+
+    public string NomineeTable => $"{Prefix}nominees";
+}

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Workflow.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>Dossier and status stores and the upload boundary, configured from the "Storage" section and validated at start.</summary>
+    public static IServiceCollection AddWorkflowStorage(this IServiceCollection services, string sectionName = StorageOptions.SectionName)
+    {
+        services.AddOptions<StorageOptions>().BindConfiguration(sectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IDossierStore, BlobDossierStore>();
+        services.TryAddSingleton<IStatusStore, TableStatusStore>();
+        services.TryAddSingleton<UploadAcceptance>();
+        return services;
+    }
+}

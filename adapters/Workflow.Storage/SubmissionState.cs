@@ -1,0 +1,7 @@
+namespace Workflow.Storage;
+
+public enum SubmissionState
+{
+    Pending,
+    Submitted,
+}

@@ -1,0 +1,25 @@
+namespace Workflow.Storage;
+
+/// <summary>
+/// The boundary's decision on one upload. <see cref="ReceivedAt"/> is the server's clock; for a late rejection
+/// <see cref="Deadline"/> and <see cref="LastAcceptedInstant"/> are what the rejection e-mail quotes.
+/// </summary>
+public sealed record UploadResult(
+    UploadOutcome Outcome,
+    SubmissionKey Key,
+    string AttemptId,
+    DateTimeOffset ReceivedAt,
+    Deadline? Deadline,
+    DateTimeOffset? Cutoff,
+    string? FileName,
+    long Size,
+    string Sha256,
+    string? ReceiptNumber,
+    int? Version,
+    IReadOnlyList<string> Errors)
+{
+    public bool Accepted => Outcome is UploadOutcome.AcceptedOnTime or UploadOutcome.AcceptedLate;
+
+    /// <summary>The last on-time instant, as people are told it (23:59:59.999 of the last day).</summary>
+    public DateTimeOffset? LastAcceptedInstant => Cutoff?.AddMilliseconds(-1);
+}
