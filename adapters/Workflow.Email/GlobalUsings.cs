@@ -1,0 +1,2 @@
+global using Workflow.Domain.Plans;
+global using Workflow.Domain.Time;

@@ -1,0 +1,3 @@
+namespace Workflow.Email;
+
+public sealed record MailSendResult(string Key, MailSendOutcome Outcome, string? ProviderMessageId = null);

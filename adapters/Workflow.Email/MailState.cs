@@ -1,0 +1,9 @@
+namespace Workflow.Email;
+
+public enum MailState
+{
+    /// <summary>Recorded before sending; the send has not been confirmed.</summary>
+    Pending,
+
+    Sent,
+}

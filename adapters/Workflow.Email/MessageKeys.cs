@@ -1,0 +1,14 @@
+namespace Workflow.Email;
+
+/// <summary>Deterministic message keys: the same mail for the same reason always gets the same key.</summary>
+public static class MessageKeys
+{
+    /// <summary>E.g. "bg-2024:huyen-01:report:report:reminder:7" for a schedule point's key.</summary>
+    public static string For(string cycleId, string unitId, string subjectId, string pointKey) => $"{cycleId}:{unitId}:{subjectId}:{pointKey}";
+
+    public static string PlanNotice(string cycleId, string unitId) => $"{cycleId}:{unitId}:plan:notice";
+
+    public static string Receipt(string cycleId, string receiptNumber) => $"{cycleId}:receipt:{receiptNumber}";
+
+    public static string Rejection(string cycleId, string unitId, string subjectId, string attemptId) => $"{cycleId}:{unitId}:{subjectId}:rejected:{attemptId}";
+}

@@ -1,0 +1,3 @@
+namespace Workflow.Email;
+
+public sealed record Recipient(string Email, string? Name = null);

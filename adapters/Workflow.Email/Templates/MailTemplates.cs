@@ -1,0 +1,144 @@
+namespace Workflow.Email.Templates;
+
+/// <summary>
+/// The formal Vietnamese e-mails of a cycle. Dates are dd/MM/yyyy and times HH:mm:ss in Vietnam time, from the
+/// domain's <see cref="VietnamTime"/>; deadlines are quoted with their own wording ("trước ngày 01/04/2024").
+/// </summary>
+public static class MailTemplates
+{
+    private const string Signature = "Trân trọng./.\nCơ quan thường trực Ban Chỉ đạo 138";
+
+    private const string ServerClockNote = "Thời điểm nhận hồ sơ được tính theo đồng hồ của máy chủ, giờ Việt Nam (UTC+7).";
+
+    public static MailContent PlanNotice(PlanNoticeMail m)
+    {
+        var items = string.Join("\n", m.Items.Select(i => $"- {i.Title}: {i.Deadline.Describe()} (thời điểm cuối cùng được nhận: {LastAccepted(i.Deadline)})."));
+        var text = $"""
+            Kính gửi: {m.UnitName}
+
+            Thực hiện Kế hoạch số {m.PlanNumber} ngày {VietnamTime.FormatDate(m.IssuedOn)} của {m.Issuer} về {m.PlanTitle}, cơ quan thường trực Ban Chỉ đạo đề nghị quý đơn vị triển khai thực hiện và gửi kết quả theo các thời hạn sau:
+            {items}
+
+            {m.Link.Text}: {m.Link.Url}
+            Đường dẫn này chỉ dùng cho {m.UnitName}, đề nghị không chuyển cho đơn vị khác.
+
+            {ServerClockNote}
+
+            {Signature}
+            """;
+        return Render($"[Kế hoạch {m.PlanNumber}] Thông báo kế hoạch: {m.PlanTitle}", text, m.Link);
+    }
+
+    public static MailContent Reminder(ReminderMail m)
+    {
+        var text = $"""
+            Kính gửi: {m.UnitName}
+
+            Theo Kế hoạch số {m.PlanNumber}, {m.DeliverableTitle} phải gửi {m.Deadline.Describe()}.
+            Đến nay hệ thống chưa nhận được của quý đơn vị. Thời hạn còn {m.DaysLeft} ngày; thời điểm cuối cùng được nhận: {LastAccepted(m.Deadline)}.
+
+            Đề nghị quý đơn vị hoàn thành và gửi đúng thời hạn.
+            {m.Link.Text}: {m.Link.Url}
+
+            {ServerClockNote}
+
+            {Signature}
+            """;
+        return Render($"[Nhắc hạn] {m.DeliverableTitle} – còn {m.DaysLeft} ngày", text, m.Link);
+    }
+
+    public static MailContent Chase(ChaseMail m)
+    {
+        var daysLate = DaysLate(m.Deadline, m.AsOf);
+        var text = $"""
+            Kính gửi: {m.UnitName}
+
+            Theo Kế hoạch số {m.PlanNumber}, {m.DeliverableTitle} phải gửi {m.Deadline.Describe()}.
+            Tính đến ngày {VietnamTime.FormatDate(m.AsOf)}, quý đơn vị chưa gửi, chậm {daysLate} ngày so với thời hạn.
+
+            Đôn đốc lần {m.ChaseNumber}: đề nghị quý đơn vị khẩn trương hoàn thành và gửi ngay.
+            {m.Link.Text}: {m.Link.Url}
+
+            {Signature}
+            """;
+        return Render($"[Đôn đốc lần {m.ChaseNumber}] {m.DeliverableTitle} – chậm {daysLate} ngày", text, m.Link);
+    }
+
+    public static MailContent Escalation(EscalationMail m)
+    {
+        var daysLate = DaysLate(m.Deadline, m.AsOf);
+        var text = $"""
+            Kính gửi: Đồng chí {m.MemberName}, thành viên Ban Chỉ đạo phụ trách địa bàn
+            Đồng gửi: {m.UnitName}
+
+            Cơ quan thường trực Ban Chỉ đạo báo cáo: {m.UnitName} chưa gửi {m.DeliverableTitle} theo Kế hoạch số {m.PlanNumber} (thời hạn: {m.Deadline.Describe()}).
+            Tính đến ngày {VietnamTime.FormatDate(m.AsOf)}, đơn vị đã chậm {daysLate} ngày và đã được đôn đốc {m.ChasesSent} lần.
+
+            Kính đề nghị đồng chí chỉ đạo đơn vị khẩn trương hoàn thành và gửi.
+            {m.Link.Text} ({m.UnitName}): {m.Link.Url}
+
+            {Signature}
+            """;
+        return Render($"[Báo cáo thành viên Ban Chỉ đạo] {m.UnitName} chậm gửi {m.DeliverableTitle} {daysLate} ngày", text, m.Link);
+    }
+
+    public static MailContent Receipt(ReceiptMail m)
+    {
+        var timeliness = m.Late
+            ? $"Nộp muộn (thời hạn {m.Deadline.Describe()}); hồ sơ được tiếp nhận và ghi nhận nộp muộn."
+            : $"Đúng hạn (thời hạn {m.Deadline.Describe()}).";
+        var text = $"""
+            Kính gửi: {m.UnitName}
+
+            GIẤY BIÊN NHẬN HỒ SƠ
+            Số biên nhận: {m.ReceiptNumber}
+            Kế hoạch: số {m.PlanNumber}
+            Nội dung: {m.SubjectTitle}
+            Tên tệp: {m.FileName}
+            Dung lượng: {m.Size} byte
+            Mã kiểm tra SHA-256: {m.Sha256}
+            Thời điểm nhận (giờ máy chủ): {VietnamTime.FormatDateTime(m.ReceivedAt)}
+            Lần nộp: {m.Version}
+            Tình trạng: {timeliness}
+
+            Hồ sơ đã nộp được lưu nguyên trạng và không bị ghi đè; nếu nộp lại trong thời hạn, hệ thống lưu thành lần nộp mới và lấy lần nộp đúng hạn sau cùng.
+            {m.Link.Text}: {m.Link.Url}
+
+            {Signature}
+            """;
+        return Render($"[Giấy biên nhận {m.ReceiptNumber}] {m.SubjectTitle}", text, m.Link);
+    }
+
+    public static MailContent Rejection(RejectionMail m)
+    {
+        var text = $"""
+            Kính gửi: {m.UnitName}
+
+            THÔNG BÁO TỪ CHỐI TIẾP NHẬN HỒ SƠ
+            Hệ thống không tiếp nhận tệp «{m.FileName}» ({m.SubjectTitle}, Kế hoạch số {m.PlanNumber}) vì đã quá thời hạn.
+            Thời hạn: {m.Deadline.Describe()}
+            Thời điểm cuối cùng được nhận: {LastAccepted(m.Deadline)}
+            Thời điểm tệp đến máy chủ: {VietnamTime.FormatDateTime(m.ReceivedAt)}
+
+            Theo kế hoạch, quá thời hạn nêu trên sẽ không tiếp nhận hồ sơ. Lần gửi này đã được ghi vào nhật ký của hệ thống.
+            {m.Link.Text}: {m.Link.Url}
+
+            {ServerClockNote}
+
+            {Signature}
+            """;
+        return Render($"[Từ chối tiếp nhận] {m.SubjectTitle} – quá thời hạn", text, m.Link);
+    }
+
+    private static string LastAccepted(Deadline deadline) => VietnamTime.FormatDateTime(DeadlineEvaluator.Vietnam.LastAcceptedInstant(deadline));
+
+    /// <summary>Calendar days past the last on-time day, in Vietnam time: the morning after the deadline is 1 day late.</summary>
+    private static int DaysLate(Deadline deadline, DateTimeOffset asOf) =>
+        Math.Max(0, VietnamTime.LocalDay(asOf, VietnamTime.Zone).DayNumber - deadline.LastDay!.Value.DayNumber);
+
+    private static MailContent Render(string subject, string text, UploadLink link)
+    {
+        var normalised = text.ReplaceLineEndings("\n");
+        return new MailContent(subject, normalised, MailHtml.From(normalised, link));
+    }
+}

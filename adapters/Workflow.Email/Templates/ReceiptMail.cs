@@ -1,0 +1,16 @@
+namespace Workflow.Email.Templates;
+
+/// <summary>Giấy biên nhận: what the server accepted, when by its clock, and the checksum that identifies the file.</summary>
+public sealed record ReceiptMail(
+    string UnitName,
+    string PlanNumber,
+    string SubjectTitle,
+    string ReceiptNumber,
+    DateTimeOffset ReceivedAt,
+    string FileName,
+    long Size,
+    string Sha256,
+    int Version,
+    bool Late,
+    Deadline Deadline,
+    UploadLink Link);
