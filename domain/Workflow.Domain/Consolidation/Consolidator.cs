@@ -1,0 +1,113 @@
+using System.Globalization;
+
+namespace Workflow.Domain.Consolidation;
+
+/// <summary>Sums a deliverable's statistics by block and for the province, and measures the plan's targets.</summary>
+public static class Consolidator
+{
+    public static Consolidation Consolidate(Plan plan, string deliverableId, IEnumerable<UnitReport> reports)
+    {
+        var deliverable = plan.AllDeliverables().FirstOrDefault(d => d.Id == deliverableId)
+            ?? throw new ArgumentException($"Kế hoạch không có nội dung phải nộp «{deliverableId}».", nameof(deliverableId));
+        var units = plan.Units.ToDictionary(u => u.Id, StringComparer.Ordinal);
+        var expected = deliverable.AppliesTo.Select(plan.Units).Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
+        var byUnit = reports.Where(r => expected.Contains(r.UnitId)).ToDictionary(r => r.UnitId, StringComparer.Ordinal);
+        // A unit with no row at all has not reported: it counts as missing.
+        var all = expected.Select(id => byUnit.GetValueOrDefault(id) ?? new UnitReport(id, ReportState.Missing, null, null)).ToList();
+
+        var blocks = plan.Blocks
+            .Select(b => Summarise(deliverable, b.Id, b.Name, all.Where(r => units[r.UnitId].Block == b.Id).ToList()))
+            .Where(b => b.Expected > 0)
+            .ToList();
+        var province = Summarise(deliverable, null, "Toàn tỉnh", all);
+        var targets = plan.Targets.Where(t => t.Deliverable == deliverable.Id).Select(t => Measure(t, plan, all, units)).ToList();
+        return new Consolidation(
+            deliverable.Id,
+            deliverable.Title,
+            blocks,
+            province,
+            [.. all.Where(r => r.State == ReportState.Late).Select(r => r.UnitId).Order(StringComparer.Ordinal)],
+            [.. all.Where(r => r.State == ReportState.Missing).Select(r => r.UnitId).Order(StringComparer.Ordinal)],
+            targets);
+    }
+
+    private static BlockSummary Summarise(Deliverable deliverable, string? blockId, string name, List<UnitReport> reports)
+    {
+        var reported = reports.Where(r => r.Statistics is not null).ToList();
+        var totals = new List<FieldTotal>();
+        foreach (var form in deliverable.Forms)
+        {
+            foreach (var field in form.Fields.Where(f => f.Type != FieldType.Text))
+            {
+                var values = reported.Select(r => r.Statistics!.Get(form.Id, field.Id)).Where(v => v is not null).ToList();
+                var value = field.Type switch
+                {
+                    FieldType.Boolean => values.Count(v => v!.Flag == true),
+                    FieldType.Percent => values.Count == 0 ? 0 : Math.Round(values.Average(v => v!.Number ?? 0), 2),
+                    _ => values.Sum(v => v!.Number ?? 0),
+                };
+                totals.Add(new FieldTotal(form.Id, field.Id, field.Label, field.Unit, field.Type, value));
+            }
+        }
+
+        return new BlockSummary(
+            blockId,
+            name,
+            reports.Count,
+            reports.Count(r => r.State == ReportState.OnTime),
+            reports.Count(r => r.State == ReportState.Late),
+            reports.Count(r => r.State == ReportState.Missing),
+            totals);
+    }
+
+    private static TargetOutcome Measure(Target target, Plan plan, List<UnitReport> reports, Dictionary<string, Unit> units)
+    {
+        var label = plan.AllDeliverables().SelectMany(d => d.Forms).Where(f => f.Id == target.Form)
+            .SelectMany(f => f.Fields).FirstOrDefault(f => f.Id == target.Field)?.Label ?? target.Field;
+        var inScope = reports.Where(r => target.AppliesTo.Includes(units[r.UnitId])).ToList();
+        var shortfalls = new List<UnitShortfall>();
+        decimal achieved = 0, total = 0;
+        foreach (var report in inScope)
+        {
+            var name = units[report.UnitId].Name;
+            if (report.Statistics is null)
+            {
+                shortfalls.Add(new UnitShortfall(report.UnitId, name, $"Chưa báo cáo «{label}»."));
+                continue;
+            }
+
+            if (target.TotalField is { } totalField)
+            {
+                var count = report.Statistics.Get(target.Form, target.Field)?.Number ?? 0;
+                var of = report.Statistics.Get(target.Form, totalField)?.Number ?? 0;
+                achieved += count;
+                total += of;
+                if (of > 0 && !Reaches(count * 100 / of, target))
+                {
+                    shortfalls.Add(new UnitShortfall(report.UnitId, name, $"«{label}» đạt {Percent(count * 100 / of)} ({count:0}/{of:0}), yêu cầu {Threshold(target)}."));
+                }
+            }
+            else
+            {
+                total++;
+                if (report.Statistics.Get(target.Form, target.Field)?.Flag == true)
+                {
+                    achieved++;
+                }
+                else
+                {
+                    shortfalls.Add(new UnitShortfall(report.UnitId, name, $"Không đạt «{label}»."));
+                }
+            }
+        }
+
+        decimal? share = total == 0 ? null : Math.Round(achieved * 100 / total, 2);
+        return new TargetOutcome(target.Id, target.Description, share, target.MinPercent, target.Exclusive, share is { } s && Reaches(s, target), shortfalls);
+    }
+
+    private static bool Reaches(decimal percent, Target target) => target.Exclusive ? percent > target.MinPercent : percent >= target.MinPercent;
+
+    private static string Threshold(Target target) => $"{(target.Exclusive ? "trên" : "từ")} {Percent(target.MinPercent)}";
+
+    private static string Percent(decimal value) => value.ToString("0.##", CultureInfo.GetCultureInfo("vi-VN")) + "%";
+}

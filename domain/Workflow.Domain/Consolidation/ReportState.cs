@@ -1,0 +1,8 @@
+namespace Workflow.Domain.Consolidation;
+
+public enum ReportState
+{
+    OnTime,
+    Late,
+    Missing,
+}

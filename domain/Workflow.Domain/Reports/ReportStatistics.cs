@@ -1,0 +1,11 @@
+namespace Workflow.Domain.Reports;
+
+/// <summary>The values a unit reports: form id → field id → value, as sent with the report file.</summary>
+public sealed record ReportStatistics
+{
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, FieldValue>> Forms { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, FieldValue>>();
+
+    public FieldValue? Get(string form, string field) =>
+        Forms.TryGetValue(form, out var fields) && fields.TryGetValue(field, out var value) ? value : null;
+}

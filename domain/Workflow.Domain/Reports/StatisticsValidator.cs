@@ -1,0 +1,54 @@
+namespace Workflow.Domain.Reports;
+
+/// <summary>Checks a unit's statistics against the deliverable's forms: every field present, of its type, in range.</summary>
+public static class StatisticsValidator
+{
+    public static IReadOnlyList<StatisticsError> Validate(Deliverable deliverable, ReportStatistics statistics)
+    {
+        var errors = new List<StatisticsError>();
+        var forms = deliverable.Forms.ToDictionary(f => f.Id, StringComparer.Ordinal);
+        foreach (var formId in statistics.Forms.Keys.Where(id => !forms.ContainsKey(id)))
+        {
+            errors.Add(new StatisticsError($"forms.{formId}", $"Biểu mẫu «{formId}» không có trong «{deliverable.Title}»."));
+        }
+
+        foreach (var form in deliverable.Forms)
+        {
+            var values = statistics.Forms.GetValueOrDefault(form.Id) ?? new Dictionary<string, FieldValue>();
+            var fields = form.Fields.ToDictionary(f => f.Id, StringComparer.Ordinal);
+            foreach (var fieldId in values.Keys.Where(id => !fields.ContainsKey(id)))
+            {
+                errors.Add(new StatisticsError($"forms.{form.Id}.{fieldId}", $"Chỉ tiêu «{fieldId}» không có trong biểu mẫu «{form.Title}»."));
+            }
+
+            foreach (var field in form.Fields)
+            {
+                var path = $"forms.{form.Id}.{field.Id}";
+                if (!values.TryGetValue(field.Id, out var value))
+                {
+                    errors.Add(new StatisticsError(path, $"Thiếu chỉ tiêu «{field.Label}» của biểu mẫu «{form.Title}»."));
+                    continue;
+                }
+
+                if (Check(field, value) is { } problem)
+                {
+                    errors.Add(new StatisticsError(path, $"Chỉ tiêu «{field.Label}»: {problem}"));
+                }
+            }
+        }
+
+        return errors;
+    }
+
+    private static string? Check(FormField field, FieldValue value) => field.Type switch
+    {
+        FieldType.Integer when value.Number is not { } n => "phải là số nguyên.",
+        FieldType.Integer when value.Number is { } n && (n != decimal.Truncate(n) || n < 0) => "phải là số nguyên không âm.",
+        FieldType.Decimal when value.Number is not { } => "phải là số.",
+        FieldType.Decimal when value.Number < 0 => "không được âm.",
+        FieldType.Percent when value.Number is not { } p || p < 0 || p > 100 => "phải là tỷ lệ từ 0 đến 100.",
+        FieldType.Boolean when value.Flag is null => "phải là có hoặc không.",
+        FieldType.Text when string.IsNullOrWhiteSpace(value.Text) => "không được để trống.",
+        _ => null,
+    };
+}
