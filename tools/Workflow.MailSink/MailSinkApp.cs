@@ -1,0 +1,60 @@
+using System.Net;
+
+namespace Workflow.MailSink;
+
+/// <summary>The recording endpoint: SendGrid's <c>POST /v3/mail/send</c>, plus <c>GET</c>/<c>DELETE /messages</c> for the demo and tests.</summary>
+public static class MailSinkApp
+{
+    public const string DefaultUrl = "http://127.0.0.1:5025";
+
+    public static WebApplication Create(string[] args)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<MailSinkOptions>().BindConfiguration(MailSinkOptions.SectionName);
+        builder.Services.AddSingleton<MailRecorder>();
+        var app = builder.Build();
+        if (app.Urls.Count == 0 && string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            app.Urls.Add(DefaultUrl);
+        }
+
+        foreach (var url in app.Urls.Concat((builder.Configuration["urls"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries)))
+        {
+            // Everything here talks to 127.0.0.1 only; a wider binding is a configuration mistake.
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !IPAddress.TryParse(uri.Host, out var ip) || !IPAddress.IsLoopback(ip) || ip.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork)
+            {
+                throw new InvalidOperationException($"The mail sink binds to 127.0.0.1 only, not '{url}'.");
+            }
+        }
+
+        app.MapPost("/v3/mail/send", async (HttpRequest request, MailRecorder recorder) =>
+        {
+            using var reader = new StreamReader(request.Body);
+            var body = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+            var authorization = request.Headers.Authorization.ToString();
+            var authorized = authorization.StartsWith("Bearer ", StringComparison.Ordinal) && authorization.Length > "Bearer ".Length;
+            // The API key is never written down, not even a test one.
+            var headers = request.Headers.ToDictionary(
+                h => h.Key,
+                h => h.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase) ? (authorized ? "Bearer ***" : "(invalid)") : h.Value.ToString(),
+                StringComparer.OrdinalIgnoreCase);
+            var mail = recorder.Record(sequence => SendGridRequest.Parse(sequence, recorder.Now, headers, body, authorized));
+            if (mail.Accepted)
+            {
+                request.HttpContext.Response.Headers["X-Message-Id"] = $"sink-{mail.Sequence}";
+                return Results.StatusCode(202);
+            }
+
+            return Results.Json(new { errors = mail.Errors.Select(e => new { message = e, field = e.Split(':')[0] }) }, statusCode: mail.Status);
+        });
+        app.MapGet("/messages", (MailRecorder recorder) => Results.Json(recorder.Messages));
+        app.MapDelete("/messages", (MailRecorder recorder) =>
+        {
+            recorder.Clear();
+            return Results.NoContent();
+        });
+        return app;
+    }
+}
