@@ -1,0 +1,3 @@
+namespace Workflow.Domain.Access;
+
+public sealed record UnitLinkClaims(string CycleId, string UnitId, DateTimeOffset ExpiresAt);
