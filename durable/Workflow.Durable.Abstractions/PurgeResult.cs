@@ -1,0 +1,3 @@
+namespace Workflow.Durable;
+
+public sealed record PurgeResult(int PurgedInstanceCount);

@@ -1,0 +1,8 @@
+namespace Workflow.Durable.AzureStorage;
+
+internal enum ActionKind
+{
+    CallActivity,
+    CreateTimer,
+    CallSubOrchestrator,
+}

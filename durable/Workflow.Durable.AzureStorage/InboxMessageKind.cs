@@ -1,0 +1,11 @@
+namespace Workflow.Durable.AzureStorage;
+
+internal enum InboxMessageKind
+{
+    Start,
+    Event,
+    Terminate,
+    Suspend,
+    Resume,
+    SubOrchestrationCompleted,
+}

@@ -1,0 +1,9 @@
+namespace Workflow.Durable.AzureStorage;
+
+internal enum WorkKind
+{
+    ActivityResult,
+    TimerDue,
+    ChildResult,
+    ReconcileChildren,
+}
