@@ -100,6 +100,18 @@ public sealed class SamplePlanTests
     }
 
     [Fact]
+    public async Task A_before_deadline_without_its_date_is_refused()
+    {
+        var plan = JsonNode.Parse(ReadSample("thai-binh-2024-thi-dua.plan.json"))!.AsObject();
+        plan["deliverables"]![0]!["deadline"] = new JsonObject { ["semantics"] = "before", ["month"] = "2024-01" };
+        var schema = await LoadSchemaAsync();
+
+        var errors = schema.Validate(plan.ToJsonString());
+
+        Assert.NotEmpty(errors);
+    }
+
+    [Fact]
     public async Task An_eligibility_rule_of_unknown_kind_is_refused()
     {
         var plan = JsonNode.Parse(ReadSample("thai-binh-2024-thi-dua.plan.json"))!.AsObject();
