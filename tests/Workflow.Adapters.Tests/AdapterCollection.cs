@@ -1,0 +1,7 @@
+namespace Workflow.Adapters.Tests;
+
+[CollectionDefinition(Name)]
+public sealed class AdapterCollection : ICollectionFixture<AdapterFixture>
+{
+    public const string Name = "adapters";
+}
