@@ -1,0 +1,146 @@
+using System.Globalization;
+using Workflow.Domain.Consolidation;
+using Workflow.Domain.Nominations;
+using Workflow.Domain.Plans;
+using Workflow.Domain.Reports;
+using Workflow.Domain.Time;
+
+namespace Workflow.Exports;
+
+/// <summary>
+/// Lays the consolidated results out as tables with Vietnamese headings, once, for both CSV and Excel: per
+/// deliverable the totals shaped like its forms (a row per field, a column per block and the province), the units
+/// with their state and values, and the targets; per award level the nominees and their outcome.
+/// </summary>
+public static class ExportTables
+{
+    public static IReadOnlyList<ExportTable> Build(Plan plan, IReadOnlyList<DeliverableExport> deliverables, IReadOnlyList<RoundOutcome> rounds)
+    {
+        var tables = new List<ExportTable>();
+        foreach (var (export, index) in deliverables.Select((d, i) => (d, i + 1)))
+        {
+            var deliverable = plan.AllDeliverables().First(d => d.Id == export.Consolidation.DeliverableId);
+            tables.Add(Totals(export.Consolidation, deliverable, index));
+            tables.Add(Units(plan, deliverable, export, index));
+            if (export.Consolidation.Targets.Count > 0)
+            {
+                tables.Add(Targets(export.Consolidation, index));
+            }
+        }
+
+        foreach (var (outcome, index) in rounds.Select((r, i) => (r, i + 1)))
+        {
+            tables.Add(Nominees(plan, outcome, index));
+        }
+
+        return tables;
+    }
+
+    private static ExportTable Totals(Consolidation consolidation, Deliverable deliverable, int index)
+    {
+        var summaries = consolidation.Blocks.Append(consolidation.Province).ToList();
+        var columns = new List<string> { "Biểu mẫu", "Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính" };
+        columns.AddRange(summaries.Select(s => s.Name));
+        var rows = new List<IReadOnlyList<object?>>
+        {
+            Row(["", "", "Số đơn vị phải báo cáo", "đơn vị", .. summaries.Select(s => (object?)s.Expected)]),
+            Row(["", "", "Đúng hạn", "đơn vị", .. summaries.Select(s => (object?)s.OnTime)]),
+            Row(["", "", "Muộn", "đơn vị", .. summaries.Select(s => (object?)s.Late)]),
+            Row(["", "", "Chưa báo cáo", "đơn vị", .. summaries.Select(s => (object?)s.Missing)]),
+        };
+        foreach (var form in deliverable.Forms)
+        {
+            foreach (var field in form.Fields.Where(f => f.Type != FieldType.Text))
+            {
+                var unit = field.Type == FieldType.Boolean ? "đơn vị đạt" : field.Unit ?? "";
+                rows.Add(Row([form.Title, field.Id, field.Label, unit, .. summaries.Select(s => (object?)s.Totals.First(t => t.Form == form.Id && t.Field == field.Id).Value)]));
+            }
+        }
+
+        return new ExportTable($"{deliverable.Id}-tong-hop", $"{index}. Tổng hợp", columns, rows);
+    }
+
+    private static ExportTable Units(Plan plan, Deliverable deliverable, DeliverableExport export, int index)
+    {
+        var blocks = plan.Blocks.ToDictionary(b => b.Id, b => b.Name, StringComparer.Ordinal);
+        var byUnit = export.Reports.ToDictionary(r => r.UnitId, StringComparer.Ordinal);
+        var fields = deliverable.Forms.SelectMany(f => f.Fields.Select(x => (Form: f, Field: x))).ToList();
+        var columns = new List<string> { "Mã đơn vị", "Tên đơn vị", "Khối", "Tình trạng", "Thời điểm nộp" };
+        columns.AddRange(fields.Select(f => f.Field.Unit is { } u ? $"{f.Field.Label} ({u})" : f.Field.Label));
+        var rows = new List<IReadOnlyList<object?>>();
+        foreach (var unit in deliverable.AppliesTo.Select(plan.Units))
+        {
+            var report = byUnit.GetValueOrDefault(unit.Id);
+            var state = report?.State switch
+            {
+                ReportState.OnTime => "Đúng hạn",
+                ReportState.Late => "Muộn",
+                _ => "Chưa báo cáo",
+            };
+            var submitted = report?.SubmittedAt is { } at
+                ? VietnamTime.ToLocal(at, VietnamTime.Zone).ToString("HH:mm:ss dd/MM/yyyy", CultureInfo.InvariantCulture)
+                : "";
+            var values = fields.Select(f => Value(report?.Statistics?.Get(f.Form.Id, f.Field.Id)));
+            rows.Add(Row([unit.Id, unit.Name, blocks.GetValueOrDefault(unit.Block, unit.Block), state, submitted, .. values]));
+        }
+
+        return new ExportTable($"{deliverable.Id}-don-vi", $"{index}. Đơn vị", columns, rows);
+    }
+
+    private static ExportTable Targets(Consolidation consolidation, int index)
+    {
+        var rows = new List<IReadOnlyList<object?>>();
+        foreach (var target in consolidation.Targets)
+        {
+            var achieved = target.AchievedPercent is { } p ? p.ToString("0.##", CultureInfo.InvariantCulture) + "%" : "";
+            var threshold = $"{(target.Exclusive ? "trên" : "từ")} {target.MinPercent.ToString("0.##", CultureInfo.InvariantCulture)}%";
+            rows.Add(Row([target.Description, achieved, threshold, target.Met ? "Đạt" : "Không đạt", "", ""]));
+            foreach (var shortfall in target.Shortfalls)
+            {
+                rows.Add(Row(["", "", "", "", shortfall.UnitName, shortfall.Reason]));
+            }
+        }
+
+        return new ExportTable($"{consolidation.DeliverableId}-chi-tieu", $"{index}. Chỉ tiêu", ["Chỉ tiêu thi đua", "Kết quả", "Yêu cầu", "Đánh giá", "Đơn vị chưa đạt", "Lý do"], rows);
+    }
+
+    private static ExportTable Nominees(Plan plan, RoundOutcome outcome, int index)
+    {
+        var round = plan.NominationRounds.First(r => r.Id == outcome.RoundId);
+        var units = plan.Units.ToDictionary(u => u.Id, u => u.Name, StringComparer.Ordinal);
+        var rows = outcome.Nominees.Select(n => Row(
+        [
+            n.Nomination.Id,
+            n.Nomination.Name,
+            n.Nomination.Kind == NomineeKind.Collective ? "Tập thể" : "Cá nhân",
+            units.GetValueOrDefault(n.Nomination.NomineeUnit, n.Nomination.NomineeUnit),
+            units.GetValueOrDefault(n.Nomination.ProposedBy, n.Nomination.ProposedBy),
+            n.Nomination.IsPolice ? "Có" : "Không",
+            n.Accepted ? "Đủ điều kiện" : "Không đủ điều kiện",
+            string.Join("; ", n.Reasons),
+        ])).ToList();
+        rows.AddRange(outcome.Shortfalls.Select(s => Row(["", "", "", "", "", "", "Chưa đủ cơ cấu", s.Message])));
+        var name = $"{index}. {Abbreviate(round.AwardLevel)}";
+        return new ExportTable($"khen-thuong-{round.Id}", name, ["Mã hồ sơ", "Tập thể, cá nhân", "Loại", "Đơn vị", "Đơn vị đề nghị", "Lực lượng Công an", "Kết quả", "Lý do"], rows);
+    }
+
+    // Excel limits sheet names to 31 characters.
+    private static string Abbreviate(AwardLevel level) => level switch
+    {
+        AwardLevel.MinisterCertificate => "BK Bộ trưởng BCA",
+        AwardLevel.ProvinceChairCertificate => "BK Chủ tịch UBND tỉnh",
+        AwardLevel.PoliceDirectorCertificate => "GK Giám đốc CA tỉnh",
+        AwardLevel.DistrictChairCertificate => "GK Chủ tịch UBND huyện",
+        _ => "Cờ thi đua",
+    };
+
+    private static object? Value(FieldValue? value) => value switch
+    {
+        null => null,
+        { Number: { } n } => n,
+        { Flag: { } f } => f ? "Có" : "Không",
+        _ => value.Text,
+    };
+
+    private static IReadOnlyList<object?> Row(object?[] cells) => cells;
+}

@@ -1,0 +1,85 @@
+using System.Text;
+using MiniExcelLibs;
+using Workflow.Domain.Consolidation;
+using Workflow.Domain.Plans;
+using Workflow.Domain.Reports;
+
+namespace Workflow.Exports.Tests;
+
+public sealed class ConsolidationExporterTests
+{
+    private static readonly Plan Plan = new()
+    {
+        Id = "bg-2024",
+        Number = "01/KH-BCĐ",
+        IssuedOn = new DateOnly(2024, 3, 11),
+        Issuer = "Ban Chỉ đạo tỉnh",
+        Title = "Tổng kết",
+        Kind = CycleKind.FinalReview,
+        DataPeriod = new DatePeriod(new DateOnly(2014, 8, 15), new DateOnly(2024, 6, 15)),
+        ClosesOn = new DateOnly(2024, 7, 31),
+        Blocks = [new Block("district-committee", "Ban Chỉ đạo cấp huyện")],
+        Units =
+        [
+            new Unit { Id = "bcd-yen-the", Name = "Ban Chỉ đạo huyện Yên Thế", Block = "district-committee", Emails = ["a@yenthe.example"] },
+            new Unit { Id = "bcd-tan-yen", Name = "Ban Chỉ đạo huyện Tân Yên, \"mới\"", Block = "district-committee", Emails = ["a@tanyen.example"] },
+        ],
+        Deliverables =
+        [
+            new Deliverable
+            {
+                Id = "bao-cao",
+                Kind = DeliverableKind.Report,
+                Title = "Báo cáo tổng kết",
+                AppliesTo = new UnitScope { Blocks = ["district-committee"] },
+                Deadline = Deadline.Before(new DateOnly(2024, 5, 1)),
+                Forms = [new StatisticalForm { Id = "bieu-01", Title = "Biểu 01", Fields = [new FormField { Id = "so-vu", Label = "Số vụ trộm cắp", Type = FieldType.Integer, Unit = "vụ" }] }],
+            },
+        ],
+        Reminders = new ReminderPolicy(),
+    };
+
+    private static IReadOnlyList<ExportTable> Tables()
+    {
+        var reports = new[]
+        {
+            new UnitReport("bcd-yen-the", ReportState.OnTime, new DateTimeOffset(2024, 4, 30, 16, 59, 59, TimeSpan.Zero), new ReportStatistics
+            {
+                Forms = new Dictionary<string, IReadOnlyDictionary<string, FieldValue>> { ["bieu-01"] = new Dictionary<string, FieldValue> { ["so-vu"] = FieldValue.Of(12) } },
+            }),
+        };
+        var consolidation = Consolidator.Consolidate(Plan, "bao-cao", reports);
+        return ExportTables.Build(Plan, [new DeliverableExport(consolidation, reports)], []);
+    }
+
+    [Fact]
+    public void UnitsCsv_HasBomVietnameseHeadingsAndQuotedCells()
+    {
+        var units = Tables().Single(t => t.Name == "bao-cao-don-vi");
+        using var stream = new MemoryStream();
+
+        ConsolidationExporter.WriteCsv(units, stream);
+
+        var bytes = stream.ToArray();
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n");
+        Assert.Equal("Mã đơn vị,Tên đơn vị,Khối,Tình trạng,Thời điểm nộp,Số vụ trộm cắp (vụ)", lines[0]);
+        Assert.Equal("bcd-yen-the,Ban Chỉ đạo huyện Yên Thế,Ban Chỉ đạo cấp huyện,Đúng hạn,23:59:59 30/04/2024,12", lines[1]);
+        Assert.Equal("bcd-tan-yen,\"Ban Chỉ đạo huyện Tân Yên, \"\"mới\"\"\",Ban Chỉ đạo cấp huyện,Chưa báo cáo,,", lines[2]);
+    }
+
+    [Fact]
+    public void Workbook_HasASheetPerTable_WithTheTotals()
+    {
+        using var stream = new MemoryStream();
+
+        ConsolidationExporter.WriteWorkbook(Tables(), stream);
+
+        stream.Position = 0;
+        Assert.Equal(["1. Tổng hợp", "1. Đơn vị"], MiniExcel.GetSheetNames(stream));
+        stream.Position = 0;
+        var totals = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "1. Tổng hợp").Cast<IDictionary<string, object>>().ToList();
+        var theft = totals.Single(r => (string)r["Chỉ tiêu"] == "Số vụ trộm cắp");
+        Assert.Equal(12m, Convert.ToDecimal(theft["Toàn tỉnh"], System.Globalization.CultureInfo.InvariantCulture));
+    }
+}
