@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 
 namespace Workflow.Email.Templates;
@@ -11,13 +10,21 @@ internal static class MailHtml
         var html = new StringBuilder("<!DOCTYPE html><html lang=\"vi\"><body style=\"font-family:'Times New Roman',serif;font-size:14pt\">");
         foreach (var paragraph in text.Split("\n\n"))
         {
-            var lines = paragraph.Split('\n').Select(line => WebUtility.HtmlEncode(line));
+            var lines = paragraph.Split('\n').Select(line => Encode(line));
             var encoded = string.Join("<br>", lines);
-            var url = WebUtility.HtmlEncode(link.Url);
+            var url = Encode(link.Url);
             encoded = encoded.Replace(url, $"<a href=\"{url}\">{url}</a>", StringComparison.Ordinal);
             html.Append("<p>").Append(encoded).Append("</p>");
         }
 
         return html.Append("</body></html>").ToString();
     }
+
+    /// <summary>Only the markup characters: Vietnamese letters stay readable in the source of the mail (it is sent as UTF-8).</summary>
+    private static string Encode(string text) => text
+        .Replace("&", "&amp;", StringComparison.Ordinal)
+        .Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal)
+        .Replace("\"", "&quot;", StringComparison.Ordinal)
+        .Replace("'", "&#39;", StringComparison.Ordinal);
 }
