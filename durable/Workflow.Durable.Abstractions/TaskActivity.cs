@@ -10,5 +10,5 @@ public abstract class TaskActivity<TInput, TOutput> : ITaskActivity
     public abstract Task<TOutput> RunAsync(TaskActivityContext context, TInput input);
 
     async Task<object?> ITaskActivity.RunAsync(TaskActivityContext context, object? input)
-        => await RunAsync(context, (TInput)input!).ConfigureAwait(false);
+        => await RunAsync(context, input is null ? default! : (TInput)input).ConfigureAwait(false);
 }

@@ -44,13 +44,14 @@ public abstract class TaskOrchestrationContext
         var timer = CreateTimer(timeout, cancelTimer.Token);
         var wait = WaitForExternalEvent<T>(eventName, cancelWait.Token);
         var winner = await Task.WhenAny(wait, timer);
+        // Cancel(), not CancelAsync(): callbacks must run on the replay thread, synchronously.
         if (winner == wait)
         {
-            await cancelTimer.CancelAsync();
+            cancelTimer.Cancel();
             return await wait;
         }
 
-        await cancelWait.CancelAsync();
+        cancelWait.Cancel();
         throw new TimeoutException($"Event '{eventName}' did not arrive within {timeout}.");
     }
 
