@@ -76,11 +76,17 @@ public sealed class EligibilityEvaluator
             return [$"Thang đánh giá «{rule.Scale}» không có trong kế hoạch"];
         }
 
-        var declared = record.Yearly.GetValueOrDefault(rule.Scale) ?? new Dictionary<int, string>();
         var minimum = scale.Rank(rule.Minimum);
+        var atLeast = rule.AtLeastLevel is null ? -1 : scale.Rank(rule.AtLeastLevel);
+        if (minimum < 0 || (rule.AtLeastLevel is not null && atLeast < 0))
+        {
+            // A level the scale lacks would make every year pass; refuse to judge rather than approve.
+            return [$"Tiêu chuẩn nêu mức không có trong thang «{scale.Name}»"];
+        }
+
+        var declared = record.Yearly.GetValueOrDefault(rule.Scale) ?? new Dictionary<int, string>();
         var reasons = new List<string>();
         var reaching = 0;
-        var atLeast = rule.AtLeastLevel is null ? -1 : scale.Rank(rule.AtLeastLevel);
         for (var year = rule.FromYear; year <= rule.ToYear; year++)
         {
             if (!declared.TryGetValue(year, out var level))
@@ -101,7 +107,7 @@ public sealed class EligibilityEvaluator
                 reasons.Add($"Năm {year} chỉ đạt «{scale.Label(level)}», yêu cầu «{scale.Label(rule.Minimum)}» trở lên");
             }
 
-            if (atLeast >= 0 && rank >= atLeast)
+            if (rule.AtLeastLevel is not null && rank >= atLeast)
             {
                 reaching++;
             }
@@ -122,8 +128,10 @@ public sealed class EligibilityEvaluator
             return [$"Chưa khai báo «{rule.Description}»"];
         }
 
-        return value == rule.Required ? [] : [rule.Required ? "Không đáp ứng" : "Có vi phạm điều kiện này"];
+        return value == rule.Required ? [] : [$"Khai báo «{YesNo(value)}», yêu cầu «{YesNo(rule.Required)}»"];
     }
+
+    private static string YesNo(bool value) => value ? "có" : "không";
 
     private static List<string> Number(MinimumNumberRule rule, NomineeRecord record)
     {

@@ -7,6 +7,9 @@ namespace Workflow.Domain.Nominations;
 /// </summary>
 public sealed class QuotaChecker
 {
+    /// <summary>The rule id reported for a nominee outside every rule of an exhaustive structure.</summary>
+    public const string StructureRuleId = "structure";
+
     private readonly NominationRound _round;
     private readonly Dictionary<string, Unit> _units;
 
@@ -23,7 +26,10 @@ public sealed class QuotaChecker
     {
     }
 
-    /// <summary>Every limit every group breaks, and every nominee outside the structure when the quotas are exhaustive.</summary>
+    /// <summary>
+    /// Every limit every group breaks, and every nominee outside the structure when the quotas are exhaustive.
+    /// Nominations of other rounds are left out of the count.
+    /// </summary>
     public QuotaCheckResult Check(IEnumerable<Nomination> nominations)
     {
         ArgumentNullException.ThrowIfNull(nominations);
@@ -152,7 +158,7 @@ public sealed class QuotaChecker
         foreach (var nomination in nominations.Where(n => !structure.Any(r => Matches(r.Match, n))))
         {
             var unit = _units.TryGetValue(nomination.NomineeUnit, out var u) ? u.Name : nomination.NomineeUnit;
-            yield return new QuotaViolation("structure", "Cơ cấu được phân bổ", unit, QuotaLimit.Structure, 1, 0, [nomination.Id],
+            yield return new QuotaViolation(StructureRuleId, "Cơ cấu được phân bổ", unit, QuotaLimit.Structure, 1, 0, [nomination.Id],
                 $"Không thuộc cơ cấu được phân bổ: «{nomination.Name}» ({unit}) không thuộc cơ cấu được phân bổ của «{_round.Title}».");
         }
     }

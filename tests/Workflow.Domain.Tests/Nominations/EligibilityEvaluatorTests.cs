@@ -142,6 +142,7 @@ public sealed class EligibilityEvaluatorTests
         var failure = Assert.Single(Evaluate("tap-the-phong-cong-an-huyen", record).Failures);
 
         Assert.Equal(rule, failure.RuleId);
+        Assert.Equal("Khai báo «có», yêu cầu «không»", failure.Reason);
     }
 
     [Fact]

@@ -188,7 +188,7 @@ public sealed class QuotaCheckerTests
         var result = Director.Check([BacGiangSample.Nominee("x", "pc02", "bcd-tan-yen", NomineeKind.Individual, isPolice: true)]);
 
         var violation = Assert.Single(result.Violations);
-        Assert.Equal(QuotaLimit.Structure, violation.Limit);
+        Assert.Equal((QuotaChecker.StructureRuleId, QuotaLimit.Structure, "Ban Chỉ đạo huyện Tân Yên"), (violation.RuleId, violation.Limit, violation.Group));
         Assert.Contains("không thuộc cơ cấu được phân bổ", violation.Message, StringComparison.Ordinal);
     }
 
