@@ -251,7 +251,8 @@ internal sealed class AzureStorageDurableTaskClient(TaskHub hub) : DurableTaskCl
 
     public override async Task<OrchestrationMetadata> WaitForInstanceCompletionAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellationToken = default)
     {
-        var delay = TimeSpan.FromMilliseconds(20);
+        // In-process completions arrive through the signal at once; polling is for other hosts.
+        var delay = TimeSpan.FromMilliseconds(100);
         while (true)
         {
             // Subscribe before reading, so a completion between the read and the wait is not missed.
