@@ -27,6 +27,9 @@ public sealed record DeliverableStatus
     public string? LastReminderKey { get; init; }
     public DateTimeOffset? LastReminderAt { get; init; }
 
+    /// <summary>The statistics sent with the counted version (JSON, see Workflow.Domain.Reports.StatisticsJson).</summary>
+    public string? StatisticsJson { get; init; }
+
     public SubmissionKey Key => new(CycleId, UnitId, SubjectId);
 
     public DeadlineEvaluator Evaluator => new(VietnamTime.Resolve(TimeZone) ?? VietnamTime.Zone);
@@ -49,7 +52,7 @@ public sealed record DeliverableStatus
     /// Records an accepted version. The latest on-time version counts, so a late resubmission after an on-time one
     /// does not turn the unit late; among late versions only, the latest counts.
     /// </summary>
-    public DeliverableStatus WithSubmission(int version, DateTimeOffset receivedAt, Timeliness timeliness, string receiptNumber)
+    public DeliverableStatus WithSubmission(int version, DateTimeOffset receivedAt, Timeliness timeliness, string receiptNumber, string? statisticsJson = null)
     {
         var latest = Math.Max(LatestVersion, version);
         var counts = State == SubmissionState.Pending || timeliness == Timeliness.OnTime || Late;
@@ -62,6 +65,7 @@ public sealed record DeliverableStatus
                 CountedReceipt = receiptNumber,
                 Late = timeliness == Timeliness.Late,
                 LatestVersion = latest,
+                StatisticsJson = statisticsJson,
             }
             : this with { LatestVersion = latest };
     }

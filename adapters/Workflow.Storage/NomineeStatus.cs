@@ -20,6 +20,15 @@ public sealed record NomineeStatus
     /// <summary>The declared record as JSON, kept for audit.</summary>
     public string RecordJson { get; init; } = "{}";
 
+    /// <summary>When the proposal arrived (server clock); rounds judge proposals in arrival order.</summary>
+    public DateTimeOffset? SubmittedAt { get; init; }
+
+    /// <summary>The dossier's documents: which required document each is, and its line count where limited.</summary>
+    public IReadOnlyList<SubmittedDocument> Documents { get; init; } = [];
+
+    /// <summary>The dossier versions (under the proposer's round submission) holding this nominee's files.</summary>
+    public IReadOnlyList<int> Versions { get; init; } = [];
+
     public bool? Eligible { get; init; }
     public IReadOnlyList<string> FailedRules { get; init; } = [];
     public IReadOnlyList<string> EligibilityReasons { get; init; } = [];

@@ -28,4 +28,8 @@ public sealed class StorageOptions
     public string StatusTable => $"{Prefix}status";
 
     public string NomineeTable => $"{Prefix}nominees";
+
+    public string PlanContainer => $"{Prefix}-plans";
+
+    public string ExportContainer => $"{Prefix}-exports";
 }

@@ -12,6 +12,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IDossierStore, BlobDossierStore>();
         services.TryAddSingleton<IStatusStore, TableStatusStore>();
+        services.TryAddSingleton<IPlanStore, BlobPlanStore>();
         services.TryAddSingleton<UploadAcceptance>();
         return services;
     }

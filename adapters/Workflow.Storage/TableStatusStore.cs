@@ -298,6 +298,7 @@ public sealed partial class TableStatusStore : IStatusStore
         ["RemindersSent"] = s.RemindersSent,
         ["LastReminderKey"] = s.LastReminderKey,
         ["LastReminderAt"] = s.LastReminderAt,
+        ["StatisticsJson"] = s.StatisticsJson,
     };
 
     private static DeliverableStatus FromEntity(TableEntity e) => new()
@@ -322,6 +323,7 @@ public sealed partial class TableStatusStore : IStatusStore
         RemindersSent = e.GetInt32("RemindersSent") ?? 0,
         LastReminderKey = e.GetString("LastReminderKey"),
         LastReminderAt = e.GetDateTimeOffset("LastReminderAt"),
+        StatisticsJson = e.GetString("StatisticsJson"),
     };
 
     private static TableEntity ToEntity(UploadAudit a) => new(StatusPartition(a.Key.CycleId, a.Key.SubjectId), AuditRow(a))
@@ -364,6 +366,9 @@ public sealed partial class TableStatusStore : IStatusStore
         ["IsPolice"] = n.IsPolice,
         ["Profile"] = n.Profile,
         ["RecordJson"] = n.RecordJson,
+        ["SubmittedAt"] = n.SubmittedAt,
+        ["Documents"] = JsonSerializer.Serialize(n.Documents),
+        ["Versions"] = JsonSerializer.Serialize(n.Versions),
         ["Eligible"] = n.Eligible,
         ["FailedRules"] = JsonSerializer.Serialize(n.FailedRules),
         ["EligibilityReasons"] = JsonSerializer.Serialize(n.EligibilityReasons),
@@ -389,6 +394,9 @@ public sealed partial class TableStatusStore : IStatusStore
             IsPolice = e.GetBoolean("IsPolice") ?? false,
             Profile = e.GetString("Profile") ?? "",
             RecordJson = e.GetString("RecordJson") ?? "{}",
+            SubmittedAt = e.GetDateTimeOffset("SubmittedAt"),
+            Documents = e.GetString("Documents") is { } documents ? JsonSerializer.Deserialize<List<SubmittedDocument>>(documents) ?? [] : [],
+            Versions = e.GetString("Versions") is { } versions ? JsonSerializer.Deserialize<List<int>>(versions) ?? [] : [],
             Eligible = e.GetBoolean("Eligible"),
             FailedRules = List(e, "FailedRules"),
             EligibilityReasons = List(e, "EligibilityReasons"),

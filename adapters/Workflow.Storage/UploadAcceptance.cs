@@ -26,7 +26,7 @@ public sealed partial class UploadAcceptance(
     {
         ArgumentNullException.ThrowIfNull(request);
         // The arrival instant is when the request reaches us, before the body is read.
-        var receivedAt = time.GetUtcNow();
+        var receivedAt = request.ReceivedAt?.ToUniversalTime() ?? time.GetUtcNow();
         var attemptId = string.Create(CultureInfo.InvariantCulture, $"{receivedAt.UtcTicks:x}{RandomNumberGenerator.GetHexString(8, lowercase: true)}");
         var limits = options.Value;
         var (content, tooLarge) = await ReadAsync(request.Content, limits.MaxFileBytes, cancellationToken).ConfigureAwait(false);
@@ -74,12 +74,16 @@ public sealed partial class UploadAcceptance(
         var outcome = late ? UploadOutcome.AcceptedLate : UploadOutcome.AcceptedOnTime;
         var reason = late ? "Tiếp nhận, nộp muộn." : "Tiếp nhận, đúng hạn.";
         var accepted = new UploadAudit(request.Key, attemptId, receivedAt, outcome, reason, fileName, contentType, size, sha256, receipt, stored.Version);
-        await status.UpdateAsync(request.Key, s => s.WithSubmission(stored.Version, receivedAt, timeliness, receipt), accepted, cancellationToken).ConfigureAwait(false);
+        await status.UpdateAsync(request.Key, s => s.WithSubmission(stored.Version, receivedAt, timeliness, receipt, request.StatisticsJson), accepted, cancellationToken).ConfigureAwait(false);
         Log.Accepted(logger, request.Key.ToString(), stored.Version, receipt, outcome);
         return Result(outcome, [], receipt, stored.Version);
     }
 
     /// <summary>Each message names the field (tên tệp, tệp đính kèm) so the unit knows what to fix.</summary>
+    /// <summary>The problems a file would be refused for (name, type, size), so a dossier of several files is refused whole before any is stored.</summary>
+    public IReadOnlyList<string> CheckFile(string? fileName, long size) =>
+        Validate(fileName, FileNameSanitizer.Sanitize(fileName), size, size > options.Value.MaxFileBytes, options.Value);
+
     private static List<string> Validate(string? originalName, string? fileName, long size, bool tooLarge, StorageOptions limits)
     {
         var errors = new List<string>();

@@ -1,4 +1,13 @@
 namespace Workflow.Storage;
 
-/// <summary>A file as a unit sent it: the name and type are the client's claims and are checked, never trusted.</summary>
-public sealed record UploadRequest(SubmissionKey Key, string? FileName, string? ContentType, Stream Content);
+/// <summary>
+/// One file arriving at the boundary. <see cref="ReceivedAt"/> is the server's arrival instant when the caller took it
+/// before reading the body (an HTTP request, or several files of one dossier judged at one instant); null means now.
+/// <see cref="StatisticsJson"/> travels with a report and is kept with the version that counts.
+/// </summary>
+public sealed record UploadRequest(SubmissionKey Key, string? FileName, string? ContentType, Stream Content)
+{
+    public DateTimeOffset? ReceivedAt { get; init; }
+
+    public string? StatisticsJson { get; init; }
+}

@@ -17,8 +17,6 @@ public interface ICycleActivities
     /// <summary>Sends a reminder, chase or escalation unless the unit has handed in meanwhile; true when a mail went out.</summary>
     Task<bool> SendReminder(ReminderRequest request);
 
-    Task<bool> RecordFollowUpOutcome(FollowUpResult result);
-
     /// <summary>Moves the authoritative deadlines, records who asked and why, and forwards the change to the follow-ups.</summary>
     Task<ExtensionApplied> ApplyExtension(ExtensionRequest request);
 

@@ -39,7 +39,7 @@ public sealed class UnitFollowUpOrchestrator : TaskOrchestrator<FollowUpInput, F
                 await cancelTimer.CancelAsync();
                 var received = await submission;
                 var outcome = received.Late ? FollowUpOutcome.Late : FollowUpOutcome.OnTime;
-                return await Record(context, new FollowUpResult(input.UnitId, input.Subject, outcome, received.ReceivedAt, remindersSent, escalated));
+                return new FollowUpResult(input.UnitId, input.Subject, outcome, received.ReceivedAt, remindersSent, escalated);
             }
 
             if (winner == extension)
@@ -52,23 +52,17 @@ public sealed class UnitFollowUpOrchestrator : TaskOrchestrator<FollowUpInput, F
 
             if (next is null)
             {
-                return await Record(context, new FollowUpResult(input.UnitId, input.Subject, FollowUpOutcome.Missing, null, remindersSent, escalated));
+                return new FollowUpResult(input.UnitId, input.Subject, FollowUpOutcome.Missing, null, remindersSent, escalated);
             }
 
             handled.Add(next.Key);
-            var request = new ReminderRequest(input.CycleId, input.UnitId, input.Subject, next.Key, next.Kind, cutoff, deadline.Describe());
+            var request = new ReminderRequest(input.CycleId, input.UnitId, input.Subject, next.Key, next.Kind, next.Sequence);
             if (await context.CallActivityAsync<bool>(nameof(ICycleActivities.SendReminder), request, ActivityRetry.Default))
             {
                 remindersSent++;
                 escalated |= next.Kind == ScheduledPointKind.Escalation;
             }
         }
-    }
-
-    private static async Task<FollowUpResult> Record(TaskOrchestrationContext context, FollowUpResult result)
-    {
-        await context.CallActivityAsync<bool>(nameof(ICycleActivities.RecordFollowUpOutcome), result, ActivityRetry.Default);
-        return result;
     }
 
     private static DateTimeOffset Now(TaskOrchestrationContext context) => new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));

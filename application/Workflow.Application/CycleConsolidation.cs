@@ -1,0 +1,122 @@
+using System.Text.Json;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.Options;
+using Workflow.Domain.Consolidation;
+using Workflow.Domain.Reports;
+using Workflow.Exports;
+
+namespace Workflow.Application;
+
+/// <summary>Round checks at closing time and the cycle's consolidation, over the status rows the uploads left.</summary>
+public sealed class CycleConsolidation(IStatusStore status, IOptions<StorageOptions> storage)
+{
+    private readonly BlobContainerClient _exports = new BlobServiceClient(storage.Value.ConnectionString).GetBlobContainerClient(storage.Value.ExportContainer);
+
+    /// <summary>Judges a closed round (or the province's picks) and writes each nominee's outcome to its row.</summary>
+    public async Task<RoundResult> EvaluateRoundAsync(Plan plan, RoundEvaluation evaluation, CancellationToken cancellationToken = default)
+    {
+        var outcome = await OutcomeAsync(plan, evaluation.CycleId, evaluation.RoundId, evaluation.Picks, cancellationToken);
+        foreach (var nominee in outcome.Nominees)
+        {
+            await status.UpdateNomineeAsync(evaluation.CycleId, evaluation.RoundId, nominee.Nomination.Id, row =>
+                (row ?? NomineeStatus.From(evaluation.CycleId, RoundOf(plan, evaluation.RoundId).AwardLevel, nominee.Nomination))
+                    .WithEligibility(nominee.Eligibility)
+                    .WithDossier(nominee.Dossier ?? new DossierCheckResult(0, []))
+                    .WithQuota(nominee.QuotaViolations), cancellationToken);
+        }
+
+        var lateRejected = (await status.ListAuditAsync(evaluation.CycleId, evaluation.RoundId, cancellationToken: cancellationToken))
+            .Count(a => a.Outcome == UploadOutcome.RejectedLate);
+        var accepted = outcome.Accepted.Select(n => n.Nomination.Id).ToList();
+        return new RoundResult(evaluation.RoundId, outcome.Nominees.Count, accepted.Count, outcome.Nominees.Count - accepted.Count, lateRejected, accepted);
+    }
+
+    /// <summary>Sums every deliverable, builds the award lists, writes the CSV files and the workbook, and returns the summary.</summary>
+    public async Task<CycleSummary> ConsolidateAsync(Plan plan, ConsolidationRequest request, CancellationToken cancellationToken = default)
+    {
+        var deliverables = new List<DeliverableExport>();
+        foreach (var deliverable in plan.Deliverables)
+        {
+            var reports = (await status.ListAsync(request.CycleId, deliverable.Id, cancellationToken)).Select(Report).ToList();
+            deliverables.Add(new DeliverableExport(Consolidator.Consolidate(plan, deliverable.Id, reports), reports));
+        }
+
+        var rounds = new List<RoundOutcome>();
+        foreach (var result in request.Rounds.Where(r => r.Received > 0))
+        {
+            var round = RoundOf(plan, result.RoundId);
+            rounds.Add(await OutcomeAsync(plan, request.CycleId, round.Id, round.PickedFrom is null ? [] : result.AcceptedNominations, cancellationToken));
+        }
+
+        var tables = ExportTables.Build(plan, deliverables, rounds);
+        await _exports.CreateIfNotExistsAsync(PublicAccessType.None, cancellationToken: cancellationToken);
+        var written = new List<string>();
+        foreach (var table in tables)
+        {
+            written.Add(await WriteAsync($"{request.CycleId}/{table.Name}.csv", "text/csv; charset=utf-8", s => ConsolidationExporter.WriteCsv(table, s), cancellationToken));
+        }
+
+        written.Add(await WriteAsync($"{request.CycleId}/tong-hop.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", s => ConsolidationExporter.WriteWorkbook(tables, s), cancellationToken));
+        var reported = deliverables.SelectMany(d => d.Consolidation.Blocks.Count == 0 ? [] : new[] { d.Consolidation.Province }).ToList();
+        return new CycleSummary(
+            request.CycleId,
+            reported.Sum(p => p.OnTime),
+            reported.Sum(p => p.Late),
+            reported.Sum(p => p.Missing),
+            request.Rounds,
+            written);
+    }
+
+    /// <summary>Reads an export back for download.</summary>
+    public async Task<BinaryData?> ReadExportAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var blob = _exports.GetBlobClient(name);
+        return await blob.ExistsAsync(cancellationToken) ? (await blob.DownloadContentAsync(cancellationToken)).Value.Content : null;
+    }
+
+    private async Task<RoundOutcome> OutcomeAsync(Plan plan, string cycleId, string roundId, IReadOnlyList<string> picks, CancellationToken cancellationToken)
+    {
+        var round = RoundOf(plan, roundId);
+        // A picked level judges the province's picks among the lower round's nominees.
+        var source = round.PickedFrom ?? round.Id;
+        var rows = await status.ListNomineesAsync(cycleId, source, cancellationToken);
+        var chosen = round.PickedFrom is null ? rows : rows.Where(r => picks.Contains(r.NominationId)).ToList();
+        var proposals = chosen.OrderBy(r => r.SubmittedAt).ThenBy(r => r.NominationId, StringComparer.Ordinal).Select(Dossier);
+        return RoundEvaluator.Evaluate(plan, round.Id, proposals);
+    }
+
+    private static NominationDossier Dossier(NomineeStatus row) => new(
+        new Nomination
+        {
+            Id = row.NominationId,
+            Round = row.RoundId,
+            ProposedBy = row.ProposedBy,
+            NomineeUnit = row.NomineeUnit,
+            Kind = row.Kind,
+            Name = row.Name,
+            IsPolice = row.IsPolice,
+            Profile = row.Profile,
+            Record = JsonSerializer.Deserialize<NomineeRecord>(row.RecordJson) ?? new NomineeRecord(),
+        },
+        row.Documents);
+
+    private static UnitReport Report(DeliverableStatus row) => new(
+        row.UnitId,
+        row.State != SubmissionState.Submitted ? ReportState.Missing : row.Late ? ReportState.Late : ReportState.OnTime,
+        row.SubmittedAt,
+        row.StatisticsJson is { } json ? JsonSerializer.Deserialize<ReportStatistics>(json, StatisticsJson.Options) : null);
+
+    private static NominationRound RoundOf(Plan plan, string roundId) =>
+        plan.NominationRounds.FirstOrDefault(r => r.Id == roundId) ?? throw new InvalidOperationException($"Plan '{plan.Id}' has no round '{roundId}'.");
+
+    private async Task<string> WriteAsync(string name, string contentType, Action<Stream> write, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        write(buffer);
+        buffer.Position = 0;
+        // Exports are derived data: a retried consolidation rewrites them with the same content.
+        await _exports.GetBlobClient(name).UploadAsync(buffer, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } }, cancellationToken);
+        return name;
+    }
+}

@@ -1,0 +1,9 @@
+global using Workflow.Domain.Nominations;
+global using Workflow.Domain.Plans;
+global using Workflow.Domain.Scheduling;
+global using Workflow.Domain.Time;
+global using Workflow.Durable;
+global using Workflow.Email;
+global using Workflow.Orchestrations;
+global using Workflow.Orchestrations.Contracts;
+global using Workflow.Storage;

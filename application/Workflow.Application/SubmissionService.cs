@@ -1,0 +1,182 @@
+using System.Text.Json;
+using Workflow.Domain.Reports;
+
+namespace Workflow.Application;
+
+/// <summary>
+/// The upload boundary for units: judges each arrival with the server clock against the unit's authoritative deadline
+/// (not the orchestration's view), stores what is accepted, refuses and audits what is not, sends the receipt or the
+/// refusal, and tells the unit's follow-up that it has handed in. Bad input is refused whole before anything is stored.
+/// </summary>
+public sealed class SubmissionService(
+    UploadAcceptance acceptance,
+    IPlanStore plans,
+    IStatusStore status,
+    CycleMail mail,
+    DurableTaskClient client,
+    TimeProvider time)
+{
+    public async Task<SubmissionResult> SubmitReportAsync(
+        string cycleId, string unitId, string deliverableId, IncomingFile file, ReportStatistics? statistics, DateTimeOffset? receivedAt = null, CancellationToken cancellationToken = default)
+    {
+        var arrival = receivedAt ?? time.GetUtcNow();
+        var plan = await PlanOf(cycleId, cancellationToken);
+        var deliverable = plan.AllDeliverables().FirstOrDefault(d => d.Id == deliverableId);
+        if (deliverable is null)
+        {
+            return Refused(new FieldProblem("deliverable", $"Kế hoạch không có nội dung phải nộp «{deliverableId}»."));
+        }
+
+        var problems = statistics is null
+            ? deliverable.Forms.Count > 0 ? [new FieldProblem("statistics", $"Thiếu số liệu thống kê theo biểu mẫu của «{deliverable.Title}».")] : []
+            : StatisticsValidator.Validate(deliverable, statistics).Select(e => new FieldProblem($"statistics.{e.Field}", e.Message)).ToList();
+        var key = new SubmissionKey(cycleId, unitId, deliverableId);
+        if (problems.Count > 0)
+        {
+            await AuditRefusalAsync(key, arrival, file, problems, cancellationToken);
+            return Refused([.. problems]);
+        }
+
+        var json = statistics is null ? null : JsonSerializer.Serialize(statistics, StatisticsJson.Options);
+        var result = await acceptance.AcceptAsync(new UploadRequest(key, file.FileName, file.ContentType, file.Content) { ReceivedAt = arrival, StatisticsJson = json }, cancellationToken);
+        await AfterAsync(plan, [result], cancellationToken);
+        return new SubmissionResult([result], []);
+    }
+
+    /// <summary>
+    /// A nomination dossier: the nominee record and its documents, judged at one arrival instant. A late dossier is
+    /// refused whole (audited, the refusal mailed, nothing stored); a bad one is refused whole before any file is stored.
+    /// </summary>
+    public async Task<SubmissionResult> SubmitNominationAsync(
+        string cycleId, string unitId, string roundId, Nomination nomination, IReadOnlyList<NominationFile> files, DateTimeOffset? receivedAt = null, CancellationToken cancellationToken = default)
+    {
+        var arrival = receivedAt ?? time.GetUtcNow();
+        var plan = await PlanOf(cycleId, cancellationToken);
+        var key = new SubmissionKey(cycleId, unitId, roundId);
+        var buffered = new List<(NominationFile File, MemoryStream Content)>();
+        foreach (var file in files)
+        {
+            var copy = new MemoryStream();
+            await file.File.Content.CopyToAsync(copy, cancellationToken);
+            copy.Position = 0;
+            buffered.Add((file, copy));
+        }
+
+        var problems = CheckNomination(plan, unitId, roundId, nomination, files);
+        problems.AddRange(buffered.SelectMany((f, i) => acceptance.CheckFile(f.File.File.FileName, f.Content.Length).Select(m => new FieldProblem($"files[{i}]", m))));
+        if (problems.Count > 0)
+        {
+            await AuditRefusalAsync(key, arrival, files.FirstOrDefault()?.File, problems, cancellationToken);
+            return Refused([.. problems]);
+        }
+
+        var results = new List<UploadResult>();
+        foreach (var (file, content) in buffered)
+        {
+            var result = await acceptance.AcceptAsync(new UploadRequest(key, file.File.FileName, file.File.ContentType, content) { ReceivedAt = arrival }, cancellationToken);
+            results.Add(result);
+            if (result.Outcome == UploadOutcome.RejectedLate)
+            {
+                // Every file of the dossier arrived at the same instant: one refusal covers them all.
+                break;
+            }
+        }
+
+        if (results.All(r => r.Accepted))
+        {
+            var round = plan.NominationRounds.First(r => r.Id == roundId);
+            var stored = nomination with { Round = roundId, ProposedBy = unitId };
+            await status.UpdateNomineeAsync(cycleId, roundId, stored.Id, _ => NomineeStatus.From(cycleId, round.AwardLevel, stored) with
+            {
+                SubmittedAt = arrival,
+                Documents = [.. files.Select(f => new SubmittedDocument(f.DocumentId, f.LineCount))],
+                Versions = [.. results.Select(r => r.Version ?? 0)],
+            }, cancellationToken);
+        }
+
+        await AfterAsync(plan, results, cancellationToken);
+        return new SubmissionResult(results, []);
+    }
+
+    private static List<FieldProblem> CheckNomination(Plan plan, string unitId, string roundId, Nomination nomination, IReadOnlyList<NominationFile> files)
+    {
+        var problems = new List<FieldProblem>();
+        var round = plan.NominationRounds.FirstOrDefault(r => r.Id == roundId);
+        var unit = plan.Units.FirstOrDefault(u => u.Id == unitId);
+        if (round is null || unit is null || round.PickedFrom is not null || !round.Proposers.Includes(unit))
+        {
+            problems.Add(new FieldProblem("round", $"Đơn vị không được đề nghị trong đợt «{roundId}»."));
+            return problems;
+        }
+
+        if (string.IsNullOrWhiteSpace(nomination.Name))
+        {
+            problems.Add(new FieldProblem("nomination.name", "Thiếu tên tập thể, cá nhân được đề nghị."));
+        }
+
+        if (plan.Units.All(u => u.Id != nomination.NomineeUnit))
+        {
+            problems.Add(new FieldProblem("nomination.nomineeUnit", $"Đơn vị «{nomination.NomineeUnit}» không có trong kế hoạch."));
+        }
+
+        if (round.Eligibility.Count > 0 && round.Eligibility.All(p => p.Id != nomination.Profile))
+        {
+            problems.Add(new FieldProblem("nomination.profile", $"«{nomination.Profile}» không phải đối tượng xét của «{round.Title}»; chọn một trong: {string.Join(", ", round.Eligibility.Select(p => p.Id))}."));
+        }
+
+        if (files.Count == 0)
+        {
+            problems.Add(new FieldProblem("files", "Hồ sơ chưa có tệp nào."));
+        }
+
+        var documents = round.Dossier?.Documents.Select(d => d.Id).ToHashSet(StringComparer.Ordinal) ?? [];
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (round.Dossier is not null && !documents.Contains(files[i].DocumentId))
+            {
+                problems.Add(new FieldProblem($"files[{i}].documentId", $"«{files[i].DocumentId}» không phải thành phần hồ sơ của «{round.Title}»."));
+            }
+
+            if (files[i].LineCount is < 0)
+            {
+                problems.Add(new FieldProblem($"files[{i}].lineCount", "Số dòng không được âm."));
+            }
+        }
+
+        return problems;
+    }
+
+    private async Task AfterAsync(Plan plan, IReadOnlyList<UploadResult> results, CancellationToken cancellationToken)
+    {
+        foreach (var result in results)
+        {
+            if (result.Accepted)
+            {
+                await mail.SendReceiptAsync(plan, result, cancellationToken);
+            }
+            else if (result.Outcome == UploadOutcome.RejectedLate)
+            {
+                await mail.SendRejectionAsync(plan, result, cancellationToken);
+            }
+        }
+
+        if (results.Count > 0 && results.All(r => r.Accepted))
+        {
+            var first = results[0];
+            var submitted = new SubmissionReceived(first.Key.UnitId, first.Key.SubjectId, first.Version ?? 0, first.ReceivedAt, first.Outcome == UploadOutcome.AcceptedLate, first.ReceiptNumber!);
+            // The follow-up ends at the first submission; later versions reach a completed instance and are dropped there.
+            await client.RaiseEventAsync(InstanceIds.FollowUp(first.Key.CycleId, first.Key.SubjectId, first.Key.UnitId), SubmissionReceived.EventName, submitted, cancellationToken);
+        }
+    }
+
+    private async Task AuditRefusalAsync(SubmissionKey key, DateTimeOffset arrival, IncomingFile? file, IReadOnlyList<FieldProblem> problems, CancellationToken cancellationToken)
+    {
+        var reason = string.Join(" ", problems.Select(p => $"{p.Field}: {p.Message}"));
+        await status.AppendAuditAsync(new UploadAudit(key, $"{arrival.UtcTicks:x}{System.Security.Cryptography.RandomNumberGenerator.GetHexString(8, lowercase: true)}", arrival, UploadOutcome.RejectedInvalid, reason, file?.FileName, file?.ContentType, 0, ""), cancellationToken);
+    }
+
+    private async Task<Plan> PlanOf(string cycleId, CancellationToken cancellationToken) =>
+        await plans.GetAsync(cycleId, cancellationToken) ?? throw new KeyNotFoundException($"Cycle '{cycleId}' has no recorded plan.");
+
+    private static SubmissionResult Refused(params FieldProblem[] problems) => new([], problems);
+}
