@@ -440,7 +440,7 @@ internal sealed class InstanceRunner(DurableTaskStorageWorker worker, PartitionO
             ParentExecutionId = state.ParentExecutionId,
             ParentTaskId = state.ParentTaskId,
             ETag = state.ETag,
-        };
+        }.CopyBlobsFrom(state);
         var oldHistoryRows = 0;
         var continued = false;
         var wasSuspended = state.Status == OrchestrationRuntimeStatus.Suspended;

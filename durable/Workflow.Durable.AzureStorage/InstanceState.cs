@@ -43,6 +43,9 @@ internal sealed class InstanceState
 
     public ETag ETag { get; set; }
 
+    /// <summary>Blobs the stored row points at, by property, so an unchanged large payload is not uploaded again.</summary>
+    public Dictionary<string, string?> Blobs { get; private init; } = [];
+
     public OrchestrationMetadata ToMetadata(bool withPayloads) => new(Name, InstanceId)
     {
         RuntimeStatus = Status,
@@ -76,7 +79,20 @@ internal sealed class InstanceState
             ParentExecutionId = row.GetString("ParentExec"),
             ParentTaskId = row.GetInt32("ParentTask") ?? -1,
             ETag = row.ETag,
+            Blobs = PayloadProperties.ToDictionary(p => p, p => (string?)row.GetString(p + "Blob")),
         };
+    }
+
+    private static readonly string[] PayloadProperties = ["Input", "Output", "CustomStatus"];
+
+    public InstanceState CopyBlobsFrom(InstanceState other)
+    {
+        foreach (var (property, blob) in other.Blobs)
+        {
+            Blobs[property] = blob;
+        }
+
+        return this;
     }
 
     public async Task<TableEntity> ToEntityAsync(TaskHub hub, CancellationToken cancellationToken)
@@ -107,10 +123,16 @@ internal sealed class InstanceState
             row["ParentExec"] = ParentExecutionId;
         }
 
-        await hub.SetPayloadAsync(row, "Input", Input, InstanceId, cancellationToken).ConfigureAwait(false);
-        await hub.SetPayloadAsync(row, "Output", Output, InstanceId, cancellationToken).ConfigureAwait(false);
-        await hub.SetPayloadAsync(row, "CustomStatus", CustomStatus, InstanceId, cancellationToken).ConfigureAwait(false);
+        await SetAsync(row, "Input", Input).ConfigureAwait(false);
+        await SetAsync(row, "Output", Output).ConfigureAwait(false);
+        await SetAsync(row, "CustomStatus", CustomStatus).ConfigureAwait(false);
         return row;
+
+        async Task SetAsync(TableEntity entity, string property, string? value)
+        {
+            await hub.SetPayloadAsync(entity, property, value, InstanceId, cancellationToken, Blobs.GetValueOrDefault(property)).ConfigureAwait(false);
+            Blobs[property] = entity.GetString(property + "Blob");
+        }
     }
 
     private static string? Truncate(string? value, int length) => value is null || value.Length <= length ? value : value[..length];

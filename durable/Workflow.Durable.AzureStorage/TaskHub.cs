@@ -159,7 +159,8 @@ internal sealed class TaskHub
     }
 
     /// <summary>Writes a string property inline, or to a blob when it is too large for a table property.</summary>
-    public async Task SetPayloadAsync(TableEntity entity, string property, string? value, string instanceId, CancellationToken cancellationToken)
+    /// <param name="knownBlob">A blob this property already points at; content-named, so an equal name needs no upload.</param>
+    public async Task SetPayloadAsync(TableEntity entity, string property, string? value, string instanceId, CancellationToken cancellationToken, string? knownBlob = null)
     {
         entity.Remove(property);
         entity.Remove(property + "Blob");
@@ -175,7 +176,11 @@ internal sealed class TaskHub
         }
 
         var blobName = $"{BlobPrefix(instanceId)}{property}-{XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(value)):x16}";
-        await UploadAsync(blobName, value, cancellationToken).ConfigureAwait(false);
+        if (blobName != knownBlob)
+        {
+            await UploadAsync(blobName, value, cancellationToken).ConfigureAwait(false);
+        }
+
         entity[property + "Blob"] = blobName;
     }
 
