@@ -24,8 +24,27 @@ internal static class Tasks
         return await context.CallSubOrchestratorAsync<int>(nameof(ChildAdd), fan.Sum());
     }
 
+    public static async Task<int> SlowAdd1(TaskActivityContext context, int value)
+    {
+        await Task.Delay(20);
+        return value + 1;
+    }
+
+    public static async Task<int> SlowChain(TaskOrchestrationContext context, int steps)
+    {
+        var value = 0;
+        for (var i = 0; i < steps; i++)
+        {
+            value = await context.CallActivityAsync<int>(nameof(SlowAdd1), value);
+        }
+
+        return value;
+    }
+
     public static DurableTaskRegistry AddCommon(this DurableTaskRegistry registry) => registry
         .AddActivityFunc<int, int>(nameof(Add1), Add1)
+        .AddActivityFunc<int, int>(nameof(SlowAdd1), SlowAdd1)
+        .AddOrchestratorFunc<int, int>(nameof(SlowChain), SlowChain)
         .AddOrchestratorFunc<int, int>(nameof(Chain), Chain)
         .AddOrchestratorFunc<int, int>(nameof(ChildAdd), ChildAdd)
         .AddOrchestratorFunc<int, int>(nameof(Mixed), Mixed);

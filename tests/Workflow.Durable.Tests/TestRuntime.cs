@@ -23,8 +23,17 @@ internal sealed class TestRuntime : IAsyncDisposable
 
     public TaskHub Hub { get; }
 
-    public static async Task<TestRuntime> StartAsync(
+    public static Task<TestRuntime> StartAsync(
         DurableFixture fixture,
+        string hubName,
+        Action<DurableTaskRegistry> register,
+        TimeProvider? time = null,
+        Action<DurableTaskStorageOptions>? configure = null,
+        Action<IServiceCollection>? services = null)
+        => StartAsync(fixture.ConnectionString, hubName, register, time, configure, services);
+
+    public static async Task<TestRuntime> StartAsync(
+        string connectionString,
         string hubName,
         Action<DurableTaskRegistry> register,
         TimeProvider? time = null,
@@ -42,7 +51,7 @@ internal sealed class TestRuntime : IAsyncDisposable
         services?.Invoke(collection);
         collection.AddDurableTaskAzureStorage(register, options =>
         {
-            options.ConnectionString = fixture.ConnectionString;
+            options.ConnectionString = connectionString;
             options.TaskHubName = hubName;
             options.LeaseRenewInterval = TimeSpan.FromMilliseconds(300);
             options.InboxSweepInterval = TimeSpan.FromSeconds(2);
