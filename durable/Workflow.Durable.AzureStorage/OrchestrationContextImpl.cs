@@ -12,6 +12,7 @@ internal sealed class OrchestrationContextImpl(TaskName name, string instanceId,
 
     private readonly LinkedList<(string Name, string? Data)> _bufferedEvents = new();
     private readonly Dictionary<string, LinkedList<TaskCompletionSource<string?>>> _waiters = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<(CancellationToken Token, Action Cancel, Func<bool> Ended)> _cancellable = [];
     private int _nextId;
     private int _guidCounter;
 
@@ -73,14 +74,16 @@ internal sealed class OrchestrationContextImpl(TaskName name, string instanceId,
         OpenActions[id] = new OrchestratorAction(ActionKind.CreateTimer, id, null, null, utc, null);
         if (cancellationToken.CanBeCanceled)
         {
-            // Runs on the replay thread when orchestrator code cancels, so it is as deterministic as the code.
-            cancellationToken.Register(() =>
-            {
-                if (OpenTasks.Remove(id))
+            Watch(
+                cancellationToken,
+                () =>
                 {
-                    completion.TrySetCanceled(cancellationToken);
-                }
-            });
+                    if (OpenTasks.Remove(id))
+                    {
+                        completion.TrySetCanceled(cancellationToken);
+                    }
+                },
+                () => completion.Task.IsCompleted);
         }
 
         return completion.Task;
@@ -108,14 +111,17 @@ internal sealed class OrchestrationContextImpl(TaskName name, string instanceId,
         var waiterNode = waiters.AddLast(waiter);
         if (cancellationToken.CanBeCanceled)
         {
-            cancellationToken.Register(() =>
-            {
-                if (waiterNode.List is not null)
+            Watch(
+                cancellationToken,
+                () =>
                 {
-                    waiters.Remove(waiterNode);
-                    waiter.TrySetCanceled(cancellationToken);
-                }
-            });
+                    if (waiterNode.List is not null)
+                    {
+                        waiters.Remove(waiterNode);
+                        waiter.TrySetCanceled(cancellationToken);
+                    }
+                },
+                () => waiter.Task.IsCompleted);
         }
 
         return ConvertEvent<T>(waiter.Task);
@@ -143,6 +149,45 @@ internal sealed class OrchestrationContextImpl(TaskName name, string instanceId,
         hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
         hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
         return new Guid(hash[..16], bigEndian: true);
+    }
+
+    /// <summary>
+    /// Cancels the timers and event waits whose token was cancelled; called on the replay thread whenever the
+    /// orchestrator yields. Tokens are polled instead of registered because a registration would make
+    /// <c>CancelAsync()</c> run its callbacks on the thread pool, outside replay; without one it completes inline.
+    /// </summary>
+    internal bool ApplyCancellations()
+    {
+        var any = false;
+        for (var i = 0; i < _cancellable.Count; i++)
+        {
+            if (_cancellable[i].Token.IsCancellationRequested)
+            {
+                var cancel = _cancellable[i].Cancel;
+                _cancellable.RemoveAt(i--);
+                cancel();
+                any = true;
+            }
+        }
+
+        return any;
+    }
+
+    private void Watch(CancellationToken cancellationToken, Action cancel, Func<bool> ended)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            cancel();
+            return;
+        }
+
+        // Drop entries whose wait already ended, so eternal orchestrations do not accumulate them.
+        if (_cancellable.Count > 64)
+        {
+            _cancellable.RemoveAll(c => c.Ended());
+        }
+
+        _cancellable.Add((cancellationToken, cancel, ended));
     }
 
     internal void DeliverEvent(string eventName, string? data)

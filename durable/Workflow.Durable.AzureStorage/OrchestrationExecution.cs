@@ -33,7 +33,7 @@ internal sealed class OrchestrationExecution
                 break;
             case HistoryEventType.ExecutionStarted:
                 Context.Input = e.Data;
-                _sync.Run(Start);
+                _sync.Run(Start, Context.ApplyCancellations);
                 break;
             case HistoryEventType.TaskScheduled or HistoryEventType.TimerCreated or HistoryEventType.SubOrchestrationCreated:
                 Match(e);
@@ -45,7 +45,7 @@ internal sealed class OrchestrationExecution
                 Resolve(e.Id, new TaskOutcome(null, e.Failure ?? new TaskFailureDetails("Unknown", "Task failed")));
                 break;
             case HistoryEventType.EventRaised:
-                _sync.Run(() => Context.DeliverEvent(e.Name ?? string.Empty, e.Data));
+                _sync.Run(() => Context.DeliverEvent(e.Name ?? string.Empty, e.Data), Context.ApplyCancellations);
                 break;
             default:
                 break;
@@ -134,7 +134,7 @@ internal sealed class OrchestrationExecution
     {
         if (Context.OpenTasks.Remove(id, out var completion))
         {
-            _sync.Run(() => completion.TrySetResult(outcome));
+            _sync.Run(() => completion.TrySetResult(outcome), Context.ApplyCancellations);
         }
     }
 }

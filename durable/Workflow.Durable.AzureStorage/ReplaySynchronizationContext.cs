@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Workflow.Durable.AzureStorage;
 
 /// <summary>
@@ -6,7 +8,8 @@ namespace Workflow.Durable.AzureStorage;
 /// </summary>
 internal sealed class ReplaySynchronizationContext : SynchronizationContext
 {
-    private readonly Queue<(SendOrPostCallback Callback, object? State)> _work = new();
+    // Concurrent only as a guard: orchestrator code that escapes to another thread must not corrupt the queue.
+    private readonly ConcurrentQueue<(SendOrPostCallback Callback, object? State)> _work = new();
 
     public override void Post(SendOrPostCallback d, object? state) => _work.Enqueue((d, state));
 
@@ -14,17 +17,22 @@ internal sealed class ReplaySynchronizationContext : SynchronizationContext
 
     public override SynchronizationContext CreateCopy() => this;
 
-    public void Run(Action action)
+    /// <summary>Runs <paramref name="action"/> and every continuation it causes; <paramref name="settle"/> may add more (returns true when it did).</summary>
+    public void Run(Action action, Func<bool>? settle = null)
     {
         var previous = Current;
         SetSynchronizationContext(this);
         try
         {
             action();
-            while (_work.TryDequeue(out var item))
+            do
             {
-                item.Callback(item.State);
+                while (_work.TryDequeue(out var item))
+                {
+                    item.Callback(item.State);
+                }
             }
+            while (settle?.Invoke() == true);
         }
         finally
         {

@@ -153,7 +153,7 @@ public sealed class EventAndTimerTests(DurableFixture fixture) : IClassFixture<D
         var timer = context.CreateTimer(deadline, cts.Token);
         var approval = context.WaitForExternalEvent<bool>("approved", cts.Token);
         var winner = await Task.WhenAny(approval, timer);
-        cts.Cancel();
+        await cts.CancelAsync();
         return winner == approval ? "approved" : $"timed out at {context.CurrentUtcDateTime:o}";
     }
 
