@@ -252,7 +252,7 @@ internal sealed class AzureStorageDurableTaskClient(TaskHub hub) : DurableTaskCl
     public override async Task<OrchestrationMetadata> WaitForInstanceCompletionAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellationToken = default)
     {
         // In-process completions arrive through the signal at once; polling is for other hosts.
-        var delay = TimeSpan.FromMilliseconds(100);
+        var delay = TimeSpan.FromMilliseconds(250);
         while (true)
         {
             // Subscribe before reading, so a completion between the read and the wait is not missed.

@@ -142,13 +142,13 @@ internal sealed class InstanceRunner(DurableTaskStorageWorker worker, PartitionO
         {
             _retired = true;
         }
-        catch (RequestFailedException ex) when (TaskHub.IsConflict(ex) || ex is TableTransactionFailedException)
+        catch (RequestFailedException ex) when (TaskHub.IsConflict(ex))
         {
             // Another writer got there first (or a row we consumed is gone): re-read, never overwrite.
             worker.Logger.EpisodeConflict(instanceId);
             Unload();
         }
-        catch (Exception ex) when (ex is RequestFailedException or TimeoutException or OperationCanceledException or HttpRequestException)
+        catch (Exception ex) when (ex is RequestFailedException { Status: 0 or 408 or 429 or >= 500 } or TimeoutException or OperationCanceledException or HttpRequestException)
         {
             // Storage trouble is not the message's fault: retry without counting towards poison.
             worker.Logger.EpisodeFailed(instanceId, 0, ex);
