@@ -40,8 +40,8 @@ public sealed class ProcessKillTests(DurableFixture fixture) : IClassFixture<Dur
         var client = new AzureStorageDurableTaskClient(new TaskHub(
             Options.Create(new DurableTaskStorageOptions { ConnectionString = fixture.ConnectionString, TaskHubName = hub }), TimeProvider.System));
         var ids = await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
-            client.ScheduleNewOrchestrationInstanceAsync(nameof(Tasks.SlowChain), 30, new StartOrchestrationOptions($"killed-{i}"))));
-        await EventAndTimerTests.WaitForHistoryAsync(client, ids[0], h => h.Count(e => e.EventType == "TaskCompleted") >= 5);
+            client.ScheduleNewOrchestrationInstanceAsync(nameof(Tasks.SlowChain), 50, new StartOrchestrationOptions($"killed-{i}"))));
+        await EventAndTimerTests.WaitForHistoryAsync(client, ids[0], h => h.Count(e => e.EventType == "TaskCompleted") >= 3);
 
         host.Kill();
         await host.WaitForExitAsync();
@@ -52,10 +52,10 @@ public sealed class ProcessKillTests(DurableFixture fixture) : IClassFixture<Dur
         {
             var result = await survivor.Client.CompleteAsync(id, TimeSpan.FromSeconds(60));
             Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
-            Assert.Equal(30, result.ReadOutputAs<int>());
+            Assert.Equal(50, result.ReadOutputAs<int>());
             var history = await survivor.Client.GetHistoryAsync(id);
             Tasks.AssertNoDuplicates(history);
-            Assert.Equal(30, history.Count(e => e.EventType == "TaskCompleted"));
+            Assert.Equal(50, history.Count(e => e.EventType == "TaskCompleted"));
         }
     }
 
