@@ -39,7 +39,7 @@ public sealed class DurableTaskStorageOptions
     public TimeSpan LeaseRenewInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How often owned partitions are swept for inbox rows whose notification was lost (real time).</summary>
-    public TimeSpan InboxSweepInterval { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan InboxSweepInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Failures after which a message or episode is moved aside and the instance failed.</summary>
     [Range(1, 100)]

@@ -531,6 +531,11 @@ internal sealed class InstanceRunner(DurableTaskStorageWorker worker, PartitionO
             historyRow = await Hub.CreateHistoryRowAsync(instanceId, next.Generation, next.NextSequence, events, cancellationToken).ConfigureAwait(false);
             next.NextSequence++;
         }
+        else
+        {
+            // Only dropped duplicates: the instance did not change.
+            next.UpdatedAt = state.UpdatedAt;
+        }
 
         var actions = new List<TableTransactionAction>
         {
