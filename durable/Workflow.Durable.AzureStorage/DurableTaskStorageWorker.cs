@@ -127,7 +127,8 @@ internal sealed class DurableTaskStorageWorker : IHostedService, IAsyncDisposabl
         Timers.Dispose();
         _stopping.Dispose();
         _balance.Dispose();
-        EpisodeGate.Dispose();
+
+        // EpisodeGate is not disposed: episodes still finishing after shutdown release it.
         foreach (var partition in _owned.Values)
         {
             partition.Dispose();
