@@ -12,23 +12,6 @@ public sealed class TaskFailedException : Exception
         FailureDetails = failureDetails;
     }
 
-    public TaskFailedException()
-        : this(default, -1, new TaskFailureDetails(nameof(Exception), "Task failed"))
-    {
-    }
-
-    public TaskFailedException(string message)
-        : this(message, null)
-    {
-    }
-
-    public TaskFailedException(string message, Exception? innerException)
-        : base(message, innerException)
-    {
-        TaskId = -1;
-        FailureDetails = new TaskFailureDetails(nameof(Exception), message);
-    }
-
     public TaskName TaskName { get; }
 
     public int TaskId { get; }

@@ -14,17 +14,6 @@ internal sealed class TimerScheduler(TimeProvider time) : IDisposable
     private CancellationTokenSource _wake = new();
     private DateTime _waitingUntil = DateTime.MaxValue;
 
-    public int Count
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _queue.Count;
-            }
-        }
-    }
-
     public void Schedule(InstanceRunner runner, string executionId, int id, DateTime fireAt)
     {
         lock (_lock)
