@@ -21,6 +21,8 @@ internal sealed class InstanceRunner(DurableTaskStorageWorker worker, PartitionO
     private readonly List<WorkItem> _held = [];
     private readonly HashSet<(string ExecutionId, int TaskId)> _dispatched = [];
     private int _scheduled;
+    private int _notifyVersion;
+    private int _loadVersion;
     private volatile bool _inboxDirty;
     private volatile bool _retired;
     private bool _loaded;
@@ -41,6 +43,9 @@ internal sealed class InstanceRunner(DurableTaskStorageWorker worker, PartitionO
     public bool HasOutstandingChildren { get; private set; }
 
     private TaskHub Hub => worker.Hub;
+
+    /// <summary>A wake-up arrived while the load was reading, so rows inserted meanwhile may be missing from it.</summary>
+    private bool LoadMissedNotifications => Volatile.Read(ref _notifyVersion) != _loadVersion;
 
     private bool HasWork => !_mailbox.IsEmpty || _inboxDirty || _pending.Count > 0 || (!_loaded && _loadedInbox is null);
 
@@ -66,6 +71,7 @@ internal sealed class InstanceRunner(DurableTaskStorageWorker worker, PartitionO
             return;
         }
 
+        Interlocked.Increment(ref _notifyVersion);
         _inboxDirty = true;
         Schedule();
     }
@@ -210,7 +216,7 @@ internal sealed class InstanceRunner(DurableTaskStorageWorker worker, PartitionO
         {
             inboxRows = _loadedInbox;
             _loadedInbox = null;
-            _inboxDirty = false;
+            _inboxDirty = LoadMissedNotifications;
         }
         else if (_inboxDirty)
         {
@@ -685,6 +691,7 @@ internal sealed class InstanceRunner(DurableTaskStorageWorker worker, PartitionO
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
+        _loadVersion = Volatile.Read(ref _notifyVersion);
         var filter = $"PartitionKey eq '{TaskHub.Escape(instanceId)}'";
         var rows = new List<TableEntity>();
         await foreach (var row in Hub.Instances.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
@@ -792,9 +799,16 @@ internal sealed class InstanceRunner(DurableTaskStorageWorker worker, PartitionO
     /// <summary>Messages to an instance that does not exist are dropped.</summary>
     private async Task DropOrphanInboxAsync(CancellationToken cancellationToken)
     {
-        var rows = _loadedInbox ?? await ReadInboxAsync(cancellationToken).ConfigureAwait(false);
+        // Only rows read in the same query that found no state row are orphans: the state row and a start
+        // message are inserted together, so that snapshot cannot hold the start of a new instance.
+        if (_loadedInbox is not { } rows)
+        {
+            Unload();
+            return;
+        }
+
         _loadedInbox = null;
-        _inboxDirty = false;
+        _inboxDirty = LoadMissedNotifications;
         _pending.Clear();
         if (rows.Count > 0)
         {

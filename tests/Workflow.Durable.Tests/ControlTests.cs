@@ -132,6 +132,22 @@ public sealed class ControlTests(DurableFixture fixture) : IClassFixture<Durable
         Assert.All(prefixed, m => Assert.Equal("w", m.ReadInputAs<string>()));
     }
 
+    [Fact]
+    public async Task RaiseEvent_ToAnInstanceThatDoesNotExist_IsDropped()
+    {
+        await using var runtime = await TestRuntime.StartAsync(fixture, fixture.NewHubName(), r => Register(r));
+
+        await runtime.Client.RaiseEventAsync("nobody-here", "suffix", "x");
+
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (runtime.Hub.Instances.Query<TableEntity>("PartitionKey eq 'nobody-here'", cancellationToken: cts.Token).Any())
+        {
+            await Task.Delay(20, cts.Token);
+        }
+
+        Assert.Null(await runtime.Client.GetInstanceAsync("nobody-here"));
+    }
+
     private static async Task<List<string>> ListBlobsAsync(TaskHub hub, string instanceId)
     {
         var names = new List<string>();
