@@ -44,8 +44,8 @@ public sealed class BacGiangCycleTests(CycleFixture fixture) : IClassFixture<Cyc
         var first = await CycleProcess.StartAsync(fixture, time);
         var process = first;
         await process.Client.ScheduleNewOrchestrationInstanceAsync(nameof(ReportingCycleOrchestrator), new CycleInput(CycleId, plan, "pv01"), new StartOrchestrationOptions(CycleId));
-        await Eventually(async () => (await process.Client.GetInstanceAsync(CycleId))?.ReadCustomStatusAs<CycleProgress>() is { Expected: > 0 } progress
-            && await AllStartedAsync(process.Client, scenario), () => Describe(process.Client, CycleId));
+        await CycleDriver.Eventually(async () => (await process.Client.GetInstanceAsync(CycleId))?.ReadCustomStatusAs<CycleProgress>() is { Expected: > 0 } progress
+            && await CycleDriver.AllStartedAsync(process.Client, scenario.FollowUps), () => CycleDriver.Describe(process.Client, CycleId));
 
         var moments = scenario.Moments(plan, start);
         CycleProcess? second = null;
@@ -57,7 +57,7 @@ public sealed class BacGiangCycleTests(CycleFixture fixture) : IClassFixture<Cyc
                 await SubmitAsync(process, plan, submission);
             }
 
-            await SettledAsync(process.Client, scenario, moment);
+            await CycleDriver.SettledAsync(process.Client, scenario.FollowUps, moment);
             if (second is null && moment == Vn(4, 28, 8))
             {
                 // Mid-cycle, with every follow-up waiting on a timer: kill the host and let another take over its leases.
@@ -65,17 +65,17 @@ public sealed class BacGiangCycleTests(CycleFixture fixture) : IClassFixture<Cyc
                 time.Advance(TimeSpan.FromMinutes(1));
                 second = await CycleProcess.StartAsync(fixture, time);
                 process = second;
-                await SettledAsync(process.Client, scenario, time.GetUtcNow());
+                await CycleDriver.SettledAsync(process.Client, scenario.FollowUps, time.GetUtcNow());
             }
         }
 
         Assert.NotNull(second);
         var round = await process.Client.WaitForInstanceCompletionAsync(InstanceIds.Round(CycleId, Round), getInputsAndOutputs: true);
         var picked = InstanceIds.Round(CycleId, "bang-khen-chu-tich-tinh");
-        await Eventually(async () => (await process.Client.GetInstanceAsync(picked))?.RuntimeStatus == OrchestrationRuntimeStatus.Running);
+        await CycleDriver.Eventually(async () => (await process.Client.GetInstanceAsync(picked))?.RuntimeStatus == OrchestrationRuntimeStatus.Running);
         await process.Client.RaiseEventAsync(picked, ProvincePicks.EventName, new ProvincePicks(["de-nghi-yen-the-01"], "pv01"));
         time.SetUtcNow(Vn(8, 1).ToUniversalTime());
-        var cycle = await WaitForCompletion(process.Client, CycleId);
+        var cycle = await CycleDriver.WaitForCompletion(process.Client, CycleId);
 
         // The nomination round: the 23:59:59 dossier was taken (then refused on eligibility), the 00:00:00 one never stored.
         var roundResult = round.ReadOutputAs<RoundResult>()!;
@@ -99,7 +99,7 @@ public sealed class BacGiangCycleTests(CycleFixture fixture) : IClassFixture<Cyc
         Assert.Equal(scenario.AcceptedFiles, receipts.Count);
         Assert.Equal([$"{CycleId}:bcd-luc-nam:{Round}"], rejections.Select(k => k[..k.IndexOf(":rejected:", StringComparison.Ordinal)]));
         Assert.Equal(expected.Order(), recorded.Except(receipts).Except(rejections).Order());
-        var escalation = fixture.Sink.Accepted.Single(m => m.CustomArgs[SendGridMailer.MessageKeyArg] == $"{CycleId}:bcd-viet-yen:{Report}:{Report}:chase:3:escalation");
+        var escalation = fixture.Sink.Accepted.Single(m => m.CustomArgs[SendGridMailer.MessageKeyArg] == $"{CycleId}:bcd-viet-yen:{Report}:{Report}:chase:3:20240505T0100Z:escalation");
         Assert.Contains("Báo cáo thành viên Ban Chỉ đạo", escalation.Subject, StringComparison.Ordinal);
 
         // Every status row of the report.
@@ -137,78 +137,7 @@ public sealed class BacGiangCycleTests(CycleFixture fixture) : IClassFixture<Cyc
         if (result.Accepted && submission.Version == 1)
         {
             // The follow-up ends on the first submission.
-            await WaitForCompletion(process.Client, InstanceIds.FollowUp(CycleId, submission.Subject, submission.Unit));
+            await CycleDriver.WaitForCompletion(process.Client, InstanceIds.FollowUp(CycleId, submission.Subject, submission.Unit));
         }
-    }
-
-    private static async Task<bool> AllStartedAsync(DurableTaskClient client, Scenario scenario)
-    {
-        foreach (var id in scenario.FollowUps)
-        {
-            if (await client.GetInstanceAsync(id) is null)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>Every follow-up has finished, or has armed its next timer beyond <paramref name="now"/>: the step is done.</summary>
-    private static async Task SettledAsync(DurableTaskClient client, Scenario scenario, DateTimeOffset now)
-    {
-        string? waiting = null;
-        await Eventually(
-            async () =>
-            {
-                foreach (var id in scenario.FollowUps)
-                {
-                    var instance = await client.GetInstanceAsync(id);
-                    if (instance is null || instance.IsCompleted)
-                    {
-                        continue;
-                    }
-
-                    var lastTimer = (await client.GetHistoryAsync(id)).LastOrDefault(e => e.EventType == "TimerCreated");
-                    if (lastTimer is null || JsonSerializer.Deserialize<DateTime>(lastTimer.Data!) <= now.UtcDateTime)
-                    {
-                        waiting = id;
-                        return false;
-                    }
-                }
-
-                return true;
-            },
-            async () => $"at {now:O}: " + await Describe(client, waiting!));
-    }
-
-    private static async Task<OrchestrationMetadata> WaitForCompletion(DurableTaskClient client, string id)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var done = await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
-        Assert.True(done.RuntimeStatus == OrchestrationRuntimeStatus.Completed, $"{id}: {done.RuntimeStatus} {done.FailureDetails?.ErrorMessage}");
-        return done;
-    }
-
-    private static async Task Eventually(Func<Task<bool>> condition, Func<Task<string>>? explain = null)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"The cycle did not reach the expected state within 60 s. {(explain is null ? "" : await explain())}");
-            }
-
-            await Task.Delay(50);
-        }
-    }
-
-    private static async Task<string> Describe(DurableTaskClient client, string id)
-    {
-        var instance = await client.GetInstanceAsync(id, getInputsAndOutputs: true);
-        var history = await client.GetHistoryAsync(id);
-        return $"{id}: {instance?.RuntimeStatus} {instance?.SerializedCustomStatus} {instance?.FailureDetails?.ErrorMessage} | "
-            + string.Join(", ", history.TakeLast(12).Select(e => $"{e.EventType}:{e.Name}"));
     }
 }

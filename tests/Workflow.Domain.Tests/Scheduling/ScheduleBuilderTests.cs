@@ -25,7 +25,7 @@ public sealed class ScheduleBuilderTests
         Assert.Equal(
             [new DateTimeOffset(2024, 4, 24, 8, 0, 0, Vietnam), new DateTimeOffset(2024, 4, 28, 8, 0, 0, Vietnam), new DateTimeOffset(2024, 4, 30, 8, 0, 0, Vietnam)],
             reminders.Select(p => p.Instant));
-        Assert.Equal(["bao-cao:reminder:7", "bao-cao:reminder:3", "bao-cao:reminder:1"], reminders.Select(p => p.Key));
+        Assert.Equal(["bao-cao:reminder:7:20240424T0100Z", "bao-cao:reminder:3:20240428T0100Z", "bao-cao:reminder:1:20240430T0100Z"], reminders.Select(p => p.Key));
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class ScheduleBuilderTests
             [new DateTimeOffset(2024, 5, 1, 8, 0, 0, Vietnam), new DateTimeOffset(2024, 5, 3, 8, 0, 0, Vietnam), new DateTimeOffset(2024, 5, 5, 8, 0, 0, Vietnam)],
             chases.Select(p => p.Instant));
         Assert.Equal([ScheduledPointKind.Chase, ScheduledPointKind.Chase, ScheduledPointKind.Escalation], chases.Select(p => p.Kind));
-        Assert.Equal(["bao-cao:chase:1", "bao-cao:chase:2", "bao-cao:chase:3"], chases.Select(p => p.Key));
+        Assert.Equal(["bao-cao:chase:1:20240501T0100Z", "bao-cao:chase:2:20240503T0100Z", "bao-cao:chase:3:20240505T0100Z"], chases.Select(p => p.Key));
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class ScheduleBuilderTests
         var points = ScheduleBuilder.ForDeadline("giay-khen", Deadline.Before(new DateOnly(2024, 4, 1)), LatePolicy.Reject, Policy, VietnamTime.Zone);
 
         Assert.DoesNotContain(points, p => p.Kind is ScheduledPointKind.Chase or ScheduledPointKind.Escalation);
-        Assert.Equal(new DateTimeOffset(2024, 3, 31, 8, 0, 0, Vietnam), points.Single(p => p.Key == "giay-khen:reminder:1").Instant);
+        Assert.Equal(new DateTimeOffset(2024, 3, 31, 8, 0, 0, Vietnam), points.Single(p => p.Kind == ScheduledPointKind.Reminder && p.Sequence == 1).Instant);
         Assert.Equal(new DateTimeOffset(2024, 4, 1, 0, 0, 0, Vietnam), points.Single(p => p.Kind == ScheduledPointKind.Deadline).Instant);
     }
 
@@ -58,7 +58,7 @@ public sealed class ScheduleBuilderTests
     {
         var points = ScheduleBuilder.ForDeadline("dang-ky", Deadline.By(new DateOnly(2024, 1, 15)), LatePolicy.AcceptAndMarkLate, Policy, VietnamTime.Zone);
 
-        Assert.Equal(new DateTimeOffset(2024, 1, 15, 8, 0, 0, Vietnam), points.Single(p => p.Key == "dang-ky:reminder:1").Instant);
+        Assert.Equal(new DateTimeOffset(2024, 1, 15, 8, 0, 0, Vietnam), points.Single(p => p.Kind == ScheduledPointKind.Reminder && p.Sequence == 1).Instant);
         Assert.Equal(new DateTimeOffset(2024, 1, 16, 0, 0, 0, Vietnam), points.Single(p => p.Kind == ScheduledPointKind.Deadline).Instant);
     }
 
@@ -73,8 +73,8 @@ public sealed class ScheduleBuilderTests
 
         var points = ScheduleBuilder.Build(plan);
 
-        Assert.DoesNotContain(points, p => p.Key == "bao-cao:reminder:7");
-        Assert.Contains(points, p => p.Key == "bao-cao:reminder:3");
+        Assert.DoesNotContain(points, p => p.Kind == ScheduledPointKind.Reminder && p.Sequence == 7);
+        Assert.Contains(points, p => p.Kind == ScheduledPointKind.Reminder && p.Sequence == 3);
         Assert.Equal(points.OrderBy(p => p.Instant), points);
         Assert.All(points, p => Assert.Equal(TimeSpan.Zero, p.Instant.Offset));
     }
