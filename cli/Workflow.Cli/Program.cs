@@ -1,3 +1,4 @@
 using Workflow.Cli;
 
-return PlanCommands.Run(args, Console.Out, Console.Error);
+using var handler = new SocketsHttpHandler();
+return await CliApp.RunAsync(args, Console.Out, Console.Error, Environment.GetEnvironmentVariable, handler);

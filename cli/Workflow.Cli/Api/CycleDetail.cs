@@ -1,0 +1,19 @@
+using System.Text.Json;
+
+namespace Workflow.Cli.Api;
+
+internal sealed record CycleDetail(
+    string Id,
+    string? Title,
+    string? PlanNumber,
+    string? Issuer,
+    string RuntimeStatus,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset LastUpdatedAt,
+    JsonElement? Failure,
+    CycleProgress? Progress,
+    DateTimeOffset? NextDeadline,
+    string? NextDeadlineText,
+    IReadOnlyList<BlockProgress>? Blocks,
+    IReadOnlyList<DeliverableInfo>? Deliverables,
+    IReadOnlyList<RoundInfo>? Rounds);

@@ -1,0 +1,3 @@
+namespace Workflow.Cli.Api;
+
+internal sealed record CyclePage(IReadOnlyList<CycleListItem> Items, string? ContinuationToken);

@@ -1,0 +1,18 @@
+namespace Workflow.Cli.Api;
+
+/// <summary>The cycle's custom status as the API returns it.</summary>
+internal sealed record CycleProgress(
+    string? Phase,
+    string? PhaseLabel,
+    int Expected,
+    int OnTime,
+    int Late,
+    int Missing,
+    int Pending,
+    int NominationsReceived,
+    int NominationsAccepted,
+    int NominationsRejected,
+    int RemindersSent,
+    DateTimeOffset? NextDeadline,
+    string? NextDeadlineText,
+    int Extensions);

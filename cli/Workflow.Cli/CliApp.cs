@@ -1,0 +1,106 @@
+using Workflow.Cli.Api;
+using Workflow.Cli.Arguments;
+using Workflow.Cli.Commands;
+using Workflow.Cli.Rendering;
+
+namespace Workflow.Cli;
+
+/// <summary>
+/// Dispatches a command line: the offline plan verbs to <see cref="PlanCommands"/>, the others to the host's API
+/// through one HttpClient, turning the host's problems and connection failures into Vietnamese messages.
+/// </summary>
+internal static class CliApp
+{
+    public const string DefaultUrl = "http://127.0.0.1:7071";
+    public const string UrlVariable = "WORKFLOW_URL";
+    public const string KeyVariable = "WORKFLOW_OPERATOR_KEY";
+
+    public static IReadOnlyList<IOperatorCommand> Commands { get; } =
+        [new StartCommand(), new ListCommand(), new StatusCommand(), new ExtendCommand(), new ExportCommand(), new TerminateCommand()];
+
+    private static readonly string[] GlobalOptions = ["--url", "--key"];
+
+    public static async Task<int> RunAsync(
+        string[] args, TextWriter output, TextWriter error, Func<string, string?> environment, HttpMessageHandler handler, CancellationToken cancellationToken = default)
+    {
+        switch (args)
+        {
+            case []:
+                error.WriteLine(Usage());
+                return 2;
+            case ["help" or "--help" or "-h"]:
+                output.WriteLine(Usage());
+                return 0;
+            case ["validate" or "schedule", ..]:
+                return PlanCommands.Run(args, output, error);
+        }
+
+        var command = Commands.FirstOrDefault(c => c.Name == args[0]);
+        if (command is null)
+        {
+            error.WriteLine($"✗ Lệnh không hợp lệ: {args[0]}");
+            error.WriteLine(Usage());
+            return 2;
+        }
+
+        if (args.Contains("--help") || args.Contains("-h"))
+        {
+            output.WriteLine($"workflow {command.Usage}\n  {command.Description}");
+            return 0;
+        }
+
+        var parsed = ArgumentParser.Parse(args, [.. command.Options, .. GlobalOptions]);
+        if (parsed.Arguments is not { } arguments)
+        {
+            error.WriteLine($"✗ {parsed.Error}");
+            error.WriteLine($"  Cách dùng: workflow {command.Usage}");
+            return 2;
+        }
+
+        var (settings, problem) = ConnectionSettings.Resolve(arguments.Single("--url"), arguments.Single("--key"), environment);
+        if (settings is null)
+        {
+            error.WriteLine($"✗ {problem}");
+            return 2;
+        }
+
+        using var http = new HttpClient(handler, disposeHandler: false) { BaseAddress = settings.BaseAddress };
+        http.DefaultRequestHeaders.Add(OperatorClient.KeyHeader, settings.Key);
+        var context = new CommandContext(new OperatorClient(http), output, error);
+        try
+        {
+            return await command.RunAsync(arguments, context, cancellationToken);
+        }
+        catch (ApiException e)
+        {
+            ProblemRenderer.Write(e.Problem, error);
+            return 1;
+        }
+        catch (HttpRequestException e)
+        {
+            error.WriteLine($"✗ Không kết nối được tới máy chủ {settings.BaseAddress}: {e.Message}");
+            error.WriteLine("  Máy chủ cục bộ đã chạy chưa? Địa chỉ đặt bằng --url hoặc biến môi trường WORKFLOW_URL.");
+            return 1;
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            error.WriteLine($"✗ Máy chủ {settings.BaseAddress} không trả lời kịp thời.");
+            return 1;
+        }
+    }
+
+    public static string Usage()
+    {
+        var lines = new List<string>
+        {
+            "Cách dùng:",
+            "  workflow validate <kế-hoạch.json>...   kiểm tra tệp kế hoạch, liệt kê mọi lỗi (không cần máy chủ)",
+            "  workflow schedule <kế-hoạch.json>      in lịch hạn chót, nhắc hạn và đôn đốc (không cần máy chủ)",
+        };
+        lines.AddRange(Commands.Select(c => $"  workflow {c.Usage}\n      {c.Description}"));
+        lines.Add("");
+        lines.Add($"Các lệnh gọi máy chủ nhận --url <địa chỉ> (mặc định {DefaultUrl}, hoặc biến {UrlVariable})");
+        lines.Add($"và --key <khoá vận hành> (hoặc biến {KeyVariable}).");
+        return string.Join('\n', lines);
+    }
+}

@@ -1,0 +1,181 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Workflow.Cli.Tests;
+
+public sealed class CliAppTests
+{
+    private const string Cycle = """
+        {"id":"bg-2024","title":"Kế hoạch tổng kết 10 năm","planNumber":"12/KH-BCĐ","issuer":"BCĐ tỉnh","runtimeStatus":"Running",
+         "createdAt":"2024-03-11T02:00:00Z","lastUpdatedAt":"2024-04-02T03:30:00Z","failure":null,
+         "progress":{"phase":"Collecting","phaseLabel":"Thu nhận báo cáo","expected":12,"onTime":5,"late":1,"missing":2,"pending":4,
+                     "nominationsReceived":2,"nominationsAccepted":1,"nominationsRejected":1,"remindersSent":7,
+                     "nextDeadline":"2024-04-30T16:59:59.999Z","nextDeadlineText":"30/04/2024 23:59","extensions":0},
+         "nextDeadline":"2024-04-30T16:59:59.999Z","nextDeadlineText":"30/04/2024 23:59",
+         "blocks":[{"id":"huyen","name":"Ban Chỉ đạo cấp huyện","expected":10,"onTime":5,"late":1,"missing":2,"pending":2},
+                   {"id":"so-nganh","name":"Sở, ban, ngành","expected":2,"onTime":0,"late":0,"missing":0,"pending":2}],
+         "deliverables":[{"id":"bao-cao","title":"Báo cáo tổng kết","deadlineText":"trước ngày 01/05/2024","lastAcceptedText":"30/04/2024 23:59","latePolicy":"AcceptAndFlag"}],
+         "rounds":[{"id":"gk","title":"Giấy khen","awardLevel":"Giấy khen Giám đốc Công an tỉnh","deadlineText":"trước ngày 01/04/2024","pickedFrom":null,
+                    "runtimeStatus":"Completed","received":2,"accepted":1,"refused":1,"lateRejected":1}]}
+        """;
+
+    private static async Task<(int Code, string Output, string Error, StubHandler Handler)> Run(
+        StubHandler handler, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var env = environment ?? new Dictionary<string, string> { ["WORKFLOW_OPERATOR_KEY"] = "khoa-thu" };
+        var code = await CliApp.RunAsync(args, output, error, name => env.GetValueOrDefault(name), handler);
+        return (code, output.ToString(), error.ToString(), handler);
+    }
+
+    private static StubHandler Answer(HttpStatusCode status, string body, string contentType = "application/json") =>
+        new((_, _) => (status, body, contentType));
+
+    [Fact]
+    public async Task Status_SendsTheKey_AndShowsBlocksDeadlinesAndRounds()
+    {
+        var (code, output, _, handler) = await Run(Answer(HttpStatusCode.OK, Cycle), null, "status", "bg-2024");
+
+        Assert.Equal(0, code);
+        var request = Assert.Single(handler.Requests).Request;
+        Assert.Equal("http://127.0.0.1:7071/api/cycles/bg-2024", request.RequestUri!.ToString());
+        Assert.Equal(["khoa-thu"], request.Headers.GetValues("X-Api-Key"));
+        Assert.Contains("12/KH-BCĐ — Kế hoạch tổng kết 10 năm", output, StringComparison.Ordinal);
+        Assert.Contains("Chu kỳ bg-2024: Đang chạy · giai đoạn: Thu nhận báo cáo", output, StringComparison.Ordinal);
+        Assert.Contains("Hạn tiếp theo: 30/04/2024 23:59", output, StringComparison.Ordinal);
+        Assert.Contains("Tiến độ: đã nộp 6/12 (50%) — đúng hạn 5, muộn 1, quá hạn chưa nộp 2, chưa nộp (còn hạn) 4", output, StringComparison.Ordinal);
+        Assert.Contains("[███████████████▓▓▓░░░░░░······]  60%   6/10  đúng hạn 5 · muộn 1 · quá hạn 2 · chưa nộp 2", output, StringComparison.Ordinal);
+        Assert.Contains("Sở, ban, ngành", output, StringComparison.Ordinal);
+        Assert.Contains("Báo cáo tổng kết: trước ngày 01/05/2024 (nhận đến 30/04/2024 23:59); nộp muộn được nhận, đánh dấu muộn", output, StringComparison.Ordinal);
+        Assert.Contains("Giấy khen Giám đốc Công an tỉnh (hạn trước ngày 01/04/2024, đã kết thúc): nhận 2, đạt 1, không đạt 1, từ chối do quá hạn 1", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_PostsThePlanWithTheId_ToTheUrlFromTheEnvironment()
+    {
+        var plan = Path.GetTempFileName();
+        await File.WriteAllTextAsync(plan, """{"id":"ke-hoach"}""");
+        var env = new Dictionary<string, string> { ["WORKFLOW_OPERATOR_KEY"] = "k", ["WORKFLOW_URL"] = "http://127.0.0.1:9000" };
+        var handler = Answer(HttpStatusCode.Accepted, """{"id":"bg-2024","statusQueryGetUri":"http://127.0.0.1:9000/api/cycles/bg-2024"}""");
+
+        var (code, output, _, _) = await Run(handler, env, "start", plan, "--id", "bg-2024");
+
+        Assert.Equal(0, code);
+        var (request, body) = Assert.Single(handler.Requests);
+        Assert.Equal(HttpMethod.Post, request.Method);
+        Assert.Equal("http://127.0.0.1:9000/api/cycles?id=bg-2024", request.RequestUri!.ToString());
+        Assert.Equal("""{"id":"ke-hoach"}""", body);
+        Assert.Contains("✓ Đã bắt đầu chu kỳ bg-2024", output, StringComparison.Ordinal);
+        Assert.Contains("http://127.0.0.1:9000/dashboard/#cycle=bg-2024", output, StringComparison.Ordinal);
+        File.Delete(plan);
+    }
+
+    [Fact]
+    public async Task Start_InvalidPlan_PrintsTheProblemWithItsFields_AndFails()
+    {
+        var plan = Path.GetTempFileName();
+        var handler = Answer(HttpStatusCode.BadRequest,
+            """{"title":"Kế hoạch không hợp lệ.","status":400,"errors":[{"field":"units","message":"Danh sách đơn vị rỗng."}]}""",
+            "application/problem+json");
+
+        var (code, _, error, _) = await Run(handler, null, "start", plan);
+
+        Assert.Equal(1, code);
+        Assert.Equal("✗ Kế hoạch không hợp lệ. (HTTP 400)\n  - units: Danh sách đơn vị rỗng.\n", error.ReplaceLineEndings("\n"));
+        File.Delete(plan);
+    }
+
+    [Fact]
+    public async Task Extend_PostsTheRequestInTheApiShape()
+    {
+        var handler = Answer(HttpStatusCode.Accepted, "{}");
+
+        var (code, output, _, _) = await Run(handler, null, "extend", "bg-2024", "--subject", "bao-cao", "--within-month", "2024-05",
+            "--unit", "bcd-viet-yen", "--by-whom", "pv01", "--reason", "Mưa lũ", "--key", "khac", "--url", "http://127.0.0.1:7072/");
+
+        Assert.Equal(0, code);
+        var (request, body) = Assert.Single(handler.Requests);
+        Assert.Equal("http://127.0.0.1:7072/api/cycles/bg-2024/extensions", request.RequestUri!.ToString());
+        Assert.Equal(["khac"], request.Headers.GetValues("X-Api-Key"));
+        using var json = JsonDocument.Parse(body!);
+        Assert.Equal(
+            """{"subject":"bao-cao","newDeadline":{"semantics":"within-month","month":"2024-05"},"units":["bcd-viet-yen"],"requestedBy":"pv01","reason":"Mưa lũ"}""",
+            JsonSerializer.Serialize(json.RootElement, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        Assert.Contains("trong tháng 05/2024, áp dụng cho 1 đơn vị (bcd-viet-yen)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Export_DownloadsEveryFile_UnderItsOwnNameOnly()
+    {
+        var folder = Directory.CreateTempSubdirectory().FullName;
+        var handler = new StubHandler((request, _) => request.RequestUri!.AbsolutePath switch
+        {
+            "/api/cycles/bg-2024/exports" => (HttpStatusCode.OK,
+                """[{"name":"bg-2024/tong-hop.xlsx","url":"/api/cycles/bg-2024/exports/tong-hop.xlsx"},{"name":"../../bao-cao.csv","url":"http://127.0.0.1:7071/api/cycles/bg-2024/exports/bao-cao.csv"}]""",
+                "application/json"),
+            var path => (HttpStatusCode.OK, "nội dung " + path, "application/octet-stream"),
+        });
+
+        var (code, output, _, _) = await Run(handler, null, "export", "bg-2024", "--out", folder);
+
+        Assert.Equal(0, code);
+        Assert.Equal(["bao-cao.csv", "tong-hop.xlsx"], Directory.GetFiles(folder).Select(Path.GetFileName).Order());
+        Assert.Equal("nội dung /api/cycles/bg-2024/exports/tong-hop.xlsx", await File.ReadAllTextAsync(Path.Combine(folder, "tong-hop.xlsx")));
+        Assert.Contains("✓ Đã tải 2 tệp", output, StringComparison.Ordinal);
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task List_FollowsContinuationTokens()
+    {
+        var handler = new StubHandler((request, _) => (HttpStatusCode.OK, request.RequestUri!.Query switch
+        {
+            "" => """{"items":[{"id":"a","title":"Kế hoạch A","planNumber":"1/KH","runtimeStatus":"Completed","createdAt":"2024-01-01T00:00:00Z","lastUpdatedAt":"2024-01-01T00:00:00Z","progress":null}],"continuationToken":"t 2"}""",
+            _ => """{"items":[{"id":"b","title":"Kế hoạch B","planNumber":"2/KH","runtimeStatus":"Suspended","createdAt":"2024-01-01T00:00:00Z","lastUpdatedAt":"2024-01-01T00:00:00Z","progress":{"expected":4,"onTime":1,"late":1,"nextDeadlineText":"01/05/2024 00:00"}}],"continuationToken":null}""",
+        }, "application/json"));
+
+        var (code, output, _, _) = await Run(handler, null, "list");
+
+        Assert.Equal(0, code);
+        Assert.Equal("?continuationToken=t%202", handler.Requests[1].Request.RequestUri!.Query);
+        Assert.Contains("Đã kết thúc", output, StringComparison.Ordinal);
+        Assert.Contains("Tạm dừng", output, StringComparison.Ordinal);
+        Assert.Contains("2/4 (50%)", output, StringComparison.Ordinal);
+        Assert.Contains("2 chu kỳ.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MissingKey_IsAUsageError_WithoutCallingTheHost()
+    {
+        var handler = Answer(HttpStatusCode.OK, "{}");
+
+        var (code, _, error, _) = await Run(handler, new Dictionary<string, string>(), "list");
+
+        Assert.Equal(2, code);
+        Assert.Empty(handler.Requests);
+        Assert.Contains("Thiếu khoá vận hành", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownVerb_AndMissingArguments_ExitWithTwo()
+    {
+        var handler = Answer(HttpStatusCode.OK, "{}");
+
+        Assert.Equal(2, (await Run(handler, null, "xoa", "bg")).Code);
+        Assert.Equal(2, (await Run(handler, null, "terminate", "bg")).Code);
+        Assert.Equal(2, (await Run(handler, null, "status")).Code);
+        Assert.Empty(handler.Requests);
+    }
+
+    [Fact]
+    public async Task Validate_StillWorksOffline()
+    {
+        var sample = Path.Combine(AppContext.BaseDirectory, "samples", "bac-giang-2024-chi-thi-07.plan.json");
+
+        var (code, output, _, _) = await Run(Answer(HttpStatusCode.OK, "{}"), null, "validate", sample);
+
+        Assert.Equal(0, code);
+        Assert.Contains("hợp lệ", output, StringComparison.Ordinal);
+    }
+}
