@@ -90,6 +90,10 @@ public sealed class BacGiangCycleTests(CycleFixture fixture) : IClassFixture<Cyc
         Assert.Equal(0, (await process.Status.GetAsync(new SubmissionKey(CycleId, "bcd-luc-nam", Round)))!.LatestVersion);
         Assert.Empty(await process.Dossiers.ListVersionsAsync(new SubmissionKey(CycleId, "bcd-luc-nam", Round)));
 
+        // The province picked the early collective for its own certificate from the closed lower round.
+        var provincial = (await process.Client.GetInstanceAsync(picked, getInputsAndOutputs: true))!.ReadOutputAs<RoundResult>()!;
+        Assert.Equal(["de-nghi-yen-the-01"], provincial.AcceptedNominations);
+
         // Every e-mail, exactly once.
         var recorded = fixture.Sink.Accepted.Select(m => m.CustomArgs[SendGridMailer.MessageKeyArg]).ToList();
         Assert.Equal(recorded.Count, recorded.Distinct().Count());
