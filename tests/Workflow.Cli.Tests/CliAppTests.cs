@@ -6,17 +6,17 @@ namespace Workflow.Cli.Tests;
 public sealed class CliAppTests
 {
     private const string Cycle = """
-        {"id":"bg-2024","title":"Kế hoạch tổng kết 10 năm","planNumber":"12/KH-BCĐ","issuer":"BCĐ tỉnh","runtimeStatus":"Running",
-         "createdAt":"2024-03-11T02:00:00Z","lastUpdatedAt":"2024-04-02T03:30:00Z","failure":null,
-         "progress":{"phase":"Collecting","phaseLabel":"Thu nhận báo cáo","expected":12,"onTime":5,"late":1,"missing":2,"pending":4,
+        {"id":"bg-2024","title":"Kế hoạch tổng kết 10 năm","planNumber":"12/KH-BCĐ","issuer":"BCĐ tỉnh","runtimeStatus":"running",
+         "createdAt":"2024-03-11T02:00:00Z","lastUpdatedAt":"2024-04-02T03:30:00Z","failure":{"errorType":"InvalidOperationException","errorMessage":"Không gửi được thư."},
+         "progress":{"phase":"collecting","phaseLabel":"Thu nhận báo cáo","expected":12,"onTime":5,"late":1,"missing":2,"pending":4,
                      "nominationsReceived":2,"nominationsAccepted":1,"nominationsRejected":1,"remindersSent":7,
                      "nextDeadline":"2024-04-30T16:59:59.999Z","nextDeadlineText":"30/04/2024 23:59","extensions":0},
          "nextDeadline":"2024-04-30T16:59:59.999Z","nextDeadlineText":"30/04/2024 23:59",
          "blocks":[{"id":"huyen","name":"Ban Chỉ đạo cấp huyện","expected":10,"onTime":5,"late":1,"missing":2,"pending":2},
                    {"id":"so-nganh","name":"Sở, ban, ngành","expected":2,"onTime":0,"late":0,"missing":0,"pending":2}],
-         "deliverables":[{"id":"bao-cao","title":"Báo cáo tổng kết","deadlineText":"trước ngày 01/05/2024","lastAcceptedText":"30/04/2024 23:59","latePolicy":"AcceptAndFlag"}],
-         "rounds":[{"id":"gk","title":"Giấy khen","awardLevel":"Giấy khen Giám đốc Công an tỉnh","deadlineText":"trước ngày 01/04/2024","pickedFrom":null,
-                    "runtimeStatus":"Completed","received":2,"accepted":1,"refused":1,"lateRejected":1}]}
+         "deliverables":[{"id":"bao-cao","title":"Báo cáo tổng kết","deadlineText":"trước ngày 01/05/2024","lastAcceptedText":"30/04/2024 23:59","latePolicy":"accept-and-mark-late"}],
+         "rounds":[{"id":"gk","title":"Giấy khen","awardLevel":"police-director-certificate","deadlineText":"trước ngày 01/04/2024","pickedFrom":null,
+                    "runtimeStatus":"completed","received":2,"accepted":1,"refused":1,"lateRejected":1}]}
         """;
 
     private static async Task<(int Code, string Output, string Error, StubHandler Handler)> Run(
@@ -43,12 +43,13 @@ public sealed class CliAppTests
         Assert.Equal(["khoa-thu"], request.Headers.GetValues("X-Api-Key"));
         Assert.Contains("12/KH-BCĐ — Kế hoạch tổng kết 10 năm", output, StringComparison.Ordinal);
         Assert.Contains("Chu kỳ bg-2024: Đang chạy · giai đoạn: Thu nhận báo cáo", output, StringComparison.Ordinal);
+        Assert.Contains("Lỗi: Không gửi được thư.", output, StringComparison.Ordinal);
         Assert.Contains("Hạn tiếp theo: 30/04/2024 23:59", output, StringComparison.Ordinal);
         Assert.Contains("Tiến độ: đã nộp 6/12 (50%) — đúng hạn 5, muộn 1, quá hạn chưa nộp 2, chưa nộp (còn hạn) 4", output, StringComparison.Ordinal);
         Assert.Contains("[███████████████▓▓▓░░░░░░······]  60%   6/10  đúng hạn 5 · muộn 1 · quá hạn 2 · chưa nộp 2", output, StringComparison.Ordinal);
         Assert.Contains("Sở, ban, ngành", output, StringComparison.Ordinal);
         Assert.Contains("Báo cáo tổng kết: trước ngày 01/05/2024 (nhận đến 30/04/2024 23:59); nộp muộn được nhận, đánh dấu muộn", output, StringComparison.Ordinal);
-        Assert.Contains("Giấy khen Giám đốc Công an tỉnh (hạn trước ngày 01/04/2024, đã kết thúc): nhận 2, đạt 1, không đạt 1, từ chối do quá hạn 1", output, StringComparison.Ordinal);
+        Assert.Contains("Giấy khen — Giấy khen của Giám đốc Công an tỉnh (hạn trước ngày 01/04/2024, đã kết thúc): nhận 2, đạt 1, không đạt 1, từ chối do quá hạn 1", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -131,8 +132,8 @@ public sealed class CliAppTests
     {
         var handler = new StubHandler((request, _) => (HttpStatusCode.OK, request.RequestUri!.Query switch
         {
-            "" => """{"items":[{"id":"a","title":"Kế hoạch A","planNumber":"1/KH","runtimeStatus":"Completed","createdAt":"2024-01-01T00:00:00Z","lastUpdatedAt":"2024-01-01T00:00:00Z","progress":null}],"continuationToken":"t 2"}""",
-            _ => """{"items":[{"id":"b","title":"Kế hoạch B","planNumber":"2/KH","runtimeStatus":"Suspended","createdAt":"2024-01-01T00:00:00Z","lastUpdatedAt":"2024-01-01T00:00:00Z","progress":{"expected":4,"onTime":1,"late":1,"nextDeadlineText":"01/05/2024 00:00"}}],"continuationToken":null}""",
+            "" => """{"items":[{"id":"a","title":"Kế hoạch A","planNumber":"1/KH","runtimeStatus":"completed","createdAt":"2024-01-01T00:00:00Z","lastUpdatedAt":"2024-01-01T00:00:00Z","progress":null}],"continuationToken":"t 2"}""",
+            _ => """{"items":[{"id":"b","title":"Kế hoạch B","planNumber":"2/KH","runtimeStatus":"suspended","createdAt":"2024-01-01T00:00:00Z","lastUpdatedAt":"2024-01-01T00:00:00Z","progress":{"expected":4,"onTime":1,"late":1,"nextDeadlineText":"01/05/2024 00:00"}}],"continuationToken":null}""",
         }, "application/json"));
 
         var (code, output, _, _) = await Run(handler, null, "list");

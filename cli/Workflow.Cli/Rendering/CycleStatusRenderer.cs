@@ -60,7 +60,7 @@ internal static class CycleStatusRenderer
             foreach (var r in rounds)
             {
                 var when = r.DeadlineText is { Length: > 0 } ? $"hạn {r.DeadlineText}" : $"lựa chọn từ đợt «{r.PickedFrom}»";
-                output.WriteLine($"  {r.AwardLevel ?? r.Title} ({when}, {Labels.RuntimeStatus(r.RuntimeStatus).ToLowerInvariant()}): nhận {r.Received}, "
+                output.WriteLine($"  {r.Title} — {Labels.AwardLevel(r.AwardLevel)} ({when}, {Labels.RuntimeStatus(r.RuntimeStatus).ToLowerInvariant()}): nhận {r.Received}, "
                     + $"đạt {r.Accepted}, không đạt {r.Refused}, từ chối do quá hạn {r.LateRejected}");
             }
         }

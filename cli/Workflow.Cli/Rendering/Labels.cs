@@ -1,25 +1,37 @@
 namespace Workflow.Cli.Rendering;
 
-/// <summary>Vietnamese names for the values the API returns as identifiers.</summary>
+/// <summary>Vietnamese names for the values the API returns as kebab-case identifiers.</summary>
 internal static class Labels
 {
     public static string RuntimeStatus(string? status) => status switch
     {
-        "Pending" => "Chờ bắt đầu",
-        "Running" => "Đang chạy",
-        "Completed" => "Đã kết thúc",
-        "Failed" => "Lỗi",
-        "Terminated" => "Đã dừng",
-        "Suspended" => "Tạm dừng",
+        "pending" => "Chờ bắt đầu",
+        "running" => "Đang chạy",
+        "completed" => "Đã kết thúc",
+        "failed" => "Lỗi",
+        "terminated" => "Đã dừng",
+        "suspended" => "Tạm dừng",
+        "continued-as-new" => "Đang chạy",
         null or "" => "—",
         _ => status,
     };
 
     public static string LatePolicy(string? policy) => policy switch
     {
-        "Reject" or "reject" => "nộp muộn bị từ chối",
-        "AcceptAndFlag" or "accept-and-flag" or "Accept" or "accept" => "nộp muộn được nhận, đánh dấu muộn",
-        null or "" => "",
+        "reject" => "nộp muộn bị từ chối",
+        "accept-and-mark-late" => "nộp muộn được nhận, đánh dấu muộn",
+        null => "",
         _ => policy,
+    };
+
+    public static string AwardLevel(string? level) => level switch
+    {
+        "minister-certificate" => "Bằng khen của Bộ trưởng Bộ Công an",
+        "province-chair-certificate" => "Bằng khen của Chủ tịch UBND tỉnh",
+        "police-director-certificate" => "Giấy khen của Giám đốc Công an tỉnh",
+        "district-chair-certificate" => "Giấy khen của Chủ tịch UBND cấp huyện",
+        "emulation-flag" => "Cờ thi đua",
+        null => "",
+        _ => level,
     };
 }

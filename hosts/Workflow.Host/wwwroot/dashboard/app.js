@@ -1,0 +1,481 @@
+// Monitoring dashboard: reads the operator API with the key kept in this tab's sessionStorage and redraws every 5 s.
+// Everything is built with textContent, never innerHTML, so nothing the API returns is interpreted as markup.
+
+const REFRESH_MS = 5000;
+const KEY_STORAGE = 'workflow.operatorKey';
+const ZONE = 'Asia/Ho_Chi_Minh';
+
+const RUNTIME = {
+  pending: 'Chờ bắt đầu',
+  running: 'Đang chạy',
+  'continued-as-new': 'Đang chạy',
+  completed: 'Đã kết thúc',
+  failed: 'Lỗi',
+  terminated: 'Đã dừng',
+  suspended: 'Tạm dừng',
+};
+
+const STATE = {
+  'on-time': 'Đúng hạn',
+  late: 'Muộn',
+  missing: 'Quá hạn, chưa nộp',
+  pending: 'Chưa nộp',
+};
+
+const LATE_POLICY = {
+  'accept-and-mark-late': 'Nhận, đánh dấu muộn',
+  reject: 'Không nhận',
+};
+
+const AWARD_LEVEL = {
+  'minister-certificate': 'Bằng khen của Bộ trưởng Bộ Công an',
+  'province-chair-certificate': 'Bằng khen của Chủ tịch UBND tỉnh',
+  'police-director-certificate': 'Giấy khen của Giám đốc Công an tỉnh',
+  'district-chair-certificate': 'Giấy khen của Chủ tịch UBND cấp huyện',
+  'emulation-flag': 'Cờ thi đua',
+};
+
+// Timeline kinds that mean something went wrong, and those that are routine.
+const TIMELINE_TONE = {
+  failed: 'bad', 'activity-failed': 'bad', 'child-failed': 'bad', terminated: 'bad',
+  'upload-rejected': 'bad', 'upload-rejected-late': 'bad',
+  'upload-late': 'warn', reminder: 'warn', suspended: 'warn', extension: 'warn',
+  'upload-accepted': 'good', completed: 'good', consolidated: 'good',
+};
+
+const TIMELINE_KIND = {
+  started: 'Bắt đầu', 'plan-recorded': 'Kế hoạch', completed: 'Kết thúc', failed: 'Lỗi', terminated: 'Dừng hẳn',
+  suspended: 'Tạm dừng', resumed: 'Tiếp tục', extension: 'Gia hạn', consolidated: 'Tổng hợp', 'activity-failed': 'Lỗi',
+  'child-failed': 'Lỗi', 'follow-up-completed': 'Đôn đốc', 'round-closed': 'Khen thưởng', 'upload-accepted': 'Nộp đúng hạn',
+  'upload-late': 'Nộp muộn', 'upload-rejected-late': 'Từ chối', 'upload-rejected': 'Từ chối', reminder: 'Nhắc hạn',
+};
+
+const MAX_TIMELINE = 100;
+
+const $ = (id) => document.getElementById(id);
+
+const view = {
+  cycleId: null,
+  timer: null,
+  busy: false,
+  again: false,
+  filtersFor: null,
+  units: [],
+};
+
+class AuthError extends Error {}
+
+class ApiError extends Error {
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+}
+
+// ---- the key: from the fragment on first load (fragments never reach a server), then sessionStorage only ----
+
+function readFragment() {
+  const params = new URLSearchParams(location.hash.replace(/^#/, ''));
+  const key = params.get('key');
+  if (key) {
+    sessionStorage.setItem(KEY_STORAGE, key);
+    params.delete('key');
+    // Drop the key from the address bar and history so it is not bookmarked or shared by accident.
+    const rest = params.toString();
+    history.replaceState(null, '', location.pathname + location.search + (rest ? '#' + rest : ''));
+  }
+  return params.get('cycle');
+}
+
+function operatorKey() {
+  return sessionStorage.getItem(KEY_STORAGE);
+}
+
+// ---- API ----
+
+async function api(path) {
+  const response = await fetch('/api/' + path, {
+    headers: { 'X-Api-Key': operatorKey() ?? '', Accept: 'application/json' },
+    cache: 'no-store',
+  });
+  if (response.status === 401 || response.status === 403) {
+    throw new AuthError();
+  }
+  if (!response.ok) {
+    throw new ApiError(response.status, await problemText(response));
+  }
+  return response.json();
+}
+
+async function problemText(response) {
+  try {
+    const problem = await response.json();
+    const fields = (Array.isArray(problem.errors) ? problem.errors : []).map((e) => `${e.field}: ${e.message}`);
+    return [problem.title, problem.detail, ...fields].filter(Boolean).join(' — ') || `Lỗi máy chủ (HTTP ${response.status}).`;
+  } catch {
+    return `Lỗi máy chủ (HTTP ${response.status}).`;
+  }
+}
+
+// ---- formatting ----
+
+const clock = new Intl.DateTimeFormat('en-GB', {
+  timeZone: ZONE, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+});
+
+const dateTime = new Intl.DateTimeFormat('en-GB', {
+  timeZone: ZONE, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+});
+
+/** dd/MM/yyyy HH:mm in Vietnam time, whatever the browser's own zone is. */
+function formatInstant(iso) {
+  if (!iso) return '—';
+  const parts = Object.fromEntries(dateTime.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+  return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
+}
+
+function percent(part, total) {
+  return total > 0 ? Math.round((100 * part) / total) : 0;
+}
+
+function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name === 'class') node.className = value;
+    else if (name === 'text') node.textContent = value;
+    else node.setAttribute(name, value === true ? '' : String(value));
+  }
+  for (const child of children) {
+    if (child !== null && child !== undefined) node.append(child);
+  }
+  return node;
+}
+
+function cell(text, className) {
+  return el('td', { class: className, text: text ?? '—' });
+}
+
+function runtimeBadge(status) {
+  return el('span', { class: `badge status-${status ?? 'unknown'}`, text: RUNTIME[status] ?? status ?? '—' });
+}
+
+// ---- progress bars ----
+
+/**
+ * A stacked bar: on time, late, missing, pending. The container is the accessible progressbar (share submitted);
+ * the counts are also written out as text beside it, so the colours are never the only carrier of meaning.
+ */
+function progressBar(label, counts, compact = false) {
+  const { expected, onTime, late, missing, pending } = counts;
+  const submitted = onTime + late;
+  const share = percent(submitted, expected);
+  const summary = `Đã nộp ${submitted}/${expected} (${share}%): đúng hạn ${onTime}, muộn ${late}, quá hạn chưa nộp ${missing}, chưa nộp ${pending}`;
+  const bar = el('div', {
+    class: compact ? 'bar compact' : 'bar',
+    role: 'progressbar',
+    'aria-label': label,
+    'aria-valuemin': 0,
+    'aria-valuemax': 100,
+    'aria-valuenow': share,
+    'aria-valuetext': summary,
+  });
+  for (const [state, count] of [['on-time', onTime], ['late', late], ['missing', missing], ['pending', pending]]) {
+    if (count > 0) {
+      bar.append(el('span', { class: `segment ${state}`, style: `width:${(100 * count) / expected}%`, title: `${STATE[state]}: ${count}` }));
+    }
+  }
+  return { bar, submitted, share };
+}
+
+function blockRow(block) {
+  const { bar, submitted, share } = progressBar(block.name, block);
+  const counts = el('p', { class: 'block-counts' });
+  for (const [state, count, text] of [
+    ['on-time', block.onTime, 'Đúng hạn'],
+    ['late', block.late, 'Muộn'],
+    ['missing', block.missing, 'Quá hạn, chưa nộp'],
+    ['pending', block.pending, 'Chưa nộp'],
+  ]) {
+    counts.append(el('span', { class: `count ${state}`, text: `${text}: ${count} (${percent(count, block.expected)}%)` }));
+  }
+  return el('div', { class: 'block', 'data-block': block.id },
+    el('div', { class: 'block-head' },
+      el('h4', { text: block.name }),
+      el('span', { class: 'block-total', text: `Đã nộp ${submitted}/${block.expected} (${share}%)` })),
+    bar,
+    counts);
+}
+
+// ---- views ----
+
+function showOnly(id) {
+  for (const section of ['login', 'cycles-view', 'cycle-view']) {
+    $(section).hidden = section !== id;
+  }
+  $('logout').hidden = id === 'login';
+}
+
+function showError(message) {
+  $('error').textContent = message;
+  $('error').hidden = !message;
+}
+
+function stamp() {
+  $('updated').textContent = `Cập nhật lúc ${clock.format(new Date())}`;
+}
+
+async function renderCycles() {
+  const items = [];
+  let token = null;
+  do {
+    const page = await api('cycles' + (token ? `?continuationToken=${encodeURIComponent(token)}` : ''));
+    items.push(...page.items);
+    token = page.continuationToken;
+  } while (token);
+
+  const body = $('cycles-table').querySelector('tbody');
+  body.replaceChildren(...items.map((cycle) => {
+    const progress = cycle.progress ?? { expected: 0, onTime: 0, late: 0, missing: 0, pending: 0 };
+    const { bar, submitted, share } = progressBar(`Tiến độ ${cycle.planNumber ?? cycle.id}`, progress, true);
+    const link = el('a', { href: `#cycle=${encodeURIComponent(cycle.id)}` },
+      el('span', { class: 'plan-number', text: cycle.planNumber ?? cycle.id }),
+      el('span', { class: 'plan-title', text: cycle.title ?? cycle.id }));
+    return el('tr', {},
+      el('td', {}, link),
+      el('td', {}, runtimeBadge(cycle.runtimeStatus)),
+      el('td', { class: 'progress-cell' }, bar, el('span', { text: `${submitted}/${progress.expected} (${share}%)` })),
+      cell(progress.nextDeadlineText ?? 'Không còn hạn'),
+      cell(formatInstant(cycle.createdAt)));
+  }));
+  $('cycles-empty').hidden = items.length > 0;
+  $('cycles-table').hidden = items.length === 0;
+}
+
+function fillFilters(cycle) {
+  if (view.filtersFor === cycle.id) return;
+  view.filtersFor = cycle.id;
+  const blocks = $('filter-block');
+  blocks.replaceChildren(el('option', { value: '', text: 'Tất cả các khối' }), ...cycle.blocks.map((b) => el('option', { value: b.id, text: b.name })));
+  const subjects = $('filter-subject');
+  subjects.replaceChildren(el('option', { value: '', text: 'Tất cả nội dung' }),
+    ...cycle.deliverables.map((d) => el('option', { value: d.id, text: d.title })),
+    ...cycle.rounds.filter((r) => !r.pickedFrom).map((r) => el('option', { value: r.id, text: r.title })));
+  $('filter-state').value = '';
+  $('filter-text').value = '';
+}
+
+function renderHead(cycle) {
+  document.title = `${cycle.title ?? cycle.id} — Theo dõi kỳ báo cáo`;
+  $('cycle-number').textContent = cycle.planNumber ? `Kế hoạch số ${cycle.planNumber}` : '';
+  $('cycle-title').textContent = cycle.title ?? cycle.id;
+  $('cycle-issuer').textContent = cycle.issuer ?? '';
+  $('cycle-status').replaceWith(Object.assign(runtimeBadge(cycle.runtimeStatus), { id: 'cycle-status' }));
+  $('cycle-phase').textContent = cycle.progress?.phaseLabel ? `Giai đoạn: ${cycle.progress.phaseLabel}` : '';
+  $('cycle-id').textContent = `Mã: ${cycle.id}`;
+  const failure = $('cycle-failure');
+  failure.hidden = !cycle.failure;
+  failure.textContent = cycle.failure ? `Kỳ báo cáo gặp lỗi: ${cycle.failure.errorMessage ?? cycle.failure.errorType}` : '';
+
+  const p = cycle.progress ?? {};
+  const figures = [
+    ['Phải nộp', p.expected],
+    ['Đúng hạn', p.onTime],
+    ['Muộn', p.late],
+    ['Quá hạn, chưa nộp', p.missing],
+    ['Chưa nộp (còn hạn)', p.pending],
+    ['Thư nhắc đã gửi', p.remindersSent],
+    ['Lần gia hạn', p.extensions],
+    ['Hồ sơ khen thưởng nhận', p.nominationsReceived],
+  ];
+  $('figures').replaceChildren(...figures.map(([label, value]) => el('div', { class: 'figure' }, el('dt', { text: label }), el('dd', { text: value ?? 0 }))));
+  $('next-deadline').textContent = cycle.nextDeadlineText ?? p.nextDeadlineText ?? 'Không còn hạn nào';
+}
+
+function renderBlocks(cycle) {
+  $('blocks').replaceChildren(...cycle.blocks.map(blockRow));
+}
+
+function renderDeadlines(cycle) {
+  const rows = cycle.deliverables.map((d) => el('tr', {},
+    cell(d.title), cell(d.deadlineText), cell(d.lastAcceptedText), cell(LATE_POLICY[d.latePolicy] ?? d.latePolicy)));
+  const rounds = cycle.rounds.filter((r) => r.deadlineText).map((r) => el('tr', {},
+    cell(`Hồ sơ đề nghị: ${r.title}`), cell(r.deadlineText), cell('—'), cell('Không nhận')));
+  $('deadlines-table').querySelector('tbody').replaceChildren(...rows, ...rounds);
+
+  $('rounds-table').querySelector('tbody').replaceChildren(...cycle.rounds.map((r) => el('tr', {},
+    el('td', {}, el('strong', { text: AWARD_LEVEL[r.awardLevel] ?? r.awardLevel }), el('br'), el('span', { class: 'muted', text: r.title })),
+    cell(r.deadlineText ?? (r.pickedFrom ? 'Chọn từ đợt cấp dưới' : '—')),
+    cell(r.received, 'num'), cell(r.accepted, 'num'), cell(r.refused, 'num'), cell(r.lateRejected, 'num'))));
+}
+
+function renderUnits() {
+  const state = $('filter-state').value;
+  const text = $('filter-text').value.trim().toLocaleLowerCase('vi');
+  const rows = view.units.filter((u) => (!state || u.state === state) && (!text || u.unitName.toLocaleLowerCase('vi').includes(text)));
+  $('units-count').textContent = `${rows.length} dòng`;
+  $('units-table').querySelector('tbody').replaceChildren(...rows.map((u) => el('tr', { 'data-unit': u.unitId, 'data-state': u.state },
+    cell(u.unitName),
+    cell(u.blockName ?? u.block),
+    cell(u.subjectTitle),
+    el('td', {}, el('span', { class: `state ${u.state}`, text: STATE[u.state] ?? u.state })),
+    cell(u.submittedAtText ? `${u.submittedAtText}${u.version > 1 ? ` (lần ${u.version})` : ''}` : '—'),
+    cell(u.receipt ?? '—'),
+    cell(u.remindersSent, 'num'),
+    cell(u.lastReminderText ?? '—'),
+    cell(u.deadlineText))));
+}
+
+function renderTimeline(entries) {
+  const shown = entries.slice(0, MAX_TIMELINE);
+  const items = shown.map((e) => el('li', { class: `tone-${TIMELINE_TONE[e.kind] ?? 'info'}` },
+    el('time', { datetime: e.at, text: e.atText }),
+    el('span', { class: 'kind', text: TIMELINE_KIND[e.kind] ?? e.kind }),
+    el('p', { class: 'title', text: e.title }),
+    e.detail ? el('p', { class: 'detail', text: e.detail }) : null));
+  if (entries.length > shown.length) {
+    items.push(el('li', { class: 'muted', text: `Hiển thị ${shown.length} sự kiện gần nhất trên tổng số ${entries.length}.` }));
+  }
+  $('timeline').replaceChildren(...(items.length ? items : [el('li', { class: 'muted', text: 'Chưa có sự kiện nào.' })]));
+}
+
+function renderExports(exports) {
+  if (!exports || exports.length === 0) {
+    $('exports').replaceChildren(el('li', { class: 'muted', text: 'Chưa có tệp tổng hợp (tệp được lập khi kỳ báo cáo tổng hợp xong).' }));
+    return;
+  }
+  $('exports').replaceChildren(...exports.map((x) => {
+    const button = el('button', { type: 'button', class: 'link-button', text: x.name });
+    button.addEventListener('click', () => download(x).catch((e) => showError(describe(e))));
+    return el('li', {}, button);
+  }));
+}
+
+// Export links need the key header, which a plain link cannot send: fetch the file and hand it to the browser.
+async function download(exportLink) {
+  const response = await fetch(exportLink.url, { headers: { 'X-Api-Key': operatorKey() ?? '' } });
+  if (!response.ok) throw new ApiError(response.status, await problemText(response));
+  const url = URL.createObjectURL(await response.blob());
+  const link = el('a', { href: url, download: exportLink.name.split('/').pop() });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  URL.revokeObjectURL(url);
+}
+
+async function renderCycle(id) {
+  const path = `cycles/${encodeURIComponent(id)}`;
+  const filters = new URLSearchParams();
+  if ($('filter-block').value && view.filtersFor === id) filters.set('block', $('filter-block').value);
+  if ($('filter-subject').value && view.filtersFor === id) filters.set('subject', $('filter-subject').value);
+  const query = filters.toString();
+  const [cycle, units, timeline, exports] = await Promise.all([
+    api(path),
+    api(`${path}/units${query ? '?' + query : ''}`),
+    api(`${path}/timeline`),
+    // Exports exist only after consolidation; their absence is not an error on this page.
+    api(`${path}/exports`).catch((e) => (e instanceof AuthError ? Promise.reject(e) : [])),
+  ]);
+  if (view.cycleId !== id) return;
+  fillFilters(cycle);
+  renderHead(cycle);
+  renderBlocks(cycle);
+  renderDeadlines(cycle);
+  view.units = units;
+  renderUnits();
+  renderTimeline(timeline);
+  renderExports(exports);
+}
+
+function describe(error) {
+  if (error instanceof ApiError) {
+    return error.status === 404 ? 'Không tìm thấy kỳ báo cáo này. Kiểm tra lại mã kỳ báo cáo.' : error.message;
+  }
+  return 'Không kết nối được tới máy chủ. Trang sẽ tự thử lại sau ít giây.';
+}
+
+// ---- refresh loop ----
+
+async function refresh() {
+  if (view.busy) {
+    // A filter changed mid-request: draw once more when this one is done.
+    view.again = true;
+    return;
+  }
+  if (!operatorKey()) {
+    stop();
+    showOnly('login');
+    return;
+  }
+  view.busy = true;
+  try {
+    if (view.cycleId) {
+      showOnly('cycle-view');
+      await renderCycle(view.cycleId);
+    } else {
+      showOnly('cycles-view');
+      await renderCycles();
+    }
+    showError('');
+    stamp();
+  } catch (error) {
+    if (error instanceof AuthError) {
+      sessionStorage.removeItem(KEY_STORAGE);
+      stop();
+      showOnly('login');
+      showError('Khoá vận hành không đúng hoặc đã hết hiệu lực. Vui lòng nhập lại khoá.');
+      $('updated').textContent = '';
+    } else {
+      showError(describe(error));
+    }
+  } finally {
+    view.busy = false;
+  }
+  if (view.again) {
+    view.again = false;
+    refresh();
+  }
+}
+
+function start() {
+  stop();
+  refresh();
+  view.timer = setInterval(refresh, REFRESH_MS);
+}
+
+function stop() {
+  if (view.timer) clearInterval(view.timer);
+  view.timer = null;
+}
+
+function route() {
+  view.cycleId = readFragment();
+  view.units = [];
+  start();
+}
+
+$('login-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const key = $('key-input').value.trim();
+  if (!key) return;
+  sessionStorage.setItem(KEY_STORAGE, key);
+  $('key-input').value = '';
+  showError('');
+  start();
+});
+
+$('logout').addEventListener('click', () => {
+  sessionStorage.removeItem(KEY_STORAGE);
+  stop();
+  showOnly('login');
+  $('updated').textContent = '';
+});
+
+for (const id of ['filter-block', 'filter-subject']) {
+  $(id).addEventListener('change', () => refresh());
+}
+$('filter-state').addEventListener('change', renderUnits);
+$('filter-text').addEventListener('input', renderUnits);
+$('unit-filters').addEventListener('submit', (event) => event.preventDefault());
+window.addEventListener('hashchange', route);
+route();
