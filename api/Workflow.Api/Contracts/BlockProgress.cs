@@ -1,0 +1,4 @@
+namespace Workflow.Api.Contracts;
+
+/// <summary>Reports of one block: a pending row past its cutoff counts as missing, before it as pending.</summary>
+public sealed record BlockProgress(string Id, string Name, int Expected, int OnTime, int Late, int Missing, int Pending);

@@ -1,0 +1,3 @@
+namespace Workflow.Api.Contracts;
+
+public sealed record ExportLink(string Name, string Url);

@@ -1,0 +1,3 @@
+namespace Workflow.Api.Contracts;
+
+public sealed record HealthStatus(string Status, DateTimeOffset Time);

@@ -1,0 +1,9 @@
+namespace Workflow.Api.Contracts;
+
+public enum TaskKind
+{
+    Report,
+    Registration,
+    ImplementationPlan,
+    Nomination,
+}

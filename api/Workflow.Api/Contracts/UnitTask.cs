@@ -1,0 +1,17 @@
+namespace Workflow.Api.Contracts;
+
+/// <summary>One deliverable or nomination round of a unit: its deadline (as worded, and the last accepted minute), its state, and what to send.</summary>
+public sealed record UnitTask(
+    string Subject,
+    string Title,
+    TaskKind Kind,
+    string DeadlineText,
+    string LastAcceptedText,
+    LatePolicy LatePolicy,
+    UnitState State,
+    string? Receipt,
+    int? Version,
+    string? SubmittedAtText,
+    IReadOnlyList<StatisticalForm>? Forms,
+    IReadOnlyList<DossierDocument>? Documents,
+    IReadOnlyList<ProfileInfo>? Profiles);

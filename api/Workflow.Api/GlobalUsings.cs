@@ -1,0 +1,9 @@
+global using Microsoft.AspNetCore.Http;
+global using Workflow.Application;
+global using Workflow.Domain.Nominations;
+global using Workflow.Domain.Plans;
+global using Workflow.Domain.Time;
+global using Workflow.Durable;
+global using Workflow.Orchestrations;
+global using Workflow.Orchestrations.Contracts;
+global using Workflow.Storage;

@@ -1,0 +1,205 @@
+using System.Globalization;
+using Workflow.Api.Contracts;
+using Workflow.Api.Http;
+using Workflow.Orchestrations.Cycle;
+
+namespace Workflow.Api.Handlers;
+
+/// <summary>Operators watch cycles: the list, one cycle's progress, its units, its nominees.</summary>
+public static class CycleQueryHandlers
+{
+    private const int MaxPageSize = 500;
+
+    public static async Task<IResult> ListAsync(
+        string? status, string? createdFrom, string? createdTo, string? prefix, string? pageSize, string? continuationToken,
+        DurableTaskClient client, IPlanStore plans, CancellationToken cancellationToken)
+    {
+        var errors = new List<FieldError>();
+        var statuses = new List<OrchestrationRuntimeStatus>();
+        foreach (var name in (status ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (Enum.TryParse<OrchestrationRuntimeStatus>(name, ignoreCase: true, out var parsed) && !int.TryParse(name, out _))
+            {
+                statuses.Add(parsed);
+            }
+            else
+            {
+                errors.Add(new FieldError("status", $"Trạng thái «{name}» không hợp lệ; dùng: {string.Join(", ", Enum.GetNames<OrchestrationRuntimeStatus>())}."));
+            }
+        }
+
+        var from = Instant(createdFrom, "createdFrom", errors);
+        var to = Instant(createdTo, "createdTo", errors);
+        var size = 50;
+        if (pageSize is not null && (!int.TryParse(pageSize, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > MaxPageSize))
+        {
+            errors.Add(new FieldError("pageSize", $"pageSize phải là số từ 1 đến {MaxPageSize}."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return ApiProblems.BadRequest("Tham số tìm kiếm không hợp lệ.", errors);
+        }
+
+        var page = await client.QueryInstancesAsync(new OrchestrationQuery
+        {
+            Statuses = statuses.Count > 0 ? statuses : null,
+            CreatedFrom = from,
+            CreatedTo = to,
+            InstanceIdPrefix = string.IsNullOrWhiteSpace(prefix) ? null : prefix,
+            PageSize = size,
+            ContinuationToken = string.IsNullOrWhiteSpace(continuationToken) ? null : continuationToken,
+        }, cancellationToken);
+        var items = new List<CycleListItem>();
+        // Follow-ups and rounds share the task hub: only reporting cycles are listed.
+        foreach (var instance in page.Items.Where(i => i.Name == nameof(ReportingCycleOrchestrator)))
+        {
+            var plan = await plans.GetAsync(instance.InstanceId, cancellationToken);
+            items.Add(new CycleListItem(
+                instance.InstanceId, plan?.Title, plan?.Number, instance.RuntimeStatus, instance.CreatedAt.ToUniversalTime(), instance.LastUpdatedAt.ToUniversalTime(),
+                instance.ReadCustomStatusAs<CycleProgress>()));
+        }
+
+        return Results.Ok(new CyclePage(items, page.ContinuationToken));
+    }
+
+    public static async Task<IResult> GetAsync(string id, DurableTaskClient client, IPlanStore plans, IStatusStore status, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!CycleLookup.IsSafeId(id) || await CycleLookup.InstanceAsync(client, id, inputs: false, cancellationToken) is not { } instance)
+        {
+            return ApiProblems.CycleNotFound(id);
+        }
+
+        var plan = await CycleLookup.PlanAsync(plans, client, id, cancellationToken);
+        var progress = instance.ReadCustomStatusAs<CycleProgress>();
+        var failure = instance.FailureDetails is { } f ? new FailureInfo(f.ErrorType, f.ErrorMessage) : null;
+        if (plan is null)
+        {
+            return Results.Ok(new CycleDetail(id, null, null, null, instance.RuntimeStatus, instance.CreatedAt.ToUniversalTime(), instance.LastUpdatedAt.ToUniversalTime(),
+                failure, progress, null, null, [], [], []));
+        }
+
+        var now = time.GetUtcNow();
+        var rows = new List<DeliverableStatus>();
+        foreach (var deliverable in plan.Deliverables)
+        {
+            rows.AddRange(await status.ListAsync(id, deliverable.Id, cancellationToken));
+        }
+
+        var blockOf = plan.Units.ToDictionary(u => u.Id, u => u.Block, StringComparer.Ordinal);
+        var blocks = plan.Blocks.Select(block =>
+        {
+            var states = rows.Where(r => blockOf.GetValueOrDefault(r.UnitId) == block.Id).Select(r => CycleLookup.StateOf(r, now)).ToList();
+            return new BlockProgress(block.Id, block.Name, states.Count,
+                states.Count(s => s == UnitState.OnTime), states.Count(s => s == UnitState.Late), states.Count(s => s == UnitState.Missing), states.Count(s => s == UnitState.Pending));
+        }).ToList();
+        var deliverables = plan.Deliverables.Select(d => new DeliverableInfo(
+            d.Id, d.Title, d.Kind, d.Deadline.Describe(), ApiText.LastAccepted(d.Deadline, plan.TimeZone), d.LatePolicy)).ToList();
+        var rounds = new List<RoundInfo>();
+        foreach (var round in plan.NominationRounds)
+        {
+            rounds.Add(await RoundAsync(client, status, id, round, cancellationToken));
+        }
+
+        var next = progress?.NextDeadline?.ToUniversalTime();
+        return Results.Ok(new CycleDetail(
+            id, plan.Title, plan.Number, plan.Issuer, instance.RuntimeStatus, instance.CreatedAt.ToUniversalTime(), instance.LastUpdatedAt.ToUniversalTime(),
+            failure, progress, next, progress?.NextDeadlineText ?? ApiText.DateTime(next), blocks, deliverables, rounds));
+    }
+
+    public static async Task<IResult> UnitsAsync(
+        string id, string? subject, string? block, DurableTaskClient client, IPlanStore plans, IStatusStore status, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (await CycleLookup.PlanAsync(plans, client, id, cancellationToken) is not { } plan)
+        {
+            return ApiProblems.CycleNotFound(id);
+        }
+
+        var subjects = CycleLookup.Subjects(plan).ToList();
+        if (subject is not null && subjects.All(s => s.Id != subject))
+        {
+            return ApiProblems.BadRequest("subject", $"Kế hoạch không có nội dung phải nộp hay đợt đề nghị «{subject}».");
+        }
+
+        if (block is not null && plan.Blocks.All(b => b.Id != block))
+        {
+            return ApiProblems.BadRequest("block", $"Kế hoạch không có khối «{block}».");
+        }
+
+        var now = time.GetUtcNow();
+        var units = plan.Units.ToDictionary(u => u.Id, StringComparer.Ordinal);
+        var blockNames = plan.Blocks.ToDictionary(b => b.Id, b => b.Name, StringComparer.Ordinal);
+        var result = new List<UnitStatusRow>();
+        foreach (var s in subjects.Where(s => subject is null || s.Id == subject))
+        {
+            foreach (var row in await status.ListAsync(id, s.Id, cancellationToken))
+            {
+                var unit = units.GetValueOrDefault(row.UnitId);
+                if (block is not null && unit?.Block != block)
+                {
+                    continue;
+                }
+
+                result.Add(new UnitStatusRow(
+                    row.UnitId, unit?.Name ?? row.UnitId, unit?.Block ?? "", unit is null ? null : blockNames.GetValueOrDefault(unit.Block),
+                    s.Id, s.Title, CycleLookup.StateOf(row, now), ApiText.Utc(row.SubmittedAt), ApiText.Arrival(row.SubmittedAt), row.CountedVersion, row.CountedReceipt,
+                    row.RemindersSent, ApiText.Utc(row.LastReminderAt), ApiText.DateTime(row.LastReminderAt), row.Deadline.Describe()));
+            }
+        }
+
+        return Results.Ok(result);
+    }
+
+    public static async Task<IResult> NominationsAsync(string id, string roundId, DurableTaskClient client, IPlanStore plans, IStatusStore status, CancellationToken cancellationToken)
+    {
+        if (await CycleLookup.PlanAsync(plans, client, id, cancellationToken) is not { } plan)
+        {
+            return ApiProblems.CycleNotFound(id);
+        }
+
+        if (plan.NominationRounds.All(r => r.Id != roundId))
+        {
+            return ApiProblems.NotFound($"Kế hoạch không có đợt khen thưởng «{roundId}».");
+        }
+
+        var rows = await status.ListNomineesAsync(id, roundId, cancellationToken);
+        return Results.Ok(rows.OrderBy(r => r.SubmittedAt).ThenBy(r => r.NominationId, StringComparer.Ordinal).Select(r => new NomineeRow(
+            r.NominationId, r.Name, r.Kind, r.ProposedBy, CycleLookup.UnitName(plan, r.ProposedBy), r.NomineeUnit, r.IsPolice, r.Profile,
+            ApiText.Utc(r.SubmittedAt), ApiText.Arrival(r.SubmittedAt), r.Documents, Verdict(r), r.Eligible, r.DossierComplete, r.WithinQuota,
+            r.FailedRules, [.. r.EligibilityReasons, .. r.DossierProblems, .. r.QuotaViolations])).ToList());
+    }
+
+    private static async Task<RoundInfo> RoundAsync(DurableTaskClient client, IStatusStore status, string cycleId, NominationRound round, CancellationToken cancellationToken)
+    {
+        var instance = await client.GetInstanceAsync(InstanceIds.Round(cycleId, round.Id), cancellationToken: cancellationToken);
+        var nominees = await status.ListNomineesAsync(cycleId, round.Id, cancellationToken);
+        var lateRejected = round.PickedFrom is null
+            ? (await status.ListAuditAsync(cycleId, round.Id, cancellationToken: cancellationToken)).Count(a => a.Outcome == UploadOutcome.RejectedLate)
+            : 0;
+        var verdicts = nominees.Select(Verdict).ToList();
+        return new RoundInfo(
+            round.Id, round.Title, round.AwardLevel, round.Deadline?.Describe(), round.PickedFrom, instance?.RuntimeStatus,
+            nominees.Count, verdicts.Count(v => v == NomineeVerdict.Accepted), verdicts.Count(v => v == NomineeVerdict.Refused), lateRejected);
+    }
+
+    private static NomineeVerdict Verdict(NomineeStatus row) =>
+        row.Eligible is null && row.DossierComplete is null && row.WithinQuota is null ? NomineeVerdict.Pending
+        : row.Eligible == true && row.DossierComplete == true && row.WithinQuota == true ? NomineeVerdict.Accepted
+        : NomineeVerdict.Refused;
+
+    private static DateTimeOffset? Instant(string? value, string field, List<FieldError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
+        {
+            return instant.ToUniversalTime();
+        }
+
+        errors.Add(new FieldError(field, $"«{value}» không phải thời điểm ISO-8601 (ví dụ 2024-03-11T00:00:00Z)."));
+        return null;
+    }
+}

@@ -1,0 +1,76 @@
+using Workflow.Api.Contracts;
+using Workflow.Api.Http;
+using Workflow.Api.Security;
+
+namespace Workflow.Api.Handlers;
+
+/// <summary>A unit sees its own tasks and receipts; the cycle and the unit come from its token only.</summary>
+public static class UnitHandlers
+{
+    public static async Task<IResult> TasksAsync(HttpContext context, IPlanStore plans, IStatusStore status, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var me = UnitIdentity.From(context.User);
+        if (await plans.GetAsync(me.CycleId, cancellationToken) is not { } plan || plan.Units.FirstOrDefault(u => u.Id == me.UnitId) is not { } unit)
+        {
+            return ApiProblems.NotFound("Kỳ báo cáo của đường dẫn này chưa sẵn sàng hoặc không còn.");
+        }
+
+        var now = time.GetUtcNow();
+        var tasks = new List<UnitTask>();
+        foreach (var deliverable in plan.Deliverables.Where(d => d.AppliesTo.Includes(unit)))
+        {
+            var row = await status.GetAsync(new SubmissionKey(me.CycleId, me.UnitId, deliverable.Id), cancellationToken);
+            tasks.Add(Task(plan, row, deliverable.Id, deliverable.Title, Kind(deliverable.Kind), deliverable.Deadline, deliverable.LatePolicy, now) with { Forms = deliverable.Forms });
+        }
+
+        foreach (var round in plan.NominationRounds.Where(r => r.PickedFrom is null && r.Deadline is not null && r.Proposers.Includes(unit)))
+        {
+            var row = await status.GetAsync(new SubmissionKey(me.CycleId, me.UnitId, round.Id), cancellationToken);
+            tasks.Add(Task(plan, row, round.Id, round.Title, TaskKind.Nomination, round.Deadline!, round.LatePolicy, now) with
+            {
+                Documents = round.Dossier?.Documents ?? [],
+                Profiles = [.. round.Eligibility.Select(p => new ProfileInfo(p.Id, p.Name, p.NomineeKind))],
+            });
+        }
+
+        return Results.Ok(new UnitTasks(me.CycleId, me.UnitId, unit.Name, plan.Title, plan.Number, tasks));
+    }
+
+    public static async Task<IResult> ReceiptsAsync(HttpContext context, IPlanStore plans, IDossierStore dossiers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var me = UnitIdentity.From(context.User);
+        if (await plans.GetAsync(me.CycleId, cancellationToken) is not { } plan || plan.Units.FirstOrDefault(u => u.Id == me.UnitId) is not { } unit)
+        {
+            return ApiProblems.NotFound("Kỳ báo cáo của đường dẫn này chưa sẵn sàng hoặc không còn.");
+        }
+
+        var receipts = new List<ReceiptRow>();
+        foreach (var subject in CycleLookup.Subjects(plan).Where(s => s.Scope.Includes(unit)))
+        {
+            foreach (var v in await dossiers.ListVersionsAsync(new SubmissionKey(me.CycleId, me.UnitId, subject.Id), cancellationToken))
+            {
+                receipts.Add(new ReceiptRow(v.ReceiptNumber, subject.Id, subject.Title, v.Version, v.ReceivedAt.ToUniversalTime(), ApiText.Arrival(v.ReceivedAt)!, v.FileName, v.Size, v.Sha256, v.Late));
+            }
+        }
+
+        return Results.Ok(receipts.OrderBy(r => r.ReceivedAt).ThenBy(r => r.Receipt, StringComparer.Ordinal).ToList());
+    }
+
+    private static UnitTask Task(Plan plan, DeliverableStatus? row, string subject, string title, TaskKind kind, Deadline deadline, LatePolicy policy, DateTimeOffset now)
+    {
+        // The row holds the unit's own deadline, moved by any extension; the plan's applies until the row exists.
+        var effective = row?.Deadline ?? deadline;
+        var state = row is null ? UnitState.Pending : CycleLookup.StateOf(row, now);
+        return new UnitTask(subject, title, kind, effective.Describe(), ApiText.LastAccepted(effective, plan.TimeZone), row?.LatePolicy ?? policy, state,
+            row?.CountedReceipt, row?.CountedVersion, ApiText.Arrival(row?.SubmittedAt), null, null, null);
+    }
+
+    private static TaskKind Kind(DeliverableKind kind) => kind switch
+    {
+        DeliverableKind.Registration => TaskKind.Registration,
+        DeliverableKind.ImplementationPlan => TaskKind.ImplementationPlan,
+        _ => TaskKind.Report,
+    };
+}

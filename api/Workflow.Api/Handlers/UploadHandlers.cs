@@ -1,0 +1,212 @@
+using Microsoft.Extensions.Options;
+using Workflow.Api.Contracts;
+using Workflow.Api.Http;
+using Workflow.Api.Security;
+using Workflow.Domain.Reports;
+
+namespace Workflow.Api.Handlers;
+
+/// <summary>
+/// Units upload reports and nomination dossiers. The arrival instant is taken first, before the body is read, so a
+/// slow upload started before the deadline is judged by when it reached the server, not when it finished.
+/// </summary>
+public static class UploadHandlers
+{
+    public static async Task<IResult> ReportAsync(
+        HttpRequest request, string deliverableId, SubmissionService submissions, IPlanStore plans, IOptions<StorageOptions> storage, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var arrival = time.GetUtcNow();
+        var me = UnitIdentity.From(request.HttpContext.User);
+        var (form, notForm) = await UploadChecks.ReadFormAsync(request, cancellationToken);
+        if (form is null)
+        {
+            return notForm!;
+        }
+
+        var plan = await plans.GetAsync(me.CycleId, cancellationToken);
+        var unit = plan?.Units.FirstOrDefault(u => u.Id == me.UnitId);
+        if (plan is null || unit is null || plan.Deliverables.FirstOrDefault(d => d.Id == deliverableId) is not { } deliverable || !deliverable.AppliesTo.Includes(unit))
+        {
+            return ApiProblems.NotFound($"Đơn vị không có yêu cầu nộp «{deliverableId}» trong kỳ báo cáo này.");
+        }
+
+        var files = form.Files.GetFiles("file");
+        if (files.Count != 1)
+        {
+            return ApiProblems.BadRequest("file", "Gửi đúng một tệp báo cáo trong trường «file».");
+        }
+
+        ReportStatistics? statistics = null;
+        if (form.TryGetValue("statistics", out var json))
+        {
+            var (parsed, error) = ApiJson.Read<ReportStatistics>(json.ToString(), "statistics", StatisticsJson.Options);
+            if (error is not null)
+            {
+                return ApiProblems.BadRequest(error.Field, error.Message);
+            }
+
+            statistics = parsed;
+        }
+
+        var file = files[0];
+        if (await UploadChecks.CheckAsync(file, "file", storage.Value, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        await using var content = file.OpenReadStream();
+        var result = await submissions.SubmitReportAsync(me.CycleId, me.UnitId, deliverableId, new IncomingFile(file.FileName, file.ContentType, content), statistics, arrival, cancellationToken);
+        if (result.Problems.Count > 0 || result.Files.Count == 0)
+        {
+            return UploadChecks.Refused(result, "file");
+        }
+
+        var upload = result.Files[0];
+        if (upload.Outcome == UploadOutcome.RejectedLate)
+        {
+            return UploadChecks.Late(upload, "file");
+        }
+
+        if (!upload.Accepted)
+        {
+            return UploadChecks.Refused(result, "file");
+        }
+
+        return Results.Created("/api/unit/receipts", new ReportReceipt(
+            upload.Outcome, upload.ReceiptNumber!, upload.ReceivedAt.ToUniversalTime(), ApiText.Arrival(upload.ReceivedAt)!, upload.Version ?? 0,
+            upload.Outcome == UploadOutcome.AcceptedLate, upload.Sha256, upload.FileName));
+    }
+
+    public static async Task<IResult> NominationAsync(
+        HttpRequest request, string roundId, SubmissionService submissions, IPlanStore plans, IStatusStore status, IOptions<StorageOptions> storage, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var arrival = time.GetUtcNow();
+        var me = UnitIdentity.From(request.HttpContext.User);
+        var (form, notForm) = await UploadChecks.ReadFormAsync(request, cancellationToken);
+        if (form is null)
+        {
+            return notForm!;
+        }
+
+        var plan = await plans.GetAsync(me.CycleId, cancellationToken);
+        var unit = plan?.Units.FirstOrDefault(u => u.Id == me.UnitId);
+        if (plan is null || unit is null || plan.NominationRounds.FirstOrDefault(r => r.Id == roundId && r.PickedFrom is null) is not { } round || !round.Proposers.Includes(unit))
+        {
+            return ApiProblems.NotFound($"Đơn vị không được đề nghị khen thưởng trong đợt «{roundId}» của kỳ báo cáo này.");
+        }
+
+        var (body, invalid) = ApiJson.Read<NominationBody>(form["nomination"].ToString(), "nomination");
+        if (body is null)
+        {
+            return ApiProblems.BadRequest(invalid!.Field, invalid.Message);
+        }
+
+        var errors = Check(body);
+        var documents = body.Documents ?? [];
+        var files = form.Files.GetFiles("files");
+        if (files.Count != documents.Count)
+        {
+            errors.Add(new FieldError("files", $"Có {documents.Count} thành phần hồ sơ trong «nomination.documents» nhưng {files.Count} tệp trong «files»; gửi mỗi thành phần một tệp, đúng thứ tự."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return ApiProblems.BadRequest("Hồ sơ đề nghị không hợp lệ.", errors);
+        }
+
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (await UploadChecks.CheckAsync(files[i], $"files[{i}]", storage.Value, cancellationToken) is { } refused)
+            {
+                return refused;
+            }
+        }
+
+        // Nominee rows are keyed by the nomination id within the round: one unit cannot overwrite another's.
+        var existing = (await status.ListNomineesAsync(me.CycleId, roundId, cancellationToken)).FirstOrDefault(n => n.NominationId == body.Id);
+        if (existing is not null && existing.ProposedBy != me.UnitId)
+        {
+            return ApiProblems.Conflict($"Mã đề nghị «{body.Id}» đã được đơn vị khác dùng; chọn mã khác.", [new FieldError("nomination.id", "Mã đề nghị đã được dùng.")]);
+        }
+
+        var nomination = new Nomination
+        {
+            Id = body.Id!,
+            Round = roundId,
+            ProposedBy = me.UnitId,
+            NomineeUnit = body.NomineeUnit!,
+            Kind = body.Kind!.Value,
+            Name = body.Name!.Trim(),
+            IsPolice = body.IsPolice,
+            Profile = body.Profile ?? "",
+            Record = body.Record ?? new NomineeRecord(),
+        };
+        var streams = files.Select(f => f.OpenReadStream()).ToList();
+        try
+        {
+            var incoming = documents.Select((d, i) => new NominationFile(d.DocumentId, d.LineCount, new IncomingFile(files[i].FileName, files[i].ContentType, streams[i]))).ToList();
+            var result = await submissions.SubmitNominationAsync(me.CycleId, me.UnitId, roundId, nomination, incoming, arrival, cancellationToken);
+            if (result.Problems.Count > 0 || result.Files.Count == 0)
+            {
+                return UploadChecks.Refused(result, "files");
+            }
+
+            if (result.Files.FirstOrDefault(f => f.Outcome == UploadOutcome.RejectedLate) is { } late)
+            {
+                return UploadChecks.Late(late, "files");
+            }
+
+            if (!result.Accepted)
+            {
+                return UploadChecks.Refused(result, "files");
+            }
+
+            var first = result.Files[0];
+            return Results.Created("/api/unit/receipts", new NominationReceipt(
+                first.Outcome, nomination.Id, first.ReceiptNumber!, first.ReceivedAt.ToUniversalTime(), ApiText.Arrival(first.ReceivedAt)!,
+                first.Outcome == UploadOutcome.AcceptedLate,
+                [.. result.Files.Select((f, i) => new FileReceipt(documents[i].DocumentId, f.FileName, f.ReceiptNumber!, f.Version ?? 0, f.Sha256))]));
+        }
+        finally
+        {
+            foreach (var stream in streams)
+            {
+                await stream.DisposeAsync();
+            }
+        }
+    }
+
+    private static List<FieldError> Check(NominationBody body)
+    {
+        var errors = new List<FieldError>();
+        if (!CycleLookup.IsSafeId(body.Id))
+        {
+            errors.Add(new FieldError("nomination.id", "Thiếu hoặc sai mã đề nghị: chỉ dùng chữ, số, '.', '_' hoặc '-'."));
+        }
+
+        if (string.IsNullOrWhiteSpace(body.Name))
+        {
+            errors.Add(new FieldError("nomination.name", "Thiếu tên tập thể, cá nhân được đề nghị."));
+        }
+
+        if (body.Kind is null)
+        {
+            errors.Add(new FieldError("nomination.kind", "Thiếu loại đề nghị: collective (tập thể) hoặc individual (cá nhân)."));
+        }
+
+        if (string.IsNullOrWhiteSpace(body.NomineeUnit))
+        {
+            errors.Add(new FieldError("nomination.nomineeUnit", "Thiếu đơn vị của tập thể, cá nhân được đề nghị."));
+        }
+
+        if (body.Documents is not { Count: > 0 })
+        {
+            errors.Add(new FieldError("nomination.documents", "Hồ sơ chưa có thành phần nào."));
+        }
+
+        return errors;
+    }
+}

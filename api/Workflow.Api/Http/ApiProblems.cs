@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace Workflow.Api.Http;
+
+/// <summary>RFC 7807 answers: a Vietnamese title and detail, and an <c>errors</c> array of {field, message}.</summary>
+public static class ApiProblems
+{
+    public static IResult Problem(int status, string title, string detail, IEnumerable<FieldError>? errors = null) =>
+        Results.Problem(new ProblemDetails
+        {
+            Status = status,
+            Title = title,
+            Detail = detail,
+            Extensions = { ["errors"] = (errors ?? []).ToList() },
+        });
+
+    public static IResult BadRequest(string detail, IEnumerable<FieldError> errors) =>
+        Problem(StatusCodes.Status400BadRequest, "Yêu cầu không hợp lệ", detail, errors);
+
+    public static IResult BadRequest(string field, string message) =>
+        BadRequest(message, [new FieldError(field, message)]);
+
+    public static IResult NotFound(string detail) => Problem(StatusCodes.Status404NotFound, "Không tìm thấy", detail);
+
+    public static IResult Conflict(string detail, IEnumerable<FieldError>? errors = null) =>
+        Problem(StatusCodes.Status409Conflict, "Xung đột trạng thái", detail, errors);
+
+    public static IResult TooLarge(string field, string detail) =>
+        Problem(StatusCodes.Status413PayloadTooLarge, "Tệp hoặc yêu cầu quá lớn", detail, [new FieldError(field, detail)]);
+
+    public static IResult UnsupportedType(string field, string detail) =>
+        Problem(StatusCodes.Status415UnsupportedMediaType, "Định dạng không được chấp nhận", detail, [new FieldError(field, detail)]);
+
+    public static IResult CycleNotFound(string cycleId) => NotFound($"Không có kỳ báo cáo «{cycleId}».");
+}

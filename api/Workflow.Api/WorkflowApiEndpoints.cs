@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Workflow.Api.Contracts;
+using Workflow.Api.Handlers;
+using Workflow.Api.Security;
+
+namespace Workflow.Api;
+
+public static class WorkflowApiEndpoints
+{
+    /// <summary>Maps the API under /api; every route but health requires the Operator or the Unit policy.</summary>
+    public static IEndpointRouteBuilder MapWorkflowApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api");
+        api.MapGet("/health", (TimeProvider time) => Results.Ok(new HealthStatus("ok", time.GetUtcNow())))
+            .AllowAnonymous().WithName("Health").WithSummary("Máy chủ đang chạy").Produces<HealthStatus>();
+
+        var cycles = api.MapGroup("/cycles").RequireAuthorization(ApiAuth.OperatorPolicy).WithTags("Kỳ báo cáo (cán bộ vận hành)")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        cycles.MapPost("", CycleCommandHandlers.StartAsync).WithName("StartCycle").WithSummary("Bắt đầu kỳ báo cáo từ kế hoạch (JSON)")
+            .Accepts<object>("application/json").Produces<CycleStarted>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        cycles.MapGet("", CycleQueryHandlers.ListAsync).WithName("ListCycles").WithSummary("Danh sách kỳ báo cáo")
+            .Produces<CyclePage>().ProducesProblem(StatusCodes.Status400BadRequest);
+        cycles.MapGet("/{id}", CycleQueryHandlers.GetAsync).WithName("GetCycle").WithSummary("Tình hình một kỳ báo cáo")
+            .Produces<CycleDetail>().ProducesProblem(StatusCodes.Status404NotFound);
+        cycles.MapGet("/{id}/units", CycleQueryHandlers.UnitsAsync).WithName("ListCycleUnits").WithSummary("Tình hình từng đơn vị")
+            .Produces<List<UnitStatusRow>>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        cycles.MapGet("/{id}/timeline", TimelineHandler.GetAsync).WithName("GetCycleTimeline").WithSummary("Diễn biến của kỳ báo cáo, mới nhất trước")
+            .Produces<List<TimelineEntry>>().ProducesProblem(StatusCodes.Status404NotFound);
+        cycles.MapGet("/{id}/nominations/{roundId}", CycleQueryHandlers.NominationsAsync).WithName("ListNominees").WithSummary("Các đề nghị khen thưởng của một đợt")
+            .Produces<List<NomineeRow>>().ProducesProblem(StatusCodes.Status404NotFound);
+        cycles.MapPost("/{id}/extensions", CycleCommandHandlers.ExtendAsync).WithName("ExtendDeadline").WithSummary("Gia hạn")
+            .Accepts<ExtensionBody>("application/json").Produces<ExtensionAccepted>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        cycles.MapPost("/{id}/picks/{roundId}", CycleCommandHandlers.PickAsync).WithName("PickNominees").WithSummary("Cấp tỉnh lựa chọn đề nghị cho cấp khen cao hơn")
+            .Accepts<PicksBody>("application/json").Produces<ControlAccepted>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        cycles.MapPost("/{id}/suspend", CycleCommandHandlers.SuspendAsync).WithName("SuspendCycle").WithSummary("Tạm dừng")
+            .Accepts<ReasonBody>("application/json").Produces<ControlAccepted>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status409Conflict);
+        cycles.MapPost("/{id}/resume", CycleCommandHandlers.ResumeAsync).WithName("ResumeCycle").WithSummary("Tiếp tục")
+            .Accepts<ReasonBody>("application/json").Produces<ControlAccepted>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status409Conflict);
+        cycles.MapPost("/{id}/terminate", CycleCommandHandlers.TerminateAsync).WithName("TerminateCycle").WithSummary("Dừng hẳn")
+            .Accepts<ReasonBody>("application/json").Produces<ControlAccepted>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status409Conflict);
+        cycles.MapGet("/{id}/exports", DownloadHandlers.ListExportsAsync).WithName("ListExports").WithSummary("Các tệp tổng hợp (CSV, Excel)")
+            .Produces<List<ExportLink>>().ProducesProblem(StatusCodes.Status404NotFound);
+        cycles.MapGet("/{id}/exports/{name}", DownloadHandlers.GetExportAsync).WithName("GetExport").WithSummary("Tải một tệp tổng hợp")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesProblem(StatusCodes.Status404NotFound);
+        cycles.MapGet("/{id}/dossiers/{unitId}/{subject}/{version:int}", DownloadHandlers.GetDossierAsync).WithName("GetDossier").WithSummary("Tải một phiên bản hồ sơ đã nộp")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").ProducesProblem(StatusCodes.Status404NotFound);
+
+        var unit = api.MapGroup("/unit").RequireAuthorization(ApiAuth.UnitPolicy).WithTags("Đơn vị")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        unit.MapGet("/tasks", UnitHandlers.TasksAsync).WithName("GetUnitTasks").WithSummary("Việc phải nộp của đơn vị")
+            .Produces<UnitTasks>().ProducesProblem(StatusCodes.Status404NotFound);
+        unit.MapPost("/reports/{deliverableId}", UploadHandlers.ReportAsync).WithName("UploadReport").WithSummary("Nộp báo cáo: tệp (file) và số liệu (statistics, JSON)")
+            .Accepts<IFormFile>("multipart/form-data").Produces<ReportReceipt>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        unit.MapPost("/nominations/{roundId}", UploadHandlers.NominationAsync).WithName("UploadNomination").WithSummary("Nộp hồ sơ đề nghị khen thưởng: nomination (JSON) và files")
+            .Accepts<IFormFile>("multipart/form-data").Produces<NominationReceipt>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        unit.MapGet("/receipts", UnitHandlers.ReceiptsAsync).WithName("ListUnitReceipts").WithSummary("Các giấy biên nhận của đơn vị")
+            .Produces<List<ReceiptRow>>();
+        return endpoints;
+    }
+}

@@ -1,0 +1,108 @@
+using System.Net;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Workflow.Api;
+using Workflow.Application;
+using Workflow.Durable.AzureStorage;
+
+namespace Workflow.Host;
+
+public static class WorkflowHostExtensions
+{
+    /// <summary>The storage connection string: ConnectionStrings:Storage, or the WORKFLOW_STORAGE environment variable.</summary>
+    public const string StorageVariable = "WORKFLOW_STORAGE";
+
+    private static readonly (string Key, string Hint)[] Secrets =
+    [
+        ("Operator:ApiKey", "Operator__ApiKey"),
+        ("Cycle:LinkKey", "Cycle__LinkKey"),
+        ("Email:ApiKey", "Email__ApiKey"),
+    ];
+
+    /// <summary>
+    /// Everything the local host runs: the cycle's services, the durable runtime's worker, the API with its two
+    /// credentials, Kestrel on 127.0.0.1 only, and the optional accelerated clock.
+    /// </summary>
+    public static WebApplicationBuilder AddWorkflowHost(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var configuration = builder.Configuration;
+        ShareStorageConnection(configuration);
+        RequireSettings(configuration);
+
+        var host = configuration.GetSection(WorkflowHostOptions.SectionName).Get<WorkflowHostOptions>() ?? new WorkflowHostOptions();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, host.Port);
+            kestrel.Limits.MaxRequestBodySize = host.MaxRequestBodyBytes;
+        });
+        builder.Services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = host.MaxRequestBodyBytes);
+
+        var clock = configuration.GetSection(ClockOptions.SectionName).Get<ClockOptions>();
+        if (clock is { StartAt: { } startAt, Speed: { } speed })
+        {
+            builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new AcceleratedTimeProvider(startAt, speed)));
+            // Leases are measured on business time: stretch them so they still last as long in real time.
+            builder.Services.PostConfigure<DurableTaskStorageOptions>(options => options.LeaseDuration *= speed);
+        }
+        else
+        {
+            builder.Services.TryAddSingleton(TimeProvider.System);
+        }
+
+        builder.Services.AddReportingCycles();
+        builder.Services.AddDurableTaskAzureStorage(registry => registry.AddReportingCycleTasks());
+        builder.Services.AddWorkflowApi();
+        return builder;
+    }
+
+    /// <summary>The middleware and routes: problem details, the dashboard's static files, the API and its OpenAPI document.</summary>
+    public static WebApplication UseWorkflowHost(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapWorkflowApi();
+        app.MapOpenApi();
+        app.MapGet("/", () => Results.Redirect("/dashboard/")).ExcludeFromDescription();
+        // The link in units' e-mails: the unit page when the dashboard ships one, otherwise the unit's tasks.
+        app.MapGet("/u/{token}", (string token, IWebHostEnvironment environment) =>
+            Results.Redirect(environment.WebRootFileProvider.GetFileInfo("dashboard/unit.html").Exists
+                ? $"/dashboard/unit.html?token={Uri.EscapeDataString(token)}"
+                : $"/api/unit/tasks?token={Uri.EscapeDataString(token)}")).ExcludeFromDescription();
+        app.MapFallbackToFile("/dashboard/{**path:nonfile}", "dashboard/index.html");
+        return app;
+    }
+
+    /// <summary>One setting configures the dossiers and status tables, the e-mail ledger and the durable runtime.</summary>
+    private static void ShareStorageConnection(ConfigurationManager configuration)
+    {
+        var shared = configuration.GetConnectionString("Storage") is { Length: > 0 } named ? named : configuration[StorageVariable];
+        if (string.IsNullOrWhiteSpace(shared))
+        {
+            return;
+        }
+
+        string[] keys = ["Storage:ConnectionString", "Email:LedgerConnectionString", "DurableTask:ConnectionString"];
+        configuration.AddInMemoryCollection(keys.Where(k => string.IsNullOrWhiteSpace(configuration[k])).Select(k => KeyValuePair.Create(k, (string?)shared)));
+    }
+
+    private static void RequireSettings(ConfigurationManager configuration)
+    {
+        var missing = Secrets.Where(s => string.IsNullOrWhiteSpace(configuration[s.Key])).Select(s => $"{s.Key} (environment variable {s.Hint})").ToList();
+        if (string.IsNullOrWhiteSpace(configuration["Storage:ConnectionString"]))
+        {
+            missing.Add($"the storage connection string (environment variable {StorageVariable} or ConnectionStrings__Storage)");
+        }
+
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"The host cannot start: missing {string.Join(", ", missing)}. Secrets come from environment variables or user secrets, never appsettings.json.");
+        }
+    }
+}
