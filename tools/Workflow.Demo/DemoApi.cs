@@ -1,0 +1,79 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace Workflow.Demo;
+
+/// <summary>The HTTP calls the demo makes: as the operator (key header) and as units (their e-mailed link tokens).</summary>
+internal sealed class DemoApi(HttpClient http, DemoOptions options)
+{
+    public async Task<DateTimeOffset> NowAsync()
+    {
+        using var health = JsonDocument.Parse(await http.GetStringAsync(new Uri(options.Host, "/api/health")));
+        return health.RootElement.GetProperty("time").GetDateTimeOffset();
+    }
+
+    public async Task<string> StartCycleAsync(string planJson)
+    {
+        using var request = Operator(HttpMethod.Post, "/api/cycles");
+        request.Content = new StringContent(planJson, Encoding.UTF8, "application/json");
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Không bắt đầu được kỳ báo cáo ({(int)response.StatusCode}): {body}");
+        }
+
+        using var started = JsonDocument.Parse(body);
+        return started.RootElement.GetProperty("id").GetString()!;
+    }
+
+    public async Task<JsonDocument> CycleAsync(string id)
+    {
+        using var request = Operator(HttpMethod.Get, $"/api/cycles/{id}");
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+    }
+
+    public async Task<JsonDocument> ExportsAsync(string id)
+    {
+        using var request = Operator(HttpMethod.Get, $"/api/cycles/{id}/exports");
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+    }
+
+    public async Task<JsonDocument> MailsAsync() => JsonDocument.Parse(await http.GetStringAsync(new Uri(options.MailSink, "/messages")));
+
+    public async Task<JsonDocument> TasksAsync(string token)
+    {
+        using var request = Unit(HttpMethod.Get, "/api/unit/tasks", token);
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Uploads a multipart form as the unit; returns the status code and the body (a receipt or a problem).</summary>
+    public async Task<(int Status, string Body)> UploadAsync(string token, string path, MultipartFormDataContent form)
+    {
+        using var request = Unit(HttpMethod.Post, path, token);
+        request.Content = form;
+        using var response = await http.SendAsync(request);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private HttpRequestMessage Operator(HttpMethod method, string path)
+    {
+        var request = new HttpRequestMessage(method, new Uri(options.Host, path));
+        request.Headers.Add("X-Api-Key", options.OperatorKey);
+        return request;
+    }
+
+    private HttpRequestMessage Unit(HttpMethod method, string path, string token)
+    {
+        var request = new HttpRequestMessage(method, new Uri(options.Host, path));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return request;
+    }
+}

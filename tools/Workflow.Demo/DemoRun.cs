@@ -1,0 +1,221 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Workflow.Domain.Plans;
+using Workflow.Domain.Serialization;
+
+namespace Workflow.Demo;
+
+/// <summary>
+/// Runs the demo cycle: starts it as the operator, takes each unit's link from the plan notice it was e-mailed,
+/// plays the units' uploads as the accelerated clock reaches them, shows progress, and ends with the results.
+/// </summary>
+internal sealed partial class DemoRun(DemoApi api, DemoOptions options, TextWriter output)
+{
+    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+
+    public async Task<int> RunAsync()
+    {
+        var planJson = await File.ReadAllTextAsync(options.PlanPath);
+        var plan = PlanJson.Read(planJson).Plan ?? throw new InvalidOperationException($"{options.PlanPath} is not a valid plan.");
+        var cycleId = await api.StartCycleAsync(planJson);
+        output.WriteLine($"Đã bắt đầu kỳ báo cáo «{cycleId}»: {plan.Title}");
+
+        var tokens = await TokensAsync(cycleId, plan);
+        output.WriteLine($"{tokens.Count} đơn vị đã nhận thư thông báo kế hoạch kèm đường dẫn nộp hồ sơ riêng.");
+        var pending = new Queue<SimulatedAction>(DemoScenario.For(plan));
+        var lastReport = DateTime.MinValue;
+        while (true)
+        {
+            var now = await api.NowAsync();
+            while (pending.TryPeek(out var next) && next.At <= now)
+            {
+                pending.Dequeue();
+                await PlayAsync(tokens[next.Unit], next, plan);
+            }
+
+            using var cycle = await api.CycleAsync(cycleId);
+            var status = cycle.RootElement.GetProperty("runtimeStatus").GetString();
+            if (DateTime.UtcNow - lastReport > TimeSpan.FromSeconds(4) || status != "running")
+            {
+                lastReport = DateTime.UtcNow;
+                await ReportProgressAsync(now, cycle.RootElement);
+            }
+
+            if (status is "completed" or "failed" or "terminated")
+            {
+                return await SummariseAsync(cycleId, cycle.RootElement);
+            }
+
+            await Task.Delay(40);
+        }
+    }
+
+    private async Task<Dictionary<string, string>> TokensAsync(string cycleId, Plan plan)
+    {
+        var expected = plan.Units.Count(u => plan.Deliverables.Any(d => d.AppliesTo.Includes(u)) || plan.NominationRounds.Any(r => r.Proposers.Includes(u)));
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var tokens = new Dictionary<string, string>(StringComparer.Ordinal);
+            using var mails = await api.MailsAsync();
+            foreach (var mail in mails.RootElement.EnumerateArray())
+            {
+                var key = mail.GetProperty("customArgs").TryGetProperty("message_key", out var k) ? k.GetString() : null;
+                if (key is not null && key.StartsWith(cycleId + ":", StringComparison.Ordinal) && key.EndsWith(":plan:notice", StringComparison.Ordinal)
+                    && LinkToken().Match(mail.GetProperty("text").GetString() ?? "") is { Success: true } link)
+                {
+                    tokens[key[(cycleId.Length + 1)..^":plan:notice".Length]] = Uri.UnescapeDataString(link.Groups[1].Value);
+                }
+            }
+
+            if (tokens.Count >= expected || DateTime.UtcNow > deadline)
+            {
+                return tokens;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    private async Task PlayAsync(string token, SimulatedAction action, Plan plan)
+    {
+        var unit = plan.Units.First(u => u.Id == action.Unit);
+        using var tasks = await api.TasksAsync(token);
+        var task = tasks.RootElement.GetProperty("tasks").EnumerateArray().First(t => t.GetProperty("subject").GetString() == action.Subject);
+        using var form = new MultipartFormDataContent();
+        string path;
+        if (action.Nomination)
+        {
+            var documents = task.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("id").GetString()!).ToList();
+            var nomination = new
+            {
+                id = $"{unit.Id}-de-nghi-01",
+                name = $"Công an {unit.Name.Replace("Ban Chỉ đạo ", "", StringComparison.Ordinal)}",
+                kind = "collective",
+                nomineeUnit = unit.Id,
+                isPolice = true,
+                profile = "tap-the-phong-cong-an-huyen",
+                record = new
+                {
+                    yearly = new Dictionary<string, Dictionary<string, string>>
+                    {
+                        ["danh-hieu-tap-the"] = new() { ["2019"] = "don-vi-quyet-thang", ["2020"] = "don-vi-tien-tien", ["2021"] = "don-vi-quyet-thang", ["2022"] = "don-vi-quyet-thang", ["2023"] = "don-vi-tien-tien" },
+                    },
+                    flags = new Dictionary<string, bool> { ["nam2024CoCanBoPhanLoai4HoacKyLuat"] = false, ["dangXetHoacThiHanhKyLuat"] = false, ["dangThanhTraKiemTra"] = false, ["dangXacMinhDonThu"] = false },
+                },
+                documents = documents.Select(d => new { documentId = d, lineCount = d == "tom-tat-thanh-tich" ? 15 : (int?)null }),
+            };
+            form.Add(new StringContent(JsonSerializer.Serialize(nomination), Encoding.UTF8, "application/json"), "nomination");
+            foreach (var document in documents)
+            {
+                form.Add(Pdf($"{document} {unit.Id}"), "files", $"{document}.pdf");
+            }
+
+            path = $"/api/unit/nominations/{action.Subject}";
+        }
+        else
+        {
+            form.Add(new StringContent(Statistics(task, unit.Id.Length + action.Version), Encoding.UTF8, "application/json"), "statistics");
+            form.Add(Pdf($"{action.Subject} {unit.Id} v{action.Version}"), "file", "Báo cáo.pdf");
+            path = $"/api/unit/reports/{action.Subject}";
+        }
+
+        var (status, body) = await api.UploadAsync(token, path, form);
+        using var answer = JsonDocument.Parse(body);
+        var detail = status < 300
+            ? $"biên nhận {answer.RootElement.GetProperty(action.Nomination ? "files" : "receiptNumber") switch { { ValueKind: JsonValueKind.Array } files => string.Join(", ", files.EnumerateArray().Select(f => f.GetProperty("receiptNumber").GetString())), var one => one.GetString() }}"
+            : $"bị từ chối: {answer.RootElement.GetProperty("detail").GetString()}";
+        output.WriteLine($"  {unit.Name}: {action.Description} — {detail}");
+    }
+
+    private async Task ReportProgressAsync(DateTimeOffset now, JsonElement cycle)
+    {
+        // The per-block counts come from the status rows: a unit past its deadline shows as missing at once.
+        var blocks = cycle.GetProperty("blocks").EnumerateArray().ToList();
+        int Sum(string name) => blocks.Sum(b => b.GetProperty(name).GetInt32());
+        using var mails = await api.MailsAsync();
+        var local = now.ToOffset(TimeSpan.FromHours(7));
+        output.WriteLine(string.Create(Vietnamese,
+            $"[{local:dd/MM/yyyy HH:mm}] {cycle.GetProperty("progress").GetProperty("phaseLabel").GetString()}: đúng hạn {Sum("onTime")}, muộn {Sum("late")}, "
+            + $"quá hạn chưa nộp {Sum("missing")}, còn trong hạn {Sum("pending")}; thư đã gửi {mails.RootElement.GetArrayLength()}"));
+    }
+
+    private async Task<int> SummariseAsync(string cycleId, JsonElement cycle)
+    {
+        output.WriteLine();
+        output.WriteLine($"Kỳ báo cáo kết thúc ({cycle.GetProperty("runtimeStatus").GetString()}). Tổng hợp theo khối:");
+        foreach (var block in cycle.GetProperty("blocks").EnumerateArray().Where(b => b.GetProperty("expected").GetInt32() > 0))
+        {
+            output.WriteLine($"  {block.GetProperty("name").GetString(),-45} phải nộp {block.GetProperty("expected").GetInt32(),3}  đúng hạn {block.GetProperty("onTime").GetInt32(),3}  muộn {block.GetProperty("late").GetInt32(),3}  chưa nộp {block.GetProperty("missing").GetInt32(),3}");
+        }
+
+        output.WriteLine("Khen thưởng:");
+        foreach (var round in cycle.GetProperty("rounds").EnumerateArray())
+        {
+            output.WriteLine($"  {round.GetProperty("title").GetString()}: nhận {round.GetProperty("received").GetInt32()}, đủ điều kiện {round.GetProperty("accepted").GetInt32()}, "
+                + $"không đủ {round.GetProperty("refused").GetInt32()}, từ chối vì quá hạn {round.GetProperty("lateRejected").GetInt32()}");
+        }
+
+        using var exports = await api.ExportsAsync(cycleId);
+        output.WriteLine("Tệp tổng hợp: " + string.Join(", ", exports.RootElement.EnumerateArray().Select(e => e.GetProperty("name").GetString())));
+        using var mails = await api.MailsAsync();
+        output.WriteLine($"Thư điện tử đã gửi ({mails.RootElement.GetArrayLength()}), theo loại:");
+        foreach (var kind in mails.RootElement.EnumerateArray().GroupBy(m => Kind(m.GetProperty("subject").GetString() ?? "")).OrderByDescending(g => g.Count()))
+        {
+            output.WriteLine($"  {kind.Count(),4}  {kind.Key}   ví dụ: {kind.First().GetProperty("subject").GetString()} → {string.Join(", ", kind.First().GetProperty("to").EnumerateArray().Select(t => t.GetString()))}");
+        }
+
+        output.WriteLine();
+        output.WriteLine($"Bảng theo dõi: {new Uri(options.Host, "/dashboard/")}#cycle={cycleId}");
+        return cycle.GetProperty("runtimeStatus").GetString() == "completed" ? 0 : 1;
+    }
+
+    private static string Kind(string subject) => subject switch
+    {
+        _ when subject.Contains("Thông báo kế hoạch", StringComparison.Ordinal) => "thông báo kế hoạch",
+        _ when subject.StartsWith("[Nhắc hạn]", StringComparison.Ordinal) => "nhắc hạn",
+        _ when subject.StartsWith("[Đôn đốc", StringComparison.Ordinal) => "đôn đốc",
+        _ when subject.StartsWith("[Báo cáo thành viên", StringComparison.Ordinal) => "báo cáo thành viên Ban Chỉ đạo",
+        _ when subject.Contains("biên nhận", StringComparison.OrdinalIgnoreCase) => "giấy biên nhận",
+        _ when subject.Contains("từ chối", StringComparison.OrdinalIgnoreCase) || subject.Contains("không tiếp nhận", StringComparison.OrdinalIgnoreCase) => "từ chối hồ sơ quá hạn",
+        _ => "khác",
+    };
+
+    /// <summary>A value for every field of the task's forms, varying by unit, as a unit's statistics would.</summary>
+    private static string Statistics(JsonElement task, int seed)
+    {
+        var forms = new Dictionary<string, Dictionary<string, object>>();
+        foreach (var form in task.GetProperty("forms").EnumerateArray())
+        {
+            var values = new Dictionary<string, object>();
+            foreach (var field in form.GetProperty("fields").EnumerateArray())
+            {
+                var id = field.GetProperty("id").GetString()!;
+                values[id] = field.GetProperty("type").GetString() switch
+                {
+                    "integer" => new { number = (seed * 7 + id.Length) % 23 },
+                    "decimal" => new { number = 1.5m },
+                    "percent" => new { number = 80 },
+                    "boolean" => new { flag = seed % 5 != 0 },
+                    _ => (object)new { text = "Không có ý kiến thêm" },
+                };
+            }
+
+            forms[form.GetProperty("id").GetString()!] = values;
+        }
+
+        return JsonSerializer.Serialize(new { forms });
+    }
+
+    private static ByteArrayContent Pdf(string text)
+    {
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes($"%PDF-1.7\n% {text}\n%%EOF\n"));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+        return content;
+    }
+
+    [GeneratedRegex(@"/u/([A-Za-z0-9._%\-]+)")]
+    private static partial Regex LinkToken();
+}
