@@ -23,7 +23,15 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
             return true;
         }
 
-        Log.Unhandled(logger, httpContext.Request.Method, httpContext.Request.Path, exception);
+        if (exception is BadHttpRequestException or InvalidDataException)
+        {
+            Log.Refused(logger, httpContext.Request.Method, httpContext.Request.Path, exception.Message);
+        }
+        else
+        {
+            Log.Unhandled(logger, httpContext.Request.Method, httpContext.Request.Path, exception);
+        }
+
         await result.ExecuteAsync(httpContext);
         return true;
     }
@@ -32,5 +40,8 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
     {
         [LoggerMessage(EventId = 5001, Level = LogLevel.Error, Message = "Request {Method} {Path} failed")]
         public static partial void Unhandled(ILogger logger, string method, string path, Exception exception);
+
+        [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "Request {Method} {Path} refused: {Reason}")]
+        public static partial void Refused(ILogger logger, string method, string path, string reason);
     }
 }

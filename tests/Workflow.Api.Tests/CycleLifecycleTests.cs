@@ -1,0 +1,72 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace Workflow.Api.Tests;
+
+/// <summary>A cycle through the API from the first nomination to the exports: the province's picks, the close, the downloads.</summary>
+public sealed class CycleLifecycleTests(ApiHost host) : IClassFixture<ApiHost>
+{
+    private const string Picked = "bang-khen-chu-tich-tinh";
+
+    [Fact]
+    public async Task Cycle_RunsToItsClose_WithPicks_ThenExportsDownload()
+    {
+        var cycle = $"/api/cycles/{ApiHost.CycleId}";
+        using (var unit = host.Unit(await host.TokenAsync("bcd-yen-the")))
+        {
+            host.Time.SetUtcNow(ApiHost.Vn(3, 20, 10).ToUniversalTime());
+            await ApiHost.ReadAsync(await unit.PostAsync($"/api/unit/nominations/{Uploads.Round}", Uploads.NominationForm(Uploads.Nomination("de-nghi-yen-the-01", "bcd-yen-the"))), HttpStatusCode.Created);
+            using var report = Uploads.ReportForm(host.Plan, Uploads.Pdf("Báo cáo Yên Thế"));
+            await ApiHost.ReadAsync(await unit.PostAsync($"/api/unit/reports/{Uploads.Report}", report), HttpStatusCode.Created);
+        }
+
+        // Before the proposal round closes, the province has nothing to pick from.
+        await ApiHost.ProblemAsync(await host.Operator.PostAsJsonAsync($"{cycle}/picks/{Picked}", new { nominations = new[] { "de-nghi-yen-the-01" }, pickedBy = "pv01" }), HttpStatusCode.Conflict);
+
+        host.Time.SetUtcNow(ApiHost.Vn(4, 1).ToUniversalTime());
+        await ApiHost.Eventually(async () => Round(await host.GetJsonAsync(host.Operator, cycle), Picked).GetProperty("runtimeStatus").GetString() == "running");
+        var round = Round(await host.GetJsonAsync(host.Operator, cycle), Uploads.Round);
+        Assert.Equal((1, 1), (round.GetProperty("received").GetInt32(), round.GetProperty("accepted").GetInt32()));
+
+        var (_, fields) = await ApiHost.ProblemAsync(await host.Operator.PostAsJsonAsync($"{cycle}/picks/{Picked}", new { nominations = new[] { "khong-co" }, pickedBy = "" }), HttpStatusCode.BadRequest);
+        Assert.Equal(["nominations[0]", "pickedBy"], fields);
+        await ApiHost.ProblemAsync(await host.Operator.PostAsJsonAsync($"{cycle}/picks/{Uploads.Round}", new { nominations = new[] { "de-nghi-yen-the-01" }, pickedBy = "pv01" }), HttpStatusCode.BadRequest);
+        await ApiHost.ReadAsync(await host.Operator.PostAsJsonAsync($"{cycle}/picks/{Picked}", new { nominations = new[] { "de-nghi-yen-the-01" }, pickedBy = "Phòng PV01" }), HttpStatusCode.Accepted);
+        await ApiHost.Eventually(async () => (await host.GetJsonAsync(host.Operator, $"{cycle}/nominations/{Picked}")).GetArrayLength() == 1);
+
+        host.Time.SetUtcNow(ApiHost.Vn(8, 1).ToUniversalTime());
+        await ApiHost.Eventually(async () => (await host.GetJsonAsync(host.Operator, cycle)).GetProperty("runtimeStatus").GetString() == "completed", seconds: 60);
+
+        var detail = await host.GetJsonAsync(host.Operator, cycle);
+        Assert.Equal("closed", detail.GetProperty("progress").GetProperty("phase").GetString());
+        var districts = detail.GetProperty("blocks").EnumerateArray().Single(b => b.GetProperty("id").GetString() == "district-committee");
+        Assert.Equal((1, 19, 0), (districts.GetProperty("onTime").GetInt32(), districts.GetProperty("missing").GetInt32(), districts.GetProperty("pending").GetInt32()));
+
+        var exports = (await host.GetJsonAsync(host.Operator, $"{cycle}/exports")).EnumerateArray()
+            .ToDictionary(e => e.GetProperty("name").GetString()!, e => e.GetProperty("url").GetString()!);
+        Assert.Contains("tong-hop.xlsx", exports.Keys);
+        var csv = exports.Keys.First(n => n.EndsWith(".csv", StringComparison.Ordinal));
+        var file = await host.Operator.GetAsync(exports[csv]);
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Equal("text/csv", file.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(csv, file.Content.Headers.ContentDisposition?.FileNameStar ?? file.Content.Headers.ContentDisposition?.FileName);
+        var workbook = await host.Operator.GetAsync(exports["tong-hop.xlsx"]);
+        Assert.Equal([0x50, 0x4B, 0x03, 0x04], (await workbook.Content.ReadAsByteArrayAsync())[..4]);
+        await ApiHost.ProblemAsync(await host.Operator.GetAsync($"{cycle}/exports/..%2F..%2Fkhac.csv"), HttpStatusCode.NotFound);
+
+        // Closed: the instance no longer takes commands, and the units' links have expired with the cycle.
+        await ApiHost.ProblemAsync(await host.Operator.PostAsJsonAsync($"{cycle}/terminate", new { reason = "x" }), HttpStatusCode.Conflict);
+        await ApiHost.ProblemAsync(await host.Operator.PostAsJsonAsync($"{cycle}/extensions", new
+        {
+            subject = Uploads.Report,
+            newDeadline = new { semantics = "before", date = "2024-09-01" },
+            requestedBy = "pv01",
+            reason = "x",
+        }), HttpStatusCode.Conflict);
+        using var expired = host.Unit(await host.TokenAsync("bcd-yen-the"));
+        await ApiHost.ProblemAsync(await expired.GetAsync("/api/unit/tasks"), HttpStatusCode.Unauthorized);
+    }
+
+    private static System.Text.Json.JsonElement Round(System.Text.Json.JsonElement cycle, string id) =>
+        cycle.GetProperty("rounds").EnumerateArray().Single(r => r.GetProperty("id").GetString() == id);
+}
