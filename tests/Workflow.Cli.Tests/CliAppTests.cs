@@ -8,10 +8,10 @@ public sealed class CliAppTests
     private const string Cycle = """
         {"id":"bg-2024","title":"Kế hoạch tổng kết 10 năm","planNumber":"12/KH-BCĐ","issuer":"BCĐ tỉnh","runtimeStatus":"running",
          "createdAt":"2024-03-11T02:00:00Z","lastUpdatedAt":"2024-04-02T03:30:00Z","failure":{"errorType":"InvalidOperationException","errorMessage":"Không gửi được thư."},
-         "progress":{"phase":"collecting","phaseLabel":"Thu nhận báo cáo","expected":12,"onTime":5,"late":1,"missing":2,"pending":4,
+         "progress":{"phase":"collecting","phaseLabel":"Thu nhận báo cáo","expected":12,"onTime":4,"late":0,"missing":0,"pending":8,
                      "nominationsReceived":2,"nominationsAccepted":1,"nominationsRejected":1,"remindersSent":7,
-                     "nextDeadline":"2024-04-30T16:59:59.999Z","nextDeadlineText":"30/04/2024 23:59","extensions":0},
-         "nextDeadline":"2024-04-30T16:59:59.999Z","nextDeadlineText":"30/04/2024 23:59",
+                     "nextDeadline":"2024-04-30T17:00:00Z","nextDeadlineText":"trước ngày 01/05/2024","extensions":0},
+         "nextDeadline":"2024-04-30T17:00:00Z","nextDeadlineText":"trước ngày 01/05/2024",
          "blocks":[{"id":"huyen","name":"Ban Chỉ đạo cấp huyện","expected":10,"onTime":5,"late":1,"missing":2,"pending":2},
                    {"id":"so-nganh","name":"Sở, ban, ngành","expected":2,"onTime":0,"late":0,"missing":0,"pending":2}],
          "deliverables":[{"id":"bao-cao","title":"Báo cáo tổng kết","deadlineText":"trước ngày 01/05/2024","lastAcceptedText":"30/04/2024 23:59","latePolicy":"accept-and-mark-late"}],
@@ -44,7 +44,7 @@ public sealed class CliAppTests
         Assert.Contains("12/KH-BCĐ — Kế hoạch tổng kết 10 năm", output, StringComparison.Ordinal);
         Assert.Contains("Chu kỳ bg-2024: Đang chạy · giai đoạn: Thu nhận báo cáo", output, StringComparison.Ordinal);
         Assert.Contains("Lỗi: Không gửi được thư.", output, StringComparison.Ordinal);
-        Assert.Contains("Hạn tiếp theo: 30/04/2024 23:59", output, StringComparison.Ordinal);
+        Assert.Contains("Hạn tiếp theo: 30/04/2024 23:59 (trước ngày 01/05/2024)", output, StringComparison.Ordinal);
         Assert.Contains("Tiến độ: đã nộp 6/12 (50%) — đúng hạn 5, muộn 1, quá hạn chưa nộp 2, chưa nộp (còn hạn) 4", output, StringComparison.Ordinal);
         Assert.Contains("[███████████████▓▓▓░░░░░░······]  60%   6/10  đúng hạn 5 · muộn 1 · quá hạn 2 · chưa nộp 2", output, StringComparison.Ordinal);
         Assert.Contains("Sở, ban, ngành", output, StringComparison.Ordinal);
@@ -133,7 +133,7 @@ public sealed class CliAppTests
         var handler = new StubHandler((request, _) => (HttpStatusCode.OK, request.RequestUri!.Query switch
         {
             "" => """{"items":[{"id":"a","title":"Kế hoạch A","planNumber":"1/KH","runtimeStatus":"completed","createdAt":"2024-01-01T00:00:00Z","lastUpdatedAt":"2024-01-01T00:00:00Z","progress":null}],"continuationToken":"t 2"}""",
-            _ => """{"items":[{"id":"b","title":"Kế hoạch B","planNumber":"2/KH","runtimeStatus":"suspended","createdAt":"2024-01-01T00:00:00Z","lastUpdatedAt":"2024-01-01T00:00:00Z","progress":{"expected":4,"onTime":1,"late":1,"nextDeadlineText":"01/05/2024 00:00"}}],"continuationToken":null}""",
+            _ => """{"items":[{"id":"b","title":"Kế hoạch B","planNumber":"2/KH","runtimeStatus":"suspended","createdAt":"2024-01-01T00:00:00Z","lastUpdatedAt":"2024-01-01T00:00:00Z","progress":{"expected":4,"onTime":1,"late":1,"nextDeadline":"2024-05-31T17:00:00Z","nextDeadlineText":"trong tháng 05/2024"}}],"continuationToken":null}""",
         }, "application/json"));
 
         var (code, output, _, _) = await Run(handler, null, "list");
@@ -143,6 +143,7 @@ public sealed class CliAppTests
         Assert.Contains("Đã kết thúc", output, StringComparison.Ordinal);
         Assert.Contains("Tạm dừng", output, StringComparison.Ordinal);
         Assert.Contains("2/4 (50%)", output, StringComparison.Ordinal);
+        Assert.Contains("31/05/2024 23:59 (trong tháng 05/2024)", output, StringComparison.Ordinal);
         Assert.Contains("2 chu kỳ.", output, StringComparison.Ordinal);
     }
 

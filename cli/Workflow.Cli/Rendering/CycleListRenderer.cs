@@ -21,7 +21,7 @@ internal static class CycleListRenderer
                 : "—";
             var plan = string.Join(" — ", new[] { cycle.PlanNumber, cycle.Title }.Where(s => !string.IsNullOrWhiteSpace(s)));
             output.WriteLine($"{Text.Fit(cycle.Id, 22)} {Text.Fit(plan, 40)} {Text.Fit(Labels.RuntimeStatus(cycle.RuntimeStatus), 12)} "
-                + $"{Text.Fit(progress, 14)} {cycle.Progress?.NextDeadlineText ?? "—"}");
+                + $"{Text.Fit(progress, 14)} {(cycle.Progress is { } next ? Text.Deadline(next.NextDeadline, next.NextDeadlineText) : "—")}");
         }
 
         output.WriteLine($"{cycles.Count} chu kỳ.");

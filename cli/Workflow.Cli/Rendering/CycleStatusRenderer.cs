@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Workflow.Cli.Api;
-using Workflow.Domain.Time;
 
 namespace Workflow.Cli.Rendering;
 
@@ -14,18 +13,26 @@ internal static class CycleStatusRenderer
         output.WriteLine($"{cycle.PlanNumber} — {cycle.Title}");
         var phase = cycle.Progress?.PhaseLabel is { Length: > 0 } label ? $" · giai đoạn: {label}" : "";
         output.WriteLine($"Chu kỳ {cycle.Id}: {Labels.RuntimeStatus(cycle.RuntimeStatus)}{phase}");
-        output.WriteLine($"Bắt đầu {VietnamTime.FormatDateTime(cycle.CreatedAt)}, cập nhật {VietnamTime.FormatDateTime(cycle.LastUpdatedAt)}");
+        output.WriteLine($"Bắt đầu {Text.Instant(cycle.CreatedAt)}, cập nhật {Text.Instant(cycle.LastUpdatedAt)}");
         if (cycle.Failure is { } failure && failure.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
         {
             output.WriteLine($"Lỗi: {Failure(failure)}");
         }
 
-        output.WriteLine($"Hạn tiếp theo: {cycle.NextDeadlineText ?? cycle.Progress?.NextDeadlineText ?? "không còn hạn nào"}");
+        output.WriteLine($"Hạn tiếp theo: {Text.Deadline(cycle.NextDeadline ?? cycle.Progress?.NextDeadline, cycle.NextDeadlineText ?? cycle.Progress?.NextDeadlineText)}");
+        // The status rows behind the blocks are current; the orchestration's progress changes only when it wakes up.
+        var totals = cycle.Blocks is { Count: > 0 } rows
+            ? new BlockProgress("", "", rows.Sum(b => b.Expected), rows.Sum(b => b.OnTime), rows.Sum(b => b.Late), rows.Sum(b => b.Missing), rows.Sum(b => b.Pending))
+            : cycle.Progress is { } progress ? new BlockProgress("", "", progress.Expected, progress.OnTime, progress.Late, progress.Missing, progress.Pending) : null;
+        if (totals is not null)
+        {
+            var submitted = totals.OnTime + totals.Late;
+            output.WriteLine($"Tiến độ: đã nộp {submitted}/{totals.Expected} ({ProgressBar.Percent(submitted, totals.Expected)}) — đúng hạn {totals.OnTime}, "
+                + $"muộn {totals.Late}, quá hạn chưa nộp {totals.Missing}, chưa nộp (còn hạn) {totals.Pending}");
+        }
+
         if (cycle.Progress is { } p)
         {
-            var submitted = p.OnTime + p.Late;
-            output.WriteLine($"Tiến độ: đã nộp {submitted}/{p.Expected} ({ProgressBar.Percent(submitted, p.Expected)}) — đúng hạn {p.OnTime}, muộn {p.Late}, "
-                + $"quá hạn chưa nộp {p.Missing}, chưa nộp (còn hạn) {p.Pending}");
             output.WriteLine($"Đã gửi {p.RemindersSent} thư nhắc; {p.Extensions} lần gia hạn; hồ sơ khen thưởng: nhận {p.NominationsReceived}, "
                 + $"chấp nhận {p.NominationsAccepted}, từ chối {p.NominationsRejected}");
         }

@@ -134,6 +134,17 @@ function formatInstant(iso) {
   return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
 }
 
+/**
+ * The next deadline as people read it: the API gives the cutoff (the first late instant, e.g. 01/06/2024 00:00 for
+ * "trong tháng 05/2024"), so the page shows the last accepted minute, dd/MM/yyyy HH:mm in Vietnam time, with the
+ * plan's own wording beside it.
+ */
+function nextDeadline(cutoff, wording) {
+  if (!cutoff) return [wording ?? 'Không còn hạn nào', ''];
+  const when = formatInstant(new Date(new Date(cutoff).getTime() - 1).toISOString());
+  return [when, wording && wording !== when ? wording : ''];
+}
+
 function percent(part, total) {
   return total > 0 ? Math.round((100 * part) / total) : 0;
 }
@@ -189,6 +200,10 @@ function progressBar(label, counts, compact = false) {
 }
 
 function blockRow(block) {
+  if (block.expected === 0) {
+    return el('div', { class: 'block' },
+      el('div', { class: 'block-head' }, el('h4', { text: block.name }), el('span', { class: 'muted', text: 'Không có báo cáo phải nộp trong kỳ này' })));
+  }
   const { bar, submitted, share } = progressBar(block.name, block);
   const counts = el('p', { class: 'block-counts' });
   for (const [state, count, text] of [
@@ -245,7 +260,7 @@ async function renderCycles() {
       el('td', {}, link),
       el('td', {}, runtimeBadge(cycle.runtimeStatus)),
       el('td', { class: 'progress-cell' }, bar, el('span', { text: `${submitted}/${progress.expected} (${share}%)` })),
-      cell(progress.nextDeadlineText ?? 'Không còn hạn'),
+      cell(nextDeadline(progress.nextDeadline, progress.nextDeadlineText).filter(Boolean).join(' — ')),
       cell(formatInstant(cycle.createdAt)));
   }));
   $('cycles-empty').hidden = items.length > 0;
@@ -278,18 +293,23 @@ function renderHead(cycle) {
   failure.textContent = cycle.failure ? `Kỳ báo cáo gặp lỗi: ${cycle.failure.errorMessage ?? cycle.failure.errorType}` : '';
 
   const p = cycle.progress ?? {};
+  // Counts come from the status rows behind the blocks, which are current; the orchestration's own progress
+  // is refreshed only when it wakes up, so it supplies just what only it knows (reminders, extensions, nominations).
+  const sum = (field) => cycle.blocks.reduce((total, block) => total + block[field], 0);
   const figures = [
-    ['Phải nộp', p.expected],
-    ['Đúng hạn', p.onTime],
-    ['Muộn', p.late],
-    ['Quá hạn, chưa nộp', p.missing],
-    ['Chưa nộp (còn hạn)', p.pending],
+    ['Phải nộp', sum('expected')],
+    ['Đúng hạn', sum('onTime')],
+    ['Muộn', sum('late')],
+    ['Quá hạn, chưa nộp', sum('missing')],
+    ['Chưa nộp (còn hạn)', sum('pending')],
     ['Thư nhắc đã gửi', p.remindersSent],
     ['Lần gia hạn', p.extensions],
     ['Hồ sơ khen thưởng nhận', p.nominationsReceived],
   ];
   $('figures').replaceChildren(...figures.map(([label, value]) => el('div', { class: 'figure' }, el('dt', { text: label }), el('dd', { text: value ?? 0 }))));
-  $('next-deadline').textContent = cycle.nextDeadlineText ?? p.nextDeadlineText ?? 'Không còn hạn nào';
+  const [when, described] = nextDeadline(cycle.nextDeadline ?? p.nextDeadline, cycle.nextDeadlineText ?? p.nextDeadlineText);
+  $('next-deadline').textContent = when;
+  $('next-deadline-text').textContent = described ? `(${described})` : '';
 }
 
 function renderBlocks(cycle) {
@@ -304,9 +324,16 @@ function renderDeadlines(cycle) {
   $('deadlines-table').querySelector('tbody').replaceChildren(...rows, ...rounds);
 
   $('rounds-table').querySelector('tbody').replaceChildren(...cycle.rounds.map((r) => el('tr', {},
-    el('td', {}, el('strong', { text: AWARD_LEVEL[r.awardLevel] ?? r.awardLevel }), el('br'), el('span', { class: 'muted', text: r.title })),
+    awardCell(r),
     cell(r.deadlineText ?? (r.pickedFrom ? 'Chọn từ đợt cấp dưới' : '—')),
     cell(r.received, 'num'), cell(r.accepted, 'num'), cell(r.refused, 'num'), cell(r.lateRejected, 'num'))));
+}
+
+function awardCell(round) {
+  const level = AWARD_LEVEL[round.awardLevel] ?? round.awardLevel;
+  return round.title === level
+    ? el('td', {}, el('strong', { text: level }))
+    : el('td', {}, el('strong', { text: level }), el('br'), el('span', { class: 'muted', text: round.title }));
 }
 
 function renderUnits() {
@@ -317,7 +344,7 @@ function renderUnits() {
   $('units-table').querySelector('tbody').replaceChildren(...rows.map((u) => el('tr', { 'data-unit': u.unitId, 'data-state': u.state },
     cell(u.unitName),
     cell(u.blockName ?? u.block),
-    cell(u.subjectTitle),
+    el('td', { class: 'subject', title: u.subjectTitle, text: u.subjectTitle }),
     el('td', {}, el('span', { class: `state ${u.state}`, text: STATE[u.state] ?? u.state })),
     cell(u.submittedAtText ? `${u.submittedAtText}${u.version > 1 ? ` (lần ${u.version})` : ''}` : '—'),
     cell(u.receipt ?? '—'),
