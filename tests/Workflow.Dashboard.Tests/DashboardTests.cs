@@ -109,6 +109,7 @@ public sealed partial class DashboardTests(DashboardFixture fixture) : IClassFix
         await page.GetByRole(AriaRole.Link, new() { Name = "← Tất cả kỳ báo cáo" }).ClickAsync();
         var listed = page.Locator("#cycles-table tbody tr").Filter(new() { HasText = plan.Number });
         await Expect(listed.First).ToContainTextAsync("Đang chạy");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetDirectoryName(screenshot)!, "dashboard-cycles.png") });
         await page.Locator($"#cycles-table a[href='#cycle={cycleId}']").ClickAsync();
         await Expect(page.Locator("#cycle-title")).ToHaveTextAsync(plan.Title);
 
@@ -124,6 +125,8 @@ public sealed partial class DashboardTests(DashboardFixture fixture) : IClassFix
 
         await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Khoá vận hành không đúng hoặc đã hết hiệu lực. Vui lòng nhập lại khoá.");
         await Expect(page.GetByLabel("Khoá vận hành")).ToBeVisibleAsync();
+        var screenshots = Directory.CreateDirectory(Path.Combine(RepositoryRoot.Path, "artifacts", "screenshots")).FullName;
+        await page.ScreenshotAsync(new() { Path = Path.Combine(screenshots, "dashboard-wrong-key.png") });
 
         // The right key through the form; the cycle in the address does not exist, and the page says so.
         await page.GetByLabel("Khoá vận hành").FillAsync(fixture.Host.OperatorKey);
