@@ -30,7 +30,7 @@ public static class ApiServiceCollectionExtensions
                 .RequireAuthenticatedUser()
                 .RequireClaim(ApiAuth.ActorClaim, ApiAuth.UnitActor));
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.Localize);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
         services.AddOpenApi(options => options.AddDocumentTransformer<SecuritySchemesTransformer>().AddOperationTransformer<SecurityRequirementTransformer>());

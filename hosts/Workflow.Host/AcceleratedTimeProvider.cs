@@ -30,8 +30,12 @@ public sealed class AcceleratedTimeProvider : TimeProvider
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
         new ScaledTimer(_real.CreateTimer(callback, state, ToReal(dueTime), ToReal(period)), this);
 
+    /// <summary>
+    /// One real millisecond is added because system timers tick in milliseconds and may fire a fraction early, which
+    /// the speed would turn into minutes of business time before the due instant.
+    /// </summary>
     private TimeSpan ToReal(TimeSpan business) =>
-        business == Timeout.InfiniteTimeSpan || business <= TimeSpan.Zero ? business : business / _speed;
+        business == Timeout.InfiniteTimeSpan || business <= TimeSpan.Zero ? business : (business / _speed) + TimeSpan.FromMilliseconds(1);
 
     /// <summary>A changed timer is rescaled too.</summary>
     private sealed class ScaledTimer(ITimer inner, AcceleratedTimeProvider owner) : ITimer

@@ -26,13 +26,15 @@ public sealed class AcceleratedTimeProviderTests
         var clock = new AcceleratedTimeProvider(Start, 1_000, real);
         var fired = 0;
         using var timer = clock.CreateTimer(_ => fired++, null, TimeSpan.FromSeconds(10), Timeout.InfiniteTimeSpan);
-        real.Advance(TimeSpan.FromMilliseconds(9));
+        real.Advance(TimeSpan.FromMilliseconds(10));
         Assert.Equal(0, fired);
         real.Advance(TimeSpan.FromMilliseconds(1));
         Assert.Equal(1, fired);
 
         timer.Change(TimeSpan.FromMinutes(1), Timeout.InfiniteTimeSpan);
         real.Advance(TimeSpan.FromMilliseconds(60));
+        Assert.Equal(1, fired);
+        real.Advance(TimeSpan.FromMilliseconds(1));
         Assert.Equal(2, fired);
     }
 

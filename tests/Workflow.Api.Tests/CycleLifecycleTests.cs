@@ -34,13 +34,23 @@ public sealed class CycleLifecycleTests(ApiHost host) : IClassFixture<ApiHost>
         await ApiHost.ReadAsync(await host.Operator.PostAsJsonAsync($"{cycle}/picks/{Picked}", new { nominations = new[] { "de-nghi-yen-the-01" }, pickedBy = "Phòng PV01" }), HttpStatusCode.Accepted);
         await ApiHost.Eventually(async () => (await host.GetJsonAsync(host.Operator, $"{cycle}/nominations/{Picked}")).GetArrayLength() == 1);
 
+        // A late report is taken and marked late: the point is to chase it.
+        host.Time.SetUtcNow(ApiHost.Vn(5, 1).ToUniversalTime());
+        using (var unit = host.Unit(await host.TokenAsync("bcd-tan-yen")))
+        {
+            using var report = Uploads.ReportForm(host.Plan, Uploads.Pdf("Báo cáo Tân Yên"));
+            var receipt = await ApiHost.ReadAsync(await unit.PostAsync($"/api/unit/reports/{Uploads.Report}", report), HttpStatusCode.Created);
+            Assert.Equal(("accepted-late", true, "01/05/2024 00:00:00"),
+                (receipt.GetProperty("outcome").GetString(), receipt.GetProperty("late").GetBoolean(), receipt.GetProperty("receivedAtText").GetString()));
+        }
+
         host.Time.SetUtcNow(ApiHost.Vn(8, 1).ToUniversalTime());
         await ApiHost.Eventually(async () => (await host.GetJsonAsync(host.Operator, cycle)).GetProperty("runtimeStatus").GetString() == "completed", seconds: 60);
 
         var detail = await host.GetJsonAsync(host.Operator, cycle);
         Assert.Equal("closed", detail.GetProperty("progress").GetProperty("phase").GetString());
         var districts = detail.GetProperty("blocks").EnumerateArray().Single(b => b.GetProperty("id").GetString() == "district-committee");
-        Assert.Equal((1, 19, 0), (districts.GetProperty("onTime").GetInt32(), districts.GetProperty("missing").GetInt32(), districts.GetProperty("pending").GetInt32()));
+        Assert.Equal((1, 1, 18, 0), (districts.GetProperty("onTime").GetInt32(), districts.GetProperty("late").GetInt32(), districts.GetProperty("missing").GetInt32(), districts.GetProperty("pending").GetInt32()));
 
         var exports = (await host.GetJsonAsync(host.Operator, $"{cycle}/exports")).EnumerateArray()
             .ToDictionary(e => e.GetProperty("name").GetString()!, e => e.GetProperty("url").GetString()!);

@@ -31,5 +31,25 @@ public static class ApiProblems
     public static IResult UnsupportedType(string field, string detail) =>
         Problem(StatusCodes.Status415UnsupportedMediaType, "Định dạng không được chấp nhận", detail, [new FieldError(field, detail)]);
 
+    /// <summary>Problems the framework writes itself (unknown route, wrong method) get a Vietnamese title and the same shape.</summary>
+    public static void Localize(ProblemDetailsContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var problem = context.ProblemDetails;
+        if (problem.Extensions.ContainsKey("errors"))
+        {
+            return;
+        }
+
+        (problem.Title, problem.Detail) = problem.Status switch
+        {
+            StatusCodes.Status404NotFound => ("Không tìm thấy", problem.Detail ?? "Không có địa chỉ này."),
+            StatusCodes.Status405MethodNotAllowed => ("Phương thức không được hỗ trợ", problem.Detail ?? "Địa chỉ này không nhận phương thức HTTP đã dùng."),
+            StatusCodes.Status400BadRequest => ("Yêu cầu không hợp lệ", problem.Detail ?? "Máy chủ không đọc được yêu cầu."),
+            _ => (problem.Title, problem.Detail),
+        };
+        problem.Extensions["errors"] = new List<FieldError>();
+    }
+
     public static IResult CycleNotFound(string cycleId) => NotFound($"Không có kỳ báo cáo «{cycleId}».");
 }
