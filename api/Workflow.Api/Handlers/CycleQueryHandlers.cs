@@ -9,6 +9,8 @@ namespace Workflow.Api.Handlers;
 public static class CycleQueryHandlers
 {
     private const int MaxPageSize = 500;
+    private const int ScanPageSize = 1000;
+    private const int MaxScansPerRequest = 20;
 
     public static async Task<IResult> ListAsync(
         string? status, string? createdFrom, string? createdTo, string? prefix, string? pageSize, string? continuationToken,
@@ -41,26 +43,37 @@ public static class CycleQueryHandlers
             return ApiProblems.BadRequest("Tham số tìm kiếm không hợp lệ.", errors);
         }
 
-        var page = await client.QueryInstancesAsync(new OrchestrationQuery
+        var query = new OrchestrationQuery
         {
             Statuses = statuses.Count > 0 ? statuses : null,
             CreatedFrom = from,
             CreatedTo = to,
             InstanceIdPrefix = string.IsNullOrWhiteSpace(prefix) ? null : prefix,
-            PageSize = size,
+            PageSize = ScanPageSize,
             ContinuationToken = string.IsNullOrWhiteSpace(continuationToken) ? null : continuationToken,
-        }, cancellationToken);
+        };
         var items = new List<CycleListItem>();
-        // Follow-ups and rounds share the task hub: only reporting cycles are listed.
-        foreach (var instance in page.Items.Where(i => i.Name == nameof(ReportingCycleOrchestrator)))
+        string? next;
+        var scanned = 0;
+        // Follow-ups and rounds share the task hub and outnumber cycles a thousand to one: scan whole pages and keep
+        // only reporting cycles, until a page of them is filled (a bounded number of scans per request).
+        do
         {
-            var plan = await plans.GetAsync(instance.InstanceId, cancellationToken);
-            items.Add(new CycleListItem(
-                instance.InstanceId, plan?.Title, plan?.Number, instance.RuntimeStatus, instance.CreatedAt.ToUniversalTime(), instance.LastUpdatedAt.ToUniversalTime(),
-                instance.ReadCustomStatusAs<CycleProgress>()));
-        }
+            var page = await client.QueryInstancesAsync(query, cancellationToken);
+            foreach (var instance in page.Items.Where(i => i.Name == nameof(ReportingCycleOrchestrator)))
+            {
+                var plan = await plans.GetAsync(instance.InstanceId, cancellationToken);
+                items.Add(new CycleListItem(
+                    instance.InstanceId, plan?.Title, plan?.Number, instance.RuntimeStatus, instance.CreatedAt.ToUniversalTime(), instance.LastUpdatedAt.ToUniversalTime(),
+                    instance.ReadCustomStatusAs<CycleProgress>()));
+            }
 
-        return Results.Ok(new CyclePage(items, page.ContinuationToken));
+            next = page.ContinuationToken;
+            query = query with { ContinuationToken = next };
+        }
+        while (next is not null && items.Count < size && ++scanned < MaxScansPerRequest);
+
+        return Results.Ok(new CyclePage(items, next));
     }
 
     public static async Task<IResult> GetAsync(string id, DurableTaskClient client, IPlanStore plans, IStatusStore status, TimeProvider time, CancellationToken cancellationToken)
