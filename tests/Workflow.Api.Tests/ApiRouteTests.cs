@@ -92,6 +92,11 @@ public sealed class ApiRouteTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Contains("started", kinds);
         Assert.Contains("upload-accepted", kinds);
         Assert.True(timeline.GetArrayLength() <= 500);
+
+        // A resubmission is a new version; a name with directories keeps only its last part.
+        using var again = Uploads.ReportForm(host.Plan, Uploads.Pdf("Bản sửa"), "../../..\\C:\\Windows\\bản sửa.pdf");
+        var second = await ApiHost.ReadAsync(await unit.PostAsync($"/api/unit/reports/{Uploads.Report}", again), HttpStatusCode.Created);
+        Assert.Equal((2, "bản sửa.pdf"), (second.GetProperty("version").GetInt32(), second.GetProperty("fileName").GetString()));
     }
 
     [Fact]
