@@ -13,7 +13,8 @@ public sealed class CliAppTests
                      "nextDeadline":"2024-04-30T17:00:00Z","nextDeadlineText":"trước ngày 01/05/2024","extensions":0},
          "nextDeadline":"2024-04-30T17:00:00Z","nextDeadlineText":"trước ngày 01/05/2024",
          "blocks":[{"id":"huyen","name":"Ban Chỉ đạo cấp huyện","expected":10,"onTime":5,"late":1,"missing":2,"pending":2},
-                   {"id":"so-nganh","name":"Sở, ban, ngành","expected":2,"onTime":0,"late":0,"missing":0,"pending":2}],
+                   {"id":"so-nganh","name":"Sở, ban, ngành","expected":2,"onTime":0,"late":0,"missing":0,"pending":2},
+                   {"id":"pv","name":"Phòng nghiệp vụ","expected":0,"onTime":0,"late":0,"missing":0,"pending":0}],
          "deliverables":[{"id":"bao-cao","title":"Báo cáo tổng kết","deadlineText":"trước ngày 01/05/2024","lastAcceptedText":"30/04/2024 23:59","latePolicy":"accept-and-mark-late"}],
          "rounds":[{"id":"gk","title":"Giấy khen","awardLevel":"police-director-certificate","deadlineText":"trước ngày 01/04/2024","pickedFrom":null,
                     "runtimeStatus":"completed","received":2,"accepted":1,"refused":1,"lateRejected":1}]}
@@ -48,8 +49,9 @@ public sealed class CliAppTests
         Assert.Contains("Tiến độ: đã nộp 6/12 (50%) — đúng hạn 5, muộn 1, quá hạn chưa nộp 2, chưa nộp (còn hạn) 4", output, StringComparison.Ordinal);
         Assert.Contains("[███████████████▓▓▓░░░░░░······]  60%   6/10  đúng hạn 5 · muộn 1 · quá hạn 2 · chưa nộp 2", output, StringComparison.Ordinal);
         Assert.Contains("Sở, ban, ngành", output, StringComparison.Ordinal);
+        Assert.Contains("  Phòng nghiệp vụ                    không có báo cáo phải nộp trong kỳ này", output, StringComparison.Ordinal);
         Assert.Contains("Báo cáo tổng kết: trước ngày 01/05/2024 (nhận đến 30/04/2024 23:59); nộp muộn được nhận, đánh dấu muộn", output, StringComparison.Ordinal);
-        Assert.Contains("Giấy khen — Giấy khen của Giám đốc Công an tỉnh (hạn trước ngày 01/04/2024, đã kết thúc): nhận 2, đạt 1, không đạt 1, từ chối do quá hạn 1", output, StringComparison.Ordinal);
+        Assert.Contains("Giấy khen của Giám đốc Công an tỉnh — Giấy khen (hạn trước ngày 01/04/2024, đã kết thúc): nhận 2, đạt 1, không đạt 1, từ chối do quá hạn 1", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Workflow.Cli.Arguments;
 
 namespace Workflow.Cli.Commands;
@@ -9,6 +10,8 @@ internal sealed class ExportCommand : IOperatorCommand
     public string Usage => "export <mã-chu-kỳ> [--out <thư-mục>]";
 
     public string Description => "tải mọi tệp tổng hợp (CSV, Excel) của chu kỳ; mặc định vào exports/<mã-chu-kỳ>";
+
+    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
     public IReadOnlyCollection<string> Options { get; } = ["--out"];
 
@@ -36,7 +39,7 @@ internal sealed class ExportCommand : IOperatorCommand
                 await context.Api.DownloadAsync(export, file, cancellationToken);
             }
 
-            context.Output.WriteLine($"  ✓ {Path.GetFileName(path)} ({new FileInfo(path).Length:N0} byte)");
+            context.Output.WriteLine($"  ✓ {Path.GetFileName(path)} ({new FileInfo(path).Length.ToString("N0", Vietnamese)} byte)");
         }
 
         context.Output.WriteLine($"✓ Đã tải {exports.Count} tệp vào {folder}");

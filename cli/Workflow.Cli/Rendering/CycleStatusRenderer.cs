@@ -67,7 +67,7 @@ internal static class CycleStatusRenderer
             foreach (var r in rounds)
             {
                 var when = r.DeadlineText is { Length: > 0 } ? $"hạn {r.DeadlineText}" : $"lựa chọn từ đợt «{r.PickedFrom}»";
-                output.WriteLine($"  {r.Title} — {Labels.AwardLevel(r.AwardLevel)} ({when}, {Labels.RuntimeStatus(r.RuntimeStatus).ToLowerInvariant()}): nhận {r.Received}, "
+                output.WriteLine($"  {Labels.AwardLevel(r.AwardLevel)}{(r.Title == Labels.AwardLevel(r.AwardLevel) ? "" : $" — {r.Title}")} ({when}, {Labels.RuntimeStatus(r.RuntimeStatus).ToLowerInvariant()}): nhận {r.Received}, "
                     + $"đạt {r.Accepted}, không đạt {r.Refused}, từ chối do quá hạn {r.LateRejected}");
             }
         }
@@ -75,6 +75,11 @@ internal static class CycleStatusRenderer
 
     public static string BlockLine(BlockProgress block)
     {
+        if (block.Expected == 0)
+        {
+            return $"  {Text.Fit(block.Name, NameWidth)} không có báo cáo phải nộp trong kỳ này";
+        }
+
         var bar = ProgressBar.Render(block.OnTime, block.Late, block.Missing, block.Pending);
         var submitted = block.OnTime + block.Late;
         return $"  {Text.Fit(block.Name, NameWidth)} [{bar}] {ProgressBar.Percent(submitted, block.Expected),4} {submitted,3}/{block.Expected,-3} "
