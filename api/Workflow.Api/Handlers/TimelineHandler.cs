@@ -21,7 +21,7 @@ public static class TimelineHandler
         }
 
         var entries = new List<TimelineEntry>();
-        entries.AddRange(FromHistory(plan, await client.GetHistoryAsync(InstanceIds.Cycle(id), cancellationToken)));
+        entries.AddRange(FromHistory(plan, await HistoryAsync(client, id, cancellationToken)));
         foreach (var subject in CycleLookup.Subjects(plan))
         {
             foreach (var audit in await status.ListAuditAsync(id, subject.Id, cancellationToken: cancellationToken))
@@ -139,4 +139,20 @@ public static class TimelineHandler
 
     private static TimelineEntry Entry(DateTimeOffset at, string kind, string title, string? detail) =>
         new(at.ToUniversalTime(), ApiText.Arrival(at)!, kind, title, detail);
+
+    /// <summary>
+    /// The cycle orchestration's history; empty where the client cannot read history (Durable Functions' bound
+    /// client), so the timeline still shows uploads, refusals and reminders from the status tables.
+    /// </summary>
+    private static async Task<IReadOnlyList<OrchestrationHistoryEvent>> HistoryAsync(DurableTaskClient client, string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await client.GetHistoryAsync(InstanceIds.Cycle(id), cancellationToken);
+        }
+        catch (NotSupportedException)
+        {
+            return [];
+        }
+    }
 }
