@@ -51,6 +51,7 @@ const TIMELINE_KIND = {
 };
 
 const MAX_TIMELINE = 100;
+const MAX_UNIT_ROWS = 500;
 
 const $ = (id) => document.getElementById(id);
 
@@ -340,8 +341,12 @@ function renderUnits() {
   const state = $('filter-state').value;
   const text = $('filter-text').value.trim().toLocaleLowerCase('vi');
   const rows = view.units.filter((u) => (!state || u.state === state) && (!text || u.unitName.toLocaleLowerCase('vi').includes(text)));
-  $('units-count').textContent = `${rows.length} dòng`;
-  $('units-table').querySelector('tbody').replaceChildren(...rows.map((u) => el('tr', { 'data-unit': u.unitId, 'data-state': u.state },
+  // A province has about 2,000 units: drawing them all every 5 s would make the page sluggish, so filters narrow it.
+  const shown = rows.slice(0, MAX_UNIT_ROWS);
+  $('units-count').textContent = rows.length > shown.length
+    ? `Hiển thị ${shown.length}/${rows.length} dòng; dùng bộ lọc để thu hẹp.`
+    : `${rows.length} dòng`;
+  $('units-table').querySelector('tbody').replaceChildren(...shown.map((u) => el('tr', { 'data-unit': u.unitId, 'data-state': u.state },
     cell(u.unitName),
     cell(u.blockName ?? u.block),
     el('td', { class: 'subject', title: u.subjectTitle, text: u.subjectTitle }),
