@@ -26,11 +26,14 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
             context.CallActivityAsync<bool>(nameof(ICycleActivities.SendPlanNotice), new UnitNotice(input.CycleId, unit.Id), ActivityRetry.Default)));
 
         var reports = new List<Task<FollowUpResult>>();
+        // Each unit's own cutoff per deliverable, moved by extensions: past it, a unit that has not handed in counts as missing.
+        var cutoffs = new List<(string Subject, string Unit, DateTimeOffset Cutoff)>();
         foreach (var deliverable in plan.Deliverables)
         {
             foreach (var unit in deliverable.AppliesTo.Select(plan.Units))
             {
                 reports.Add(StartFollowUp(context, input.CycleId, unit.Id, deliverable.Id, deliverable.Deadline, deliverable.LatePolicy, plan, closesAt));
+                cutoffs.Add((deliverable.Id, unit.Id, evaluator.Cutoff(deliverable.Deadline)));
             }
         }
 
@@ -49,10 +52,27 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
         progress = progress with { Phase = CyclePhase.Collecting, PhaseLabel = "Đang thu báo cáo, hồ sơ", Expected = reports.Count, Pending = reports.Count };
         var pending = new List<Task>([.. reports, .. proposerFollowUps, .. rounds.Values]);
         var extension = context.WaitForExternalEvent<DeadlineExtension>(DeadlineExtension.EventName);
+        var cutoffTimer = (Task: (Task?)null, At: (DateTimeOffset?)null, Cancel: (CancellationTokenSource?)null);
         while (pending.Count > 0)
         {
+            progress = Count(progress, reports, cutoffs, Now(context), proposerFollowUps, rounds.Values);
             context.SetCustomStatus(WithNextDeadline(progress, plan, deadlines, evaluator, context));
-            var winner = await Task.WhenAny([.. pending, extension]);
+            // Wake at the next cutoff too, so the counts show who missed it without waiting for the chases to end.
+            var nextCutoff = NextCutoff(reports, cutoffs, Now(context));
+            if (nextCutoff != cutoffTimer.At)
+            {
+                cutoffTimer.Cancel?.Cancel();
+                var cancel = new CancellationTokenSource();
+                cutoffTimer = (nextCutoff is { } at ? context.CreateTimer(at.UtcDateTime, cancel.Token) : null, nextCutoff, cancel);
+            }
+
+            var winner = await Task.WhenAny([.. pending, extension, .. cutoffTimer.Task is { } timer ? [timer] : Array.Empty<Task>()]);
+            if (winner == cutoffTimer.Task)
+            {
+                cutoffTimer = (null, null, null);
+                continue;
+            }
+
             if (winner == extension)
             {
                 var change = await extension;
@@ -64,6 +84,14 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
                     deadlines[change.Subject] = change.NewDeadline;
                 }
 
+                for (var i = 0; i < cutoffs.Count; i++)
+                {
+                    if (cutoffs[i].Subject == change.Subject && units.Contains(cutoffs[i].Unit))
+                    {
+                        cutoffs[i] = cutoffs[i] with { Cutoff = evaluator.Cutoff(change.NewDeadline) };
+                    }
+                }
+
                 progress = progress with { Extensions = progress.Extensions + 1 };
                 extension = context.WaitForExternalEvent<DeadlineExtension>(DeadlineExtension.EventName);
                 continue;
@@ -71,10 +99,10 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
 
             // Everything that finished in this episode is taken at once, so the loop runs once per episode, not per child.
             pending.RemoveAll(task => task.IsCompleted);
-            progress = Count(progress, reports, proposerFollowUps, rounds.Values);
         }
 
-        progress = Count(progress, reports, proposerFollowUps, rounds.Values) with { Phase = CyclePhase.Consolidating, PhaseLabel = "Đang tổng hợp" };
+        cutoffTimer.Cancel?.Cancel();
+        progress = Count(progress, reports, cutoffs, Now(context), proposerFollowUps, rounds.Values) with { Phase = CyclePhase.Consolidating, PhaseLabel = "Đang tổng hợp" };
         context.SetCustomStatus(progress with { NextDeadline = null, NextDeadlineText = null });
         var followUps = reports.Select(t => t.Result).ToList();
         var roundResults = rounds.Values.Select(t => t.Result).ToList();
@@ -133,22 +161,32 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
         return [.. change.Units.Count == 0 ? inScope : inScope.Intersect(change.Units, StringComparer.Ordinal)];
     }
 
-    private static CycleProgress Count(CycleProgress progress, List<Task<FollowUpResult>> reports, List<Task<FollowUpResult>> proposers, IEnumerable<Task<RoundResult>> rounds)
+    /// <summary>
+    /// Counts from the follow-ups that finished and, for those still running, whether their unit's cutoff has passed:
+    /// a unit past its deadline without a submission is missing until it hands in late.
+    /// </summary>
+    private static CycleProgress Count(
+        CycleProgress progress, List<Task<FollowUpResult>> reports, List<(string Subject, string Unit, DateTimeOffset Cutoff)> cutoffs, DateTimeOffset now,
+        List<Task<FollowUpResult>> proposers, IEnumerable<Task<RoundResult>> rounds)
     {
         var done = reports.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result).ToList();
+        var overdue = reports.Where((t, i) => !t.IsCompleted && cutoffs[i].Cutoff <= now).Count();
         var closedRounds = rounds.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result).ToList();
         return progress with
         {
             OnTime = done.Count(r => r.Outcome == FollowUpOutcome.OnTime),
             Late = done.Count(r => r.Outcome == FollowUpOutcome.Late),
-            Missing = done.Count(r => r.Outcome == FollowUpOutcome.Missing),
-            Pending = reports.Count - done.Count,
+            Missing = done.Count(r => r.Outcome == FollowUpOutcome.Missing) + overdue,
+            Pending = reports.Count - done.Count - overdue,
             RemindersSent = done.Concat(proposers.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result)).Sum(r => r.RemindersSent),
             NominationsReceived = closedRounds.Sum(r => r.Received),
             NominationsAccepted = closedRounds.Sum(r => r.Accepted),
             NominationsRejected = closedRounds.Sum(r => r.Refused + r.LateRejected),
         };
     }
+
+    private static DateTimeOffset? NextCutoff(List<Task<FollowUpResult>> reports, List<(string Subject, string Unit, DateTimeOffset Cutoff)> cutoffs, DateTimeOffset now) =>
+        reports.Select((t, i) => (t, cutoffs[i].Cutoff)).Where(x => !x.t.IsCompleted && x.Cutoff > now).Select(x => (DateTimeOffset?)x.Cutoff).Min();
 
     private static CycleProgress WithNextDeadline(CycleProgress progress, Plan plan, Dictionary<string, Deadline> deadlines, DeadlineEvaluator evaluator, TaskOrchestrationContext context)
     {
