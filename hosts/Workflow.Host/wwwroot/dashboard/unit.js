@@ -20,7 +20,7 @@ function text(tag, content, className) {
 
 function problem(body) {
   const lines = [body.title ?? "Không thực hiện được.", body.detail ?? ""];
-  for (const error of body.errors ?? []) lines.push(`${error.field}: ${error.message}`);
+  for (const error of body.errors ?? []) if (error.message !== body.detail) lines.push(`${error.field}: ${error.message}`);
   return lines.filter(Boolean).join("\n");
 }
 
