@@ -46,7 +46,9 @@ public sealed class CycleConsolidation(IStatusStore status, IOptions<StorageOpti
         foreach (var result in request.Rounds.Where(r => r.Received > 0))
         {
             var round = RoundOf(plan, result.RoundId);
-            rounds.Add(await OutcomeAsync(plan, request.CycleId, round.Id, round.PickedFrom is null ? [] : result.AcceptedNominations, cancellationToken));
+            // A picked level's rows were written under its own id when it was judged: they are the province's picks.
+            var picks = round.PickedFrom is null ? [] : (await status.ListNomineesAsync(request.CycleId, round.Id, cancellationToken)).Select(r => r.NominationId).ToList();
+            rounds.Add(await OutcomeAsync(plan, request.CycleId, round.Id, picks, cancellationToken));
         }
 
         var tables = ExportTables.Build(plan, deliverables, rounds);
@@ -58,12 +60,12 @@ public sealed class CycleConsolidation(IStatusStore status, IOptions<StorageOpti
         }
 
         written.Add(await WriteAsync($"{request.CycleId}/tong-hop.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", s => ConsolidationExporter.WriteWorkbook(tables, s), cancellationToken));
-        var reported = deliverables.SelectMany(d => d.Consolidation.Blocks.Count == 0 ? [] : new[] { d.Consolidation.Province }).ToList();
+        var provinces = deliverables.Select(d => d.Consolidation.Province).ToList();
         return new CycleSummary(
             request.CycleId,
-            reported.Sum(p => p.OnTime),
-            reported.Sum(p => p.Late),
-            reported.Sum(p => p.Missing),
+            provinces.Sum(p => p.OnTime),
+            provinces.Sum(p => p.Late),
+            provinces.Sum(p => p.Missing),
             request.Rounds,
             written);
     }

@@ -131,6 +131,8 @@ public sealed class BacGiangCycleTests(CycleFixture fixture) : IClassFixture<Cyc
         var line = totals.Split("\r\n").Single(l => l.Contains($",{field.Id},", StringComparison.Ordinal));
         Assert.Equal(scenario.ExpectedTotal(Report).ToString(System.Globalization.CultureInfo.InvariantCulture), line.Split(',')[^1]);
         Assert.Contains($"{CycleId}/tong-hop.xlsx", summary.Exports);
+        var awards = Encoding.UTF8.GetString((await process.Consolidation.ReadExportAsync($"{CycleId}/khen-thuong-bang-khen-chu-tich-tinh.csv"))!.ToArray());
+        Assert.Contains("de-nghi-yen-the-01,Công an huyện Yên Thế,Tập thể", awards, StringComparison.Ordinal);
 
         await first.DisposeAsync();
         await second.DisposeAsync();
