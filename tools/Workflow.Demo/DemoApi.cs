@@ -44,6 +44,23 @@ internal sealed class DemoApi(HttpClient http, DemoOptions options)
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync());
     }
 
+    public async Task<JsonDocument> NominationsAsync(string id, string roundId)
+    {
+        using var request = Operator(HttpMethod.Get, $"/api/cycles/{id}/nominations/{roundId}");
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The province's picks for a level it chooses from a lower round; returns the status code and body.</summary>
+    public async Task<(int Status, string Body)> PickAsync(string id, string roundId, IReadOnlyList<string> nominations)
+    {
+        using var request = Operator(HttpMethod.Post, $"/api/cycles/{id}/picks/{roundId}");
+        request.Content = new StringContent(JsonSerializer.Serialize(new { nominations, pickedBy = "Phòng Tham mưu (PV01)" }), Encoding.UTF8, "application/json");
+        using var response = await http.SendAsync(request);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
     public async Task<JsonDocument> MailsAsync() => JsonDocument.Parse(await http.GetStringAsync(new Uri(options.MailSink, "/messages")));
 
     public async Task<JsonDocument> TasksAsync(string token)

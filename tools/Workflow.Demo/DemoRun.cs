@@ -26,6 +26,7 @@ internal sealed partial class DemoRun(DemoApi api, DemoOptions options, TextWrit
         output.WriteLine($"{tokens.Count} đơn vị đã nhận thư thông báo kế hoạch kèm đường dẫn nộp hồ sơ riêng.");
         var pending = new Queue<SimulatedAction>(DemoScenario.For(plan));
         var lastReport = DateTime.MinValue;
+        var picked = false;
         while (true)
         {
             var now = await api.NowAsync();
@@ -37,6 +38,7 @@ internal sealed partial class DemoRun(DemoApi api, DemoOptions options, TextWrit
 
             using var cycle = await api.CycleAsync(cycleId);
             var status = cycle.RootElement.GetProperty("runtimeStatus").GetString();
+            picked = picked || await PickWhenOpenAsync(cycleId, cycle.RootElement);
             if (DateTime.UtcNow - lastReport > TimeSpan.FromSeconds(4) || status != "running")
             {
                 lastReport = DateTime.UtcNow;
@@ -128,6 +130,27 @@ internal sealed partial class DemoRun(DemoApi api, DemoOptions options, TextWrit
             ? $"biên nhận {answer.RootElement.GetProperty(action.Nomination ? "files" : "receiptNumber") switch { { ValueKind: JsonValueKind.Array } files => string.Join(", ", files.EnumerateArray().Select(f => f.GetProperty("receiptNumber").GetString())), var one => one.GetString() }}"
             : $"bị từ chối: {answer.RootElement.GetProperty("detail").GetString()}";
         output.WriteLine($"  {unit.Name}: {action.Description} — {detail}");
+    }
+
+    /// <summary>
+    /// Once the units' round has closed, the province picks its accepted nominees for the Province Chair's
+    /// certificate, as the standing agency does; the picked level then checks them against its own quota.
+    /// </summary>
+    private async Task<bool> PickWhenOpenAsync(string cycleId, JsonElement cycle)
+    {
+        var level = cycle.GetProperty("rounds").EnumerateArray().FirstOrDefault(r => r.GetProperty("id").GetString() == DemoScenario.ProvinceLevel);
+        if (level.ValueKind != JsonValueKind.Object || level.GetProperty("runtimeStatus").GetString() != "running")
+        {
+            return false;
+        }
+
+        using var nominees = await api.NominationsAsync(cycleId, DemoScenario.Round);
+        var accepted = nominees.RootElement.EnumerateArray().Where(n => n.GetProperty("outcome").GetString() == "accepted").Select(n => n.GetProperty("nominationId").GetString()!).Take(2).ToList();
+        var (status, body) = await api.PickAsync(cycleId, DemoScenario.ProvinceLevel, accepted);
+        output.WriteLine(status < 300
+            ? $"  Cơ quan thường trực lựa chọn {accepted.Count} đề nghị để trình Chủ tịch UBND tỉnh tặng Bằng khen: {string.Join(", ", accepted)}"
+            : $"  Không lựa chọn được đề nghị cấp tỉnh ({status}): {body}");
+        return true;
     }
 
     private async Task ReportProgressAsync(DateTimeOffset now, JsonElement cycle)

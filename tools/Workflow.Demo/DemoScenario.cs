@@ -11,6 +11,7 @@ internal static class DemoScenario
     public const string Report = "bao-cao-tong-ket";
     public const string DistrictSummary = "tong-ket-cap-huyen";
     public const string Round = "giay-khen-giam-doc";
+    public const string ProvinceLevel = "bang-khen-chu-tich-tinh";
 
     private static DateTimeOffset Vn(int month, int day, int hour) => new(2024, month, day, hour, 0, 0, TimeSpan.FromHours(7));
 
