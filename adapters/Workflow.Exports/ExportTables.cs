@@ -78,7 +78,7 @@ public static class ExportTables
                 _ => "Chưa báo cáo",
             };
             var submitted = report?.SubmittedAt is { } at
-                ? VietnamTime.ToLocal(at, VietnamTime.Zone).ToString("HH:mm:ss dd/MM/yyyy", CultureInfo.InvariantCulture)
+                ? VietnamTime.FormatDateTime(at)
                 : "";
             var values = fields.Select(f => Value(report?.Statistics?.Get(f.Form.Id, f.Field.Id)));
             rows.Add(Row([unit.Id, unit.Name, blocks.GetValueOrDefault(unit.Block, unit.Block), state, submitted, .. values]));

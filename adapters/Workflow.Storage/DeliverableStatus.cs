@@ -32,7 +32,7 @@ public sealed record DeliverableStatus
 
     public SubmissionKey Key => new(CycleId, UnitId, SubjectId);
 
-    public DeadlineEvaluator Evaluator => new(VietnamTime.Resolve(TimeZone) ?? VietnamTime.Zone);
+    public DeadlineEvaluator Evaluator => new(VietnamTime.ZoneOf(TimeZone));
 
     /// <summary>The first late instant (UTC) of this unit's deadline.</summary>
     public DateTimeOffset Cutoff => Evaluator.Cutoff(Deadline);

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -27,7 +25,7 @@ public sealed partial class UploadAcceptance(
         ArgumentNullException.ThrowIfNull(request);
         // The arrival instant is when the request reaches us, before the body is read.
         var receivedAt = request.ReceivedAt?.ToUniversalTime() ?? time.GetUtcNow();
-        var attemptId = string.Create(CultureInfo.InvariantCulture, $"{receivedAt.UtcTicks:x}{RandomNumberGenerator.GetHexString(8, lowercase: true)}");
+        var attemptId = UploadAudit.NewAttemptId(receivedAt);
         var limits = options.Value;
         var (content, tooLarge) = await ReadAsync(request.Content, limits.MaxFileBytes, cancellationToken).ConfigureAwait(false);
         var size = content.ToMemory().Length;

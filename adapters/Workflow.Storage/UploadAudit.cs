@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Security.Cryptography;
+
 namespace Workflow.Storage;
 
 /// <summary>One upload attempt, accepted or not, as the server saw it. Append-only.</summary>
@@ -12,4 +15,9 @@ public sealed record UploadAudit(
     long Size,
     string Sha256,
     string? ReceiptNumber = null,
-    int? Version = null);
+    int? Version = null)
+{
+    /// <summary>A new attempt id: arrival ticks (so ids sort by arrival) and a random suffix (two attempts may share a tick).</summary>
+    public static string NewAttemptId(DateTimeOffset receivedAt) =>
+        string.Create(CultureInfo.InvariantCulture, $"{receivedAt.UtcTicks:x}{RandomNumberGenerator.GetHexString(8, lowercase: true)}");
+}

@@ -172,7 +172,7 @@ public sealed class SubmissionService(
     private async Task AuditRefusalAsync(SubmissionKey key, DateTimeOffset arrival, IncomingFile? file, IReadOnlyList<FieldProblem> problems, CancellationToken cancellationToken)
     {
         var reason = string.Join(" ", problems.Select(p => $"{p.Field}: {p.Message}"));
-        await status.AppendAuditAsync(new UploadAudit(key, $"{arrival.UtcTicks:x}{System.Security.Cryptography.RandomNumberGenerator.GetHexString(8, lowercase: true)}", arrival, UploadOutcome.RejectedInvalid, reason, file?.FileName, file?.ContentType, 0, ""), cancellationToken);
+        await status.AppendAuditAsync(new UploadAudit(key, UploadAudit.NewAttemptId(arrival), arrival, UploadOutcome.RejectedInvalid, reason, file?.FileName, file?.ContentType, 0, ""), cancellationToken);
     }
 
     private async Task<Plan> PlanOf(string cycleId, CancellationToken cancellationToken) =>

@@ -9,13 +9,9 @@ public sealed class UnitLinks(IOptions<CycleOptions> options)
 {
     private readonly byte[] _key = Encoding.UTF8.GetBytes(options.Value.LinkKey);
 
-    public string Token(Plan plan, string cycleId, string unitId) => UnitLinkToken.Create(_key, cycleId, unitId, ClosesAt(plan));
+    public string Token(Plan plan, string cycleId, string unitId) => UnitLinkToken.Create(_key, cycleId, unitId, plan.ClosesAt());
 
     public UploadLink Link(Plan plan, string cycleId, string unitId) => UploadLink.For(options.Value.PublicBaseUrl, Token(plan, cycleId, unitId));
 
     public UnitLinkClaims? Validate(string? token, DateTimeOffset now) => UnitLinkToken.Validate(_key, token, now);
-
-    /// <summary>The first instant after the cycle's last day, in the plan's zone.</summary>
-    public static DateTimeOffset ClosesAt(Plan plan) =>
-        VietnamTime.StartOfDay(plan.ClosesOn.AddDays(1), VietnamTime.Resolve(plan.TimeZone) ?? VietnamTime.Zone);
 }

@@ -56,7 +56,7 @@ internal sealed partial class DemoRun(DemoApi api, DemoOptions options, TextWrit
 
     private async Task<Dictionary<string, string>> TokensAsync(string cycleId, Plan plan)
     {
-        var expected = plan.Units.Count(u => plan.Deliverables.Any(d => d.AppliesTo.Includes(u)) || plan.NominationRounds.Any(r => r.Proposers.Includes(u)));
+        var expected = plan.Units.Count(u => plan.Subjects().Any(s => s.Scope.Includes(u)));
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {

@@ -62,8 +62,8 @@ public static class CycleCommandHandlers
         }
 
         var errors = new List<FieldError>();
-        var subject = CycleLookup.Subjects(plan).FirstOrDefault(s => s.Id == body.Subject);
-        if (subject.Id is null)
+        var subject = plan.Subjects().FirstOrDefault(s => s.Id == body.Subject);
+        if (subject is null)
         {
             errors.Add(new FieldError("subject", $"Kế hoạch không có nội dung phải nộp hay đợt đề nghị «{body.Subject}»."));
         }
@@ -72,7 +72,7 @@ public static class CycleCommandHandlers
         for (var i = 0; i < units.Count; i++)
         {
             var unit = plan.Units.FirstOrDefault(u => u.Id == units[i]);
-            if (unit is null || (subject.Id is not null && !subject.Scope.Includes(unit)))
+            if (unit is null || (subject is not null && !subject.Scope.Includes(unit)))
             {
                 errors.Add(new FieldError($"units[{i}]", $"Đơn vị «{units[i]}» không có trong kế hoạch hoặc không phải nộp «{body.Subject}»."));
             }
@@ -104,9 +104,9 @@ public static class CycleCommandHandlers
         }
 
         var deadline = body.NewDeadline!;
-        var extension = new DeadlineExtension(subject.Id!, deadline, units, body.RequestedBy!.Trim(), body.Reason!.Trim());
+        var extension = new DeadlineExtension(subject!.Id, deadline, units, body.RequestedBy!.Trim(), body.Reason!.Trim());
         await client.RaiseEventAsync(InstanceIds.Cycle(id), DeadlineExtension.EventName, extension, cancellationToken);
-        return Results.Accepted(value: new ExtensionAccepted(id, subject.Id!, deadline.Describe(), ApiText.LastAccepted(deadline, plan.TimeZone), units));
+        return Results.Accepted(value: new ExtensionAccepted(id, subject.Id, deadline.Describe(), ApiText.LastAccepted(deadline, plan.TimeZone), units));
     }
 
     public static async Task<IResult> PickAsync(string id, string roundId, HttpRequest request, DurableTaskClient client, IPlanStore plans, IStatusStore status, CancellationToken cancellationToken)

@@ -39,16 +39,7 @@ internal static class CycleLookup
         }
     }
 
-    /// <summary>Every subject units hand in: the deliverables, then the rounds units propose in.</summary>
-    public static IEnumerable<(string Id, string Title, Deadline Deadline, LatePolicy LatePolicy, UnitScope Scope)> Subjects(Plan plan) =>
-        plan.Deliverables.Select(d => (d.Id, d.Title, d.Deadline, d.LatePolicy, d.AppliesTo))
-            .Concat(plan.NominationRounds.Where(r => r.PickedFrom is null && r.Deadline is not null)
-                .Select(r => (r.Id, r.Title, r.Deadline!, r.LatePolicy, r.Proposers)));
-
-    public static string SubjectTitle(Plan plan, string subject) =>
-        plan.AllDeliverables().FirstOrDefault(d => d.Id == subject)?.Title
-        ?? plan.NominationRounds.FirstOrDefault(r => r.Id == subject)?.Title
-        ?? subject;
+    public static string SubjectTitle(Plan plan, string subject) => plan.SubjectTitle(subject) ?? subject;
 
     public static UnitState StateOf(DeliverableStatus row, DateTimeOffset now) =>
         row.State == SubmissionState.Submitted ? (row.Late ? UnitState.Late : UnitState.OnTime)

@@ -128,7 +128,7 @@ public static class CycleQueryHandlers
             return ApiProblems.CycleNotFound(id);
         }
 
-        var subjects = CycleLookup.Subjects(plan).ToList();
+        var subjects = plan.Subjects().ToList();
         if (subject is not null && subjects.All(s => s.Id != subject))
         {
             return ApiProblems.BadRequest("subject", $"Kế hoạch không có nội dung phải nộp hay đợt đề nghị «{subject}».");

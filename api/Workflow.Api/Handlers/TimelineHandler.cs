@@ -22,7 +22,7 @@ public static class TimelineHandler
 
         var entries = new List<TimelineEntry>();
         entries.AddRange(FromHistory(plan, await HistoryAsync(client, id, cancellationToken)));
-        foreach (var subject in CycleLookup.Subjects(plan))
+        foreach (var subject in plan.Subjects())
         {
             foreach (var audit in await status.ListAuditAsync(id, subject.Id, cancellationToken: cancellationToken))
             {

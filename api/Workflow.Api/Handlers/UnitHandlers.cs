@@ -47,7 +47,7 @@ public static class UnitHandlers
         }
 
         var receipts = new List<ReceiptRow>();
-        foreach (var subject in CycleLookup.Subjects(plan).Where(s => s.Scope.Includes(unit)))
+        foreach (var subject in plan.Subjects().Where(s => s.Scope.Includes(unit)))
         {
             foreach (var v in await dossiers.ListVersionsAsync(new SubmissionKey(me.CycleId, me.UnitId, subject.Id), cancellationToken))
             {

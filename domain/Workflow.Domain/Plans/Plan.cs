@@ -33,4 +33,20 @@ public sealed record Plan
 
     /// <summary>The plan's own deliverables followed by those of each programme period.</summary>
     public IEnumerable<Deliverable> AllDeliverables() => Deliverables.Concat(Periods.SelectMany(p => p.Deliverables));
+
+    /// <summary>What units hand in during this cycle: the deliverables, then the rounds units propose in.</summary>
+    public IEnumerable<PlanSubject> Subjects() =>
+        Deliverables.Select(d => new PlanSubject(d.Id, d.Title, d.Deadline, d.LatePolicy, d.AppliesTo, IsNominationRound: false))
+            .Concat(NominationRounds.Where(r => r.PickedFrom is null && r.Deadline is not null)
+                .Select(r => new PlanSubject(r.Id, r.Title, r.Deadline!, r.LatePolicy, r.Proposers, IsNominationRound: true)));
+
+    /// <summary>The title of a deliverable or nomination round; null when the plan has none with this id.</summary>
+    public string? SubjectTitle(string id) =>
+        AllDeliverables().FirstOrDefault(d => d.Id == id)?.Title ?? NominationRounds.FirstOrDefault(r => r.Id == id)?.Title;
+
+    /// <summary>The plan's time zone (validation refuses unknown ones).</summary>
+    public TimeZoneInfo Zone() => VietnamTime.ZoneOf(TimeZone);
+
+    /// <summary>The first instant after the cycle's last day: follow-ups end and units' links expire here.</summary>
+    public DateTimeOffset ClosesAt() => VietnamTime.StartOfDay(ClosesOn.AddDays(1), Zone());
 }

@@ -10,7 +10,7 @@ public static class ScheduleBuilder
 {
     public static IReadOnlyList<ScheduledPoint> Build(Plan plan)
     {
-        var zone = VietnamTime.Resolve(plan.TimeZone) ?? VietnamTime.Zone;
+        var zone = plan.Zone();
         var issued = VietnamTime.StartOfDay(plan.IssuedOn, zone);
         var points = new List<ScheduledPoint>();
         foreach (var deliverable in plan.AllDeliverables())

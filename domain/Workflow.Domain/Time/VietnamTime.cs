@@ -26,6 +26,9 @@ public static class VietnamTime
         }
     }
 
+    /// <summary>The zone for an id, Vietnam's when the id is unknown (plans with unknown zones are refused earlier).</summary>
+    public static TimeZoneInfo ZoneOf(string id) => Resolve(id) ?? Zone;
+
     /// <summary>The UTC instant at which a local calendar day starts in the given zone.</summary>
     public static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone) => At(day, TimeOnly.MinValue, zone);
 

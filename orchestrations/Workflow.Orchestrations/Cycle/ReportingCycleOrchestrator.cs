@@ -14,9 +14,8 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
     public override async Task<CycleSummary> RunAsync(TaskOrchestrationContext context, CycleInput input)
     {
         var plan = input.Plan;
-        var zone = VietnamTime.Resolve(plan.TimeZone) ?? VietnamTime.Zone;
-        var evaluator = new DeadlineEvaluator(zone);
-        var closesAt = VietnamTime.StartOfDay(plan.ClosesOn.AddDays(1), zone);
+        var evaluator = new DeadlineEvaluator(plan.Zone());
+        var closesAt = plan.ClosesAt();
         var deadlines = plan.Deliverables.ToDictionary(d => d.Id, d => d.Deadline, StringComparer.Ordinal);
         var progress = new CycleProgress { Phase = CyclePhase.Issuing, PhaseLabel = "Đang ban hành kế hoạch" };
         context.SetCustomStatus(progress);
@@ -28,22 +27,22 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
         var reports = new List<Task<FollowUpResult>>();
         // Each unit's own cutoff per deliverable, moved by extensions: past it, a unit that has not handed in counts as missing.
         var cutoffs = new List<(string Subject, string Unit, DateTimeOffset Cutoff)>();
-        foreach (var deliverable in plan.Deliverables)
-        {
-            foreach (var unit in deliverable.AppliesTo.Select(plan.Units))
-            {
-                reports.Add(StartFollowUp(context, input.CycleId, unit.Id, deliverable.Id, deliverable.Deadline, deliverable.LatePolicy, plan, closesAt));
-                cutoffs.Add((deliverable.Id, unit.Id, evaluator.Cutoff(deliverable.Deadline)));
-            }
-        }
-
         // Proposers are reminded before a round closes, like reporting units; late files are refused at the boundary.
         var proposerFollowUps = new List<Task<FollowUpResult>>();
-        foreach (var round in plan.NominationRounds.Where(r => r.PickedFrom is null && r.Deadline is not null))
+        foreach (var subject in plan.Subjects())
         {
-            foreach (var unit in round.Proposers.Select(plan.Units))
+            foreach (var unit in subject.Scope.Select(plan.Units))
             {
-                proposerFollowUps.Add(StartFollowUp(context, input.CycleId, unit.Id, round.Id, round.Deadline!, round.LatePolicy, plan, closesAt));
+                var followUp = StartFollowUp(context, input.CycleId, unit.Id, subject, plan, closesAt);
+                if (subject.IsNominationRound)
+                {
+                    proposerFollowUps.Add(followUp);
+                }
+                else
+                {
+                    reports.Add(followUp);
+                    cutoffs.Add((subject.Id, unit.Id, evaluator.Cutoff(subject.Deadline)));
+                }
             }
         }
 
@@ -55,10 +54,10 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
         var cutoffTimer = (Task: (Task?)null, At: (DateTimeOffset?)null, Cancel: (CancellationTokenSource?)null);
         while (pending.Count > 0)
         {
-            progress = Count(progress, reports, cutoffs, Now(context), proposerFollowUps, rounds.Values);
+            progress = Count(progress, reports, cutoffs, context.Now(), proposerFollowUps, rounds.Values);
             context.SetCustomStatus(WithNextDeadline(progress, plan, deadlines, evaluator, context));
             // Wake at the next cutoff too, so the counts show who missed it without waiting for the chases to end.
-            var nextCutoff = NextCutoff(reports, cutoffs, Now(context));
+            var nextCutoff = NextCutoff(reports, cutoffs, context.Now());
             if (nextCutoff != cutoffTimer.At)
             {
                 cutoffTimer.Cancel?.Cancel();
@@ -78,7 +77,7 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
                 var change = await extension;
                 var units = AffectedUnits(plan, change);
                 await context.CallActivityAsync<ExtensionApplied>(
-                    nameof(ICycleActivities.ApplyExtension), new ExtensionRequest(input.CycleId, change, units, Now(context)), ActivityRetry.Default);
+                    nameof(ICycleActivities.ApplyExtension), new ExtensionRequest(input.CycleId, change, units, context.Now()), ActivityRetry.Default);
                 if (change.Units.Count == 0 && deadlines.ContainsKey(change.Subject))
                 {
                     deadlines[change.Subject] = change.NewDeadline;
@@ -102,7 +101,7 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
         }
 
         cutoffTimer.Cancel?.Cancel();
-        progress = Count(progress, reports, cutoffs, Now(context), proposerFollowUps, rounds.Values) with { Phase = CyclePhase.Consolidating, PhaseLabel = "Đang tổng hợp" };
+        progress = Count(progress, reports, cutoffs, context.Now(), proposerFollowUps, rounds.Values) with { Phase = CyclePhase.Consolidating, PhaseLabel = "Đang tổng hợp" };
         context.SetCustomStatus(progress with { NextDeadline = null, NextDeadlineText = null });
         var followUps = reports.Select(t => t.Result).ToList();
         var roundResults = rounds.Values.Select(t => t.Result).ToList();
@@ -113,11 +112,11 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
     }
 
     private static Task<FollowUpResult> StartFollowUp(
-        TaskOrchestrationContext context, string cycleId, string unitId, string subject, Deadline deadline, LatePolicy latePolicy, Plan plan, DateTimeOffset closesAt)
+        TaskOrchestrationContext context, string cycleId, string unitId, PlanSubject subject, Plan plan, DateTimeOffset closesAt)
     {
-        var input = new FollowUpInput(cycleId, unitId, subject, deadline, latePolicy, plan.Reminders, plan.TimeZone, closesAt);
+        var input = new FollowUpInput(cycleId, unitId, subject.Id, subject.Deadline, subject.LatePolicy, plan.Reminders, plan.TimeZone, closesAt);
         return context.CallSubOrchestratorAsync<FollowUpResult>(
-            nameof(UnitFollowUpOrchestrator), input, new SubOrchestrationOptions(InstanceId: InstanceIds.FollowUp(cycleId, subject, unitId)));
+            nameof(UnitFollowUpOrchestrator), input, new SubOrchestrationOptions(InstanceId: InstanceIds.FollowUp(cycleId, subject.Id, unitId)));
     }
 
     /// <summary>Proposal rounds start now; a level picked from a lower round starts when that round has closed.</summary>
@@ -154,9 +153,7 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
 
     private static IReadOnlyList<string> AffectedUnits(Plan plan, DeadlineExtension change)
     {
-        var scope = plan.Deliverables.FirstOrDefault(d => d.Id == change.Subject)?.AppliesTo
-            ?? plan.NominationRounds.FirstOrDefault(r => r.Id == change.Subject)?.Proposers
-            ?? new UnitScope();
+        var scope = plan.Subjects().FirstOrDefault(s => s.Id == change.Subject)?.Scope ?? new UnitScope();
         var inScope = scope.Select(plan.Units).Select(u => u.Id);
         return [.. change.Units.Count == 0 ? inScope : inScope.Intersect(change.Units, StringComparer.Ordinal)];
     }
@@ -190,7 +187,7 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
 
     private static CycleProgress WithNextDeadline(CycleProgress progress, Plan plan, Dictionary<string, Deadline> deadlines, DeadlineEvaluator evaluator, TaskOrchestrationContext context)
     {
-        var now = Now(context);
+        var now = context.Now();
         var next = deadlines.Values
             .Concat(plan.NominationRounds.Where(r => r.Deadline is not null).Select(r => r.Deadline!))
             .Select(d => (Deadline: d, Cutoff: evaluator.Cutoff(d)))
@@ -200,6 +197,4 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
             .FirstOrDefault();
         return progress with { NextDeadline = next?.Item1, NextDeadlineText = next?.Item2 };
     }
-
-    private static DateTimeOffset Now(TaskOrchestrationContext context) => new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
 }

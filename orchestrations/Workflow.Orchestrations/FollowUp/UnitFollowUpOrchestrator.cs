@@ -11,7 +11,7 @@ public sealed class UnitFollowUpOrchestrator : TaskOrchestrator<FollowUpInput, F
 {
     public override async Task<FollowUpResult> RunAsync(TaskOrchestrationContext context, FollowUpInput input)
     {
-        var zone = VietnamTime.Resolve(input.TimeZone) ?? VietnamTime.Zone;
+        var zone = VietnamTime.ZoneOf(input.TimeZone);
         var deadline = input.Deadline;
         var handled = new HashSet<string>(StringComparer.Ordinal);
         var remindersSent = 0;
@@ -21,7 +21,7 @@ public sealed class UnitFollowUpOrchestrator : TaskOrchestrator<FollowUpInput, F
 
         while (true)
         {
-            var now = Now(context);
+            var now = context.Now();
             var cutoff = new DeadlineEvaluator(zone).Cutoff(deadline);
             // Points that fell due before this step (the cycle started late, the host was down) are not sent in a burst.
             var next = ScheduleBuilder.ForDeadline(input.Subject, deadline, input.LatePolicy, input.Reminders, zone)
@@ -64,6 +64,4 @@ public sealed class UnitFollowUpOrchestrator : TaskOrchestrator<FollowUpInput, F
             }
         }
     }
-
-    private static DateTimeOffset Now(TaskOrchestrationContext context) => new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
 }

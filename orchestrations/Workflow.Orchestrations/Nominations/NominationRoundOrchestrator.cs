@@ -19,7 +19,7 @@ public sealed class NominationRoundOrchestrator : TaskOrchestrator<RoundInput, R
 
     private static async Task<RoundResult> CollectProposals(TaskOrchestrationContext context, RoundInput input, DateTimeOffset closesAt)
     {
-        var zone = VietnamTime.Resolve(input.TimeZone) ?? VietnamTime.Zone;
+        var zone = VietnamTime.ZoneOf(input.TimeZone);
         var extension = context.WaitForExternalEvent<DeadlineExtension>(DeadlineExtension.EventName);
         while (true)
         {

@@ -13,7 +13,7 @@ public sealed class ProgrammeOrchestrator : TaskOrchestrator<ProgrammeInput, Pro
     public override async Task<ProgrammeResult> RunAsync(TaskOrchestrationContext context, ProgrammeInput input)
     {
         var plan = input.Plan;
-        var zone = VietnamTime.Resolve(plan.TimeZone) ?? VietnamTime.Zone;
+        var zone = plan.Zone();
         var periods = plan.Periods.OrderBy(p => p.OpensOn).ToList();
         if (input.NextPeriod >= periods.Count)
         {
