@@ -174,7 +174,7 @@ internal sealed class Scenario
             new IncomingFile($"{id}.pdf", "application/pdf", new MemoryStream(Encoding.UTF8.GetBytes($"%PDF-1.7 {nomination.Id} {id}"))))),
     ];
 
-    private static Nomination PoliceCollective() => new()
+    public static Nomination PoliceCollective() => new()
     {
         Id = "de-nghi-yen-the-01",
         Round = "giay-khen-giam-doc",
