@@ -9,6 +9,15 @@ public interface IStatusStore
     /// <summary>Names the cycle's receipt series (e.g. "BG-2024" gives "BG-2024-000123"); a second call keeps the first prefix.</summary>
     Task EnsureCycleAsync(string cycleId, string receiptPrefix, CancellationToken cancellationToken = default);
 
+    /// <summary>Records the cycle's business clock (live, sliding or stepped) where the upload boundary reads it; the latest write wins.</summary>
+    Task SetClockAsync(string cycleId, BusinessClock clock, CancellationToken cancellationToken = default);
+
+    /// <summary>The cycle's business clock, or null for a cycle recorded before clocks were stored (it runs live).</summary>
+    Task<BusinessClock?> GetClockAsync(string cycleId, CancellationToken cancellationToken = default);
+
+    /// <summary>The rows of the named units for one deliverable or round, read by key ranges; absent units are left out.</summary>
+    Task<IReadOnlyList<DeliverableStatus>> GetManyAsync(string cycleId, string subjectId, IReadOnlyCollection<string> unitIds, CancellationToken cancellationToken = default);
+
     /// <summary>The next receipt number of the cycle, from an ETag-guarded counter: unique, increasing, possibly with gaps.</summary>
     Task<string> NextReceiptNumberAsync(string cycleId, CancellationToken cancellationToken = default);
 

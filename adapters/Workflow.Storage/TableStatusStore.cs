@@ -10,7 +10,7 @@ namespace Workflow.Storage;
 /// <summary>
 /// Table layout. Status table: partition <c>{cycle}:{subject}</c> holds one status row per unit (<c>S|{unit}</c>) and
 /// that unit's audit rows (<c>A|{unit}|{ticks}|{attempt}</c>), so a status change and its audit row commit in one
-/// transaction; partition <c>{cycle}</c> holds the receipt counter. Nominee table: partition <c>{cycle}:{round}</c>,
+/// transaction; partition <c>{cycle}</c> holds the receipt counter and the cycle's business clock. Nominee table: partition <c>{cycle}:{round}</c>,
 /// one row per nomination.
 /// </summary>
 public sealed partial class TableStatusStore : IStatusStore
@@ -20,6 +20,7 @@ public sealed partial class TableStatusStore : IStatusStore
 
     private const int MaxAttempts = 50;
     private const string CounterRow = "receipts";
+    private const string ClockRow = "clock";
 
     private readonly TableClient _status;
     private readonly TableClient _nominees;
@@ -111,6 +112,56 @@ public sealed partial class TableStatusStore : IStatusStore
         await _created.Value.ConfigureAwait(false);
         var response = await _status.GetEntityIfExistsAsync<TableEntity>(StatusPartition(key.CycleId, key.SubjectId), StatusRow(key.UnitId), cancellationToken: cancellationToken).ConfigureAwait(false);
         return response.HasValue ? FromEntity(response.Value!) : null;
+    }
+
+    public async Task SetClockAsync(string cycleId, BusinessClock clock, CancellationToken cancellationToken = default)
+    {
+        SubmissionKey.Check(cycleId, nameof(cycleId));
+        ArgumentNullException.ThrowIfNull(clock);
+        await _created.Value.ConfigureAwait(false);
+        var entity = new TableEntity(cycleId, ClockRow)
+        {
+            ["WallOrigin"] = clock.WallOrigin,
+            ["BusinessOrigin"] = clock.BusinessOrigin,
+            ["Speed"] = clock.Speed,
+        };
+        await _status.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<BusinessClock?> GetClockAsync(string cycleId, CancellationToken cancellationToken = default)
+    {
+        SubmissionKey.Check(cycleId, nameof(cycleId));
+        await _created.Value.ConfigureAwait(false);
+        var response = await _status.GetEntityIfExistsAsync<TableEntity>(cycleId, ClockRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue && response.Value is { } e
+            ? new BusinessClock(e.GetDateTimeOffset("WallOrigin") ?? default, e.GetDateTimeOffset("BusinessOrigin") ?? default, e.GetDouble("Speed") ?? 1)
+            : null;
+    }
+
+    public async Task<IReadOnlyList<DeliverableStatus>> GetManyAsync(string cycleId, string subjectId, IReadOnlyCollection<string> unitIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(unitIds);
+        if (unitIds.Count == 0)
+        {
+            return [];
+        }
+
+        await _created.Value.ConfigureAwait(false);
+        // One range query over the batch's keys: batches are cut from ordinally sorted units, so the range is tight.
+        var wanted = unitIds.ToHashSet(StringComparer.Ordinal);
+        var sorted = wanted.Order(StringComparer.Ordinal).ToList();
+        var pk = StatusPartition(cycleId, subjectId);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey ge {StatusRow(sorted[0])} and RowKey le {StatusRow(sorted[^1])}");
+        var rows = new List<DeliverableStatus>(wanted.Count);
+        await foreach (var entity in _status.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (entity.RowKey.StartsWith("S|", StringComparison.Ordinal) && wanted.Contains(entity.RowKey[2..]))
+            {
+                rows.Add(FromEntity(entity));
+            }
+        }
+
+        return rows;
     }
 
     public async Task<IReadOnlyList<DeliverableStatus>> ListAsync(string cycleId, string subjectId, CancellationToken cancellationToken = default)

@@ -1,5 +1,5 @@
+global using Microsoft.DurableTask;
 global using Workflow.Domain.Nominations;
 global using Workflow.Domain.Plans;
 global using Workflow.Domain.Scheduling;
 global using Workflow.Domain.Time;
-global using Workflow.Durable;

@@ -4,21 +4,27 @@ namespace Workflow.Orchestrations;
 
 /// <summary>
 /// The side effects the cycle's orchestrations ask for. Orchestrators call them by name
-/// (<c>nameof(ICycleActivities.SendReminder)</c>); the activities layer implements them over storage and e-mail.
-/// Every effect is idempotent: activities run at least once.
+/// (<c>nameof(ICycleActivities.SendPointMails)</c>); the application layer implements them over storage and e-mail and
+/// registers each under that name, locally and in Functions. Every effect is idempotent: activities run at least once.
 /// </summary>
 public interface ICycleActivities
 {
-    /// <summary>Stores the plan and creates a status row per unit and deliverable with its authoritative deadline.</summary>
+    /// <summary>Stores the plan and the cycle's clock, and creates a status row per unit and deliverable with its authoritative deadline.</summary>
     Task<PlanRecorded> RecordPlan(CycleInput input);
 
-    Task<bool> SendPlanNotice(UnitNotice notice);
+    /// <summary>The plan notice to a batch of units; one mail per unit, once.</summary>
+    Task<BatchOutcome> SendPlanNotices(NoticeBatch batch);
 
-    /// <summary>Sends a reminder, chase or escalation unless the unit has handed in meanwhile; true when a mail went out.</summary>
-    Task<bool> SendReminder(ReminderRequest request);
+    /// <summary>A reminder, chase or escalation to the units of a batch that still owe, in one provider request.</summary>
+    Task<BatchOutcome> SendPointMails(PointBatch batch);
 
-    /// <summary>Moves the authoritative deadlines, records who asked and why, and forwards the change to the follow-ups.</summary>
+    /// <summary>Moves the authoritative deadlines of the affected units and records who asked and why.</summary>
     Task<ExtensionApplied> ApplyExtension(ExtensionRequest request);
+
+    /// <summary>Moves a stepped rehearsal's clock, where the upload boundary reads it.</summary>
+    Task<BusinessClock> SetClock(ClockRecord record);
+
+    Task<Tally> TallyReports(TallyRequest request);
 
     Task<RoundResult> EvaluateRound(RoundEvaluation evaluation);
 

@@ -1,14 +1,12 @@
 namespace Workflow.Orchestrations;
 
 /// <summary>
-/// Deterministic instance ids, so the upload boundary and operators can address a cycle's parts directly
-/// (raise a submission to a unit's follow-up) and a restarted parent finds its children instead of duplicating them.
+/// Deterministic instance ids, so operators can address a cycle's parts directly (the province's picks go to a round)
+/// and a restarted parent finds its children instead of duplicating them.
 /// </summary>
 public static class InstanceIds
 {
     public static string Cycle(string cycleId) => cycleId;
-
-    public static string FollowUp(string cycleId, string subject, string unitId) => $"{cycleId}:{subject}:{unitId}";
 
     public static string Round(string cycleId, string roundId) => $"{cycleId}:round:{roundId}";
 

@@ -1,3 +1,4 @@
 namespace Workflow.Orchestrations.Contracts;
 
-public sealed record ConsolidationRequest(string CycleId, IReadOnlyList<FollowUpResult> FollowUps, IReadOnlyList<RoundResult> Rounds);
+/// <summary>Consolidate a closed cycle from its status rows and the rounds' results.</summary>
+public sealed record ConsolidationRequest(string CycleId, IReadOnlyList<RoundResult> Rounds);

@@ -1,4 +1,10 @@
 namespace Workflow.Orchestrations.Contracts;
 
-/// <summary>Starts one reporting cycle: the plan as validated, and who started it.</summary>
-public sealed record CycleInput(string CycleId, Plan Plan, string StartedBy);
+/// <summary>
+/// Starts one reporting cycle: the plan as validated, who started it, and its business clock (live unless the operator
+/// started a rehearsal). The upload boundary reads the same clock from the cycle's record, so both agree on the time.
+/// </summary>
+public sealed record CycleInput(string CycleId, Plan Plan, string StartedBy, BusinessClock? Clock = null)
+{
+    public BusinessClock BusinessClock => Clock ?? BusinessClock.Live;
+}

@@ -14,7 +14,25 @@ public sealed record CycleProgress
     public int NominationsAccepted { get; init; }
     public int NominationsRejected { get; init; }
     public int RemindersSent { get; init; }
+
+    /// <summary>Mails a rehearsal withheld because its clock had run past what they would say.</summary>
+    public int MailsWithheld { get; init; }
+
     public DateTimeOffset? NextDeadline { get; init; }
     public string? NextDeadlineText { get; init; }
     public int Extensions { get; init; }
+
+    /// <summary>The business instant the cycle has acted on last (a stepped rehearsal stands there).</summary>
+    public DateTimeOffset? ReachedAt { get; init; }
+
+    /// <summary>The next instant of the schedule: a reminder, deadline, chase or close.</summary>
+    public DateTimeOffset? NextStepAt { get; init; }
+
+    public int StepsDone { get; init; }
+
+    /// <summary>A stepped rehearsal's instant, once the upload boundary reads it too.</summary>
+    public DateTimeOffset? StandsAt { get; init; }
+
+    /// <summary>Null for a live cycle; otherwise the rehearsal's clock.</summary>
+    public BusinessClock? Rehearsal { get; init; }
 }

@@ -1,4 +1,4 @@
 namespace Workflow.Orchestrations.Contracts;
 
-/// <summary>The recorded extension and the follow-up instances it was forwarded to.</summary>
+/// <summary>The recorded extension and the units whose deadline it moved.</summary>
 public sealed record ExtensionApplied(string CycleId, DeadlineExtension Extension, IReadOnlyList<string> Units);

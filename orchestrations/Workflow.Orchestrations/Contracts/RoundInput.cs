@@ -1,4 +1,8 @@
 namespace Workflow.Orchestrations.Contracts;
 
-/// <summary>One nomination round of a cycle; <see cref="Candidates"/> carries the lower round's accepted nominees for picked levels.</summary>
-public sealed record RoundInput(string CycleId, string RoundId, string TimeZone, DateTimeOffset? ClosesAt, DateTimeOffset CycleClosesAt, IReadOnlyList<string> Candidates);
+/// <summary>
+/// One nomination round of a cycle, started by the cycle once the round has closed (business time reached its cutoff):
+/// a proposal round is judged at once; a level the province picks from the lower round's accepted nominees
+/// (<see cref="Candidates"/>) waits for the picks until the cycle closes.
+/// </summary>
+public sealed record RoundInput(string CycleId, string RoundId, DateTimeOffset? ClosedAt, IReadOnlyList<string> Candidates);

@@ -1,154 +1,190 @@
 using Workflow.Orchestrations.Contracts;
-using Workflow.Orchestrations.FollowUp;
 using Workflow.Orchestrations.Nominations;
 
 namespace Workflow.Orchestrations.Cycle;
 
 /// <summary>
-/// One reporting cycle: records the plan, notifies every unit, starts a follow-up per unit and deliverable and the
-/// nomination rounds, applies deadline extensions while it waits, then consolidates and closes. Its custom status
-/// always says where the cycle is.
+/// One reporting cycle, as the plan runs it: record the plan and notify every unit, then sleep until each distinct
+/// instant of the schedule (reminder, deadline, chase, escalation, round close, cycle close) and at each one send the
+/// wave to the units that still owe, in batches. Who has handed in lives only in the status table, written by the
+/// upload boundary, so an upload needs no event here and the cycle's episodes grow with its instants (tens), not its
+/// units (thousands). An operator's extension re-plans the affected units' deadline group. Nomination rounds run as
+/// sub-orchestrations started when they close. The custom status always says where the cycle is.
 /// </summary>
 public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, CycleSummary>
 {
+    /// <summary>Units per activity: one provider request and one status range read each.</summary>
+    public const int BatchSize = 250;
+
     public override async Task<CycleSummary> RunAsync(TaskOrchestrationContext context, CycleInput input)
     {
         var plan = input.Plan;
+        var clock = input.BusinessClock;
         var evaluator = new DeadlineEvaluator(plan.Zone());
         var closesAt = plan.ClosesAt();
-        var deadlines = plan.Deliverables.ToDictionary(d => d.Id, d => d.Deadline, StringComparer.Ordinal);
-        var progress = new CycleProgress { Phase = CyclePhase.Issuing, PhaseLabel = "Đang ban hành kế hoạch" };
+        var progress = new CycleProgress
+        {
+            Phase = CyclePhase.Issuing,
+            PhaseLabel = "Đang ban hành kế hoạch",
+            Rehearsal = clock.IsRehearsal ? clock : null,
+            ReachedAt = context.Now(clock),
+        };
         context.SetCustomStatus(progress);
 
         await context.CallActivityAsync<PlanRecorded>(nameof(ICycleActivities.RecordPlan), input, ActivityRetry.Default);
-        await Task.WhenAll(plan.Units.Select(unit =>
-            context.CallActivityAsync<bool>(nameof(ICycleActivities.SendPlanNotice), new UnitNotice(input.CycleId, unit.Id), ActivityRetry.Default)));
+        await Task.WhenAll(plan.Units.Select(u => u.Id).Chunk(BatchSize).Select(units =>
+            context.CallActivityAsync<BatchOutcome>(nameof(ICycleActivities.SendPlanNotices), new NoticeBatch(input.CycleId, units), ActivityRetry.Default)));
 
-        var reports = new List<Task<FollowUpResult>>();
-        // Each unit's own cutoff per deliverable, moved by extensions: past it, a unit that has not handed in counts as missing.
-        var cutoffs = new List<(string Subject, string Unit, DateTimeOffset Cutoff)>();
-        // Proposers are reminded before a round closes, like reporting units; late files are refused at the boundary.
-        var proposerFollowUps = new List<Task<FollowUpResult>>();
-        foreach (var subject in plan.Subjects())
-        {
-            foreach (var unit in subject.Scope.Select(plan.Units))
-            {
-                var followUp = StartFollowUp(context, input.CycleId, unit.Id, subject, plan, closesAt);
-                if (subject.IsNominationRound)
-                {
-                    proposerFollowUps.Add(followUp);
-                }
-                else
-                {
-                    reports.Add(followUp);
-                    cutoffs.Add((subject.Id, unit.Id, evaluator.Cutoff(subject.Deadline)));
-                }
-            }
-        }
-
-        var rounds = StartRounds(context, input.CycleId, plan, evaluator, closesAt);
-
-        progress = progress with { Phase = CyclePhase.Collecting, PhaseLabel = "Đang thu báo cáo, hồ sơ", Expected = reports.Count, Pending = reports.Count };
-        var pending = new List<Task>([.. reports, .. proposerFollowUps, .. rounds.Values]);
+        var changes = new List<DeadlineChange>();
+        var rounds = new Dictionary<string, Task<RoundResult>>(StringComparer.Ordinal);
+        // Points that fell due before the cycle started (started late, or a rehearsal started mid-plan) are not sent in a burst.
+        var reached = context.Now(clock).AddTicks(-1);
+        var standsAt = clock.IsManual ? clock.BusinessOrigin : (DateTimeOffset?)null;
+        var stood = standsAt;
         var extension = context.WaitForExternalEvent<DeadlineExtension>(DeadlineExtension.EventName);
-        var cutoffTimer = (Task: (Task?)null, At: (DateTimeOffset?)null, Cancel: (CancellationTokenSource?)null);
-        while (pending.Count > 0)
+        var advance = clock.IsManual ? context.WaitForExternalEvent<ClockAdvance>(ClockAdvance.EventName) : null;
+        progress = progress with { Phase = CyclePhase.Collecting, PhaseLabel = "Đang thu báo cáo, hồ sơ" };
+        progress = WithTally(progress, await TallyAsync(context, input.CycleId, context.Now(clock))) with { StandsAt = standsAt };
+
+        // Bounded by the schedule: every pass either acts on the next instant or takes an operator's event, and the close ends it.
+        while (reached < closesAt)
         {
-            progress = Count(progress, reports, cutoffs, context.Now(), proposerFollowUps, rounds.Values);
-            context.SetCustomStatus(WithNextDeadline(progress, plan, deadlines, evaluator, context));
-            // Wake at the next cutoff too, so the counts show who missed it without waiting for the chases to end.
-            var nextCutoff = NextCutoff(reports, cutoffs, context.Now());
-            if (nextCutoff != cutoffTimer.At)
-            {
-                cutoffTimer.Cancel?.Cancel();
-                var cancel = new CancellationTokenSource();
-                cutoffTimer = (nextCutoff is { } at ? context.CreateTimer(at.UtcDateTime, cancel.Token) : null, nextCutoff, cancel);
-            }
+            var schedule = CycleSchedule.Groups(plan, changes);
+            var steps = CycleSchedule.After(CycleSchedule.Steps(plan, changes), reached);
+            var closes = RoundCloses(plan, schedule, evaluator).Where(r => !rounds.ContainsKey(r.Round.Id) && r.At > reached).ToList();
+            var next = steps.Select(s => s.Instant).Concat(closes.Select(c => c.At)).Append(closesAt).Where(t => t > reached).Min();
+            progress = WithNextDeadline(progress, schedule, evaluator, reached) with { NextStepAt = next };
+            context.SetCustomStatus(WithRounds(progress, rounds.Values));
 
-            var winner = await Task.WhenAny([.. pending, extension, .. cutoffTimer.Task is { } timer ? [timer] : Array.Empty<Task>()]);
-            if (winner == cutoffTimer.Task)
+            if (clock.IsManual && standsAt < next)
             {
-                cutoffTimer = (null, null, null);
+                // A stepped rehearsal stands where the operator left it until told to move on; the boundary reads that instant.
+                if (stood != standsAt)
+                {
+                    await StandAsync(context, input.CycleId, clock, standsAt!.Value);
+                    stood = standsAt;
+                    progress = progress with { StandsAt = standsAt };
+                    context.SetCustomStatus(WithRounds(progress, rounds.Values));
+                }
+
+                var moved = await Task.WhenAny(advance!, extension);
+                if (moved == extension)
+                {
+                    (progress, extension) = await ExtendAsync(context, input.CycleId, plan, changes, progress, await extension, standsAt!.Value);
+                    continue;
+                }
+
+                standsAt = Max(standsAt!.Value, (await advance!).To);
+                advance = context.WaitForExternalEvent<ClockAdvance>(ClockAdvance.EventName);
                 continue;
             }
 
-            if (winner == extension)
+            if (!clock.IsManual)
             {
-                var change = await extension;
-                var units = AffectedUnits(plan, change);
-                await context.CallActivityAsync<ExtensionApplied>(
-                    nameof(ICycleActivities.ApplyExtension), new ExtensionRequest(input.CycleId, change, units, context.Now()), ActivityRetry.Default);
-                if (change.Units.Count == 0 && deadlines.ContainsKey(change.Subject))
+                using var cancelWait = new CancellationTokenSource();
+                var wait = context.WaitUntilAsync(clock, next, cancelWait.Token);
+                if (await Task.WhenAny(wait, extension) == extension)
                 {
-                    deadlines[change.Subject] = change.NewDeadline;
+                    await cancelWait.CancelAsync();
+                    (progress, extension) = await ExtendAsync(context, input.CycleId, plan, changes, progress, await extension, context.Now(clock));
+                    continue;
                 }
-
-                for (var i = 0; i < cutoffs.Count; i++)
-                {
-                    if (cutoffs[i].Subject == change.Subject && units.Contains(cutoffs[i].Unit))
-                    {
-                        cutoffs[i] = cutoffs[i] with { Cutoff = evaluator.Cutoff(change.NewDeadline) };
-                    }
-                }
-
-                progress = progress with { Extensions = progress.Extensions + 1 };
-                extension = context.WaitForExternalEvent<DeadlineExtension>(DeadlineExtension.EventName);
-                continue;
             }
 
-            // Everything that finished in this episode is taken at once, so the loop runs once per episode, not per child.
-            pending.RemoveAll(task => task.IsCompleted);
+            reached = next;
+            var outcome = await SendWaveAsync(context, input.CycleId, steps.FirstOrDefault(s => s.Instant == next), evaluator);
+            foreach (var close in closes.Where(c => c.At == next))
+            {
+                StartRound(context, input.CycleId, plan, close.Round, next, rounds);
+            }
+
+            progress = WithTally(progress, await TallyAsync(context, input.CycleId, next)) with
+            {
+                ReachedAt = next,
+                StepsDone = progress.StepsDone + 1,
+                RemindersSent = progress.RemindersSent + outcome.Sent,
+                MailsWithheld = progress.MailsWithheld + outcome.Untrue,
+            };
         }
 
-        cutoffTimer.Cancel?.Cancel();
-        progress = Count(progress, reports, cutoffs, context.Now(), proposerFollowUps, rounds.Values) with { Phase = CyclePhase.Consolidating, PhaseLabel = "Đang tổng hợp" };
-        context.SetCustomStatus(progress with { NextDeadline = null, NextDeadlineText = null });
-        var followUps = reports.Select(t => t.Result).ToList();
-        var roundResults = rounds.Values.Select(t => t.Result).ToList();
+        progress = progress with { Phase = CyclePhase.Consolidating, PhaseLabel = "Đang tổng hợp", NextDeadline = null, NextDeadlineText = null, NextStepAt = null };
+        context.SetCustomStatus(WithRounds(progress, rounds.Values));
+        var results = await CloseRoundsAsync(context, input.CycleId, plan, rounds, closesAt);
         var summary = await context.CallActivityAsync<CycleSummary>(
-            nameof(ICycleActivities.Consolidate), new ConsolidationRequest(input.CycleId, followUps, roundResults), ActivityRetry.Default);
-        context.SetCustomStatus(progress with { Phase = CyclePhase.Closed, PhaseLabel = "Đã kết thúc", NextDeadline = null, NextDeadlineText = null });
+            nameof(ICycleActivities.Consolidate), new ConsolidationRequest(input.CycleId, results), ActivityRetry.Default);
+        context.SetCustomStatus(WithRounds(progress with { Phase = CyclePhase.Closed, PhaseLabel = "Đã kết thúc" }, rounds.Values));
         return summary;
     }
 
-    private static Task<FollowUpResult> StartFollowUp(
-        TaskOrchestrationContext context, string cycleId, string unitId, PlanSubject subject, Plan plan, DateTimeOffset closesAt)
+    /// <summary>Every mail point of the instant, fanned out in batches of units of one deadline group.</summary>
+    private static async Task<BatchOutcome> SendWaveAsync(TaskOrchestrationContext context, string cycleId, ScheduleStep? step, DeadlineEvaluator evaluator)
     {
-        var input = new FollowUpInput(cycleId, unitId, subject.Id, subject.Deadline, subject.LatePolicy, plan.Reminders, plan.TimeZone, closesAt);
-        return context.CallSubOrchestratorAsync<FollowUpResult>(
-            nameof(UnitFollowUpOrchestrator), input, new SubOrchestrationOptions(InstanceId: InstanceIds.FollowUp(cycleId, subject.Id, unitId)));
-    }
-
-    /// <summary>Proposal rounds start now; a level picked from a lower round starts when that round has closed.</summary>
-    private static Dictionary<string, Task<RoundResult>> StartRounds(
-        TaskOrchestrationContext context, string cycleId, Plan plan, DeadlineEvaluator evaluator, DateTimeOffset closesAt)
-    {
-        var rounds = new Dictionary<string, Task<RoundResult>>(StringComparer.Ordinal);
-        foreach (var round in plan.NominationRounds.Where(r => r.PickedFrom is null))
+        if (step is null)
         {
-            var closes = round.Deadline is { } deadline ? evaluator.Cutoff(deadline) : (DateTimeOffset?)null;
-            rounds[round.Id] = context.CallSubOrchestratorAsync<RoundResult>(
-                nameof(NominationRoundOrchestrator),
-                new RoundInput(cycleId, round.Id, plan.TimeZone, closes, closesAt, []),
-                new SubOrchestrationOptions(InstanceId: InstanceIds.Round(cycleId, round.Id)));
+            return BatchOutcome.None;
         }
 
-        foreach (var round in plan.NominationRounds.Where(r => r.PickedFrom is not null))
-        {
-            rounds[round.Id] = PickFrom(context, cycleId, round, rounds[round.PickedFrom!], plan.TimeZone, closesAt);
-        }
-
-        return rounds;
+        var batches = step.Points
+            .Where(p => p.Point.Kind != ScheduledPointKind.Deadline)
+            .SelectMany(p => p.Group.Units.Chunk(BatchSize).Select(units => new PointBatch(
+                cycleId, p.Point.Subject, p.Point.Key, p.Point.Kind, p.Point.Sequence, evaluator.Cutoff(p.Group.Deadline), units)))
+            .Select(batch => context.CallActivityAsync<BatchOutcome>(nameof(ICycleActivities.SendPointMails), batch, ActivityRetry.Default))
+            .ToList();
+        var outcomes = await Task.WhenAll(batches);
+        return outcomes.Aggregate(BatchOutcome.None, (sum, o) => sum.Add(o));
     }
 
-    private static async Task<RoundResult> PickFrom(
-        TaskOrchestrationContext context, string cycleId, NominationRound round, Task<RoundResult> lower, string timeZone, DateTimeOffset closesAt)
+    private static async Task<(CycleProgress, Task<DeadlineExtension>)> ExtendAsync(
+        TaskOrchestrationContext context, string cycleId, Plan plan, List<DeadlineChange> changes, CycleProgress progress, DeadlineExtension change, DateTimeOffset now)
+    {
+        var units = AffectedUnits(plan, change);
+        await context.CallActivityAsync<ExtensionApplied>(
+            nameof(ICycleActivities.ApplyExtension), new ExtensionRequest(cycleId, change, units, now), ActivityRetry.Default);
+        changes.Add(new DeadlineChange(change.Subject, change.NewDeadline, change.Units));
+        return (progress with { Extensions = progress.Extensions + 1 }, context.WaitForExternalEvent<DeadlineExtension>(DeadlineExtension.EventName));
+    }
+
+    private static Task StandAsync(TaskOrchestrationContext context, string cycleId, BusinessClock clock, DateTimeOffset at) =>
+        context.CallActivityAsync<BusinessClock>(nameof(ICycleActivities.SetClock), new ClockRecord(cycleId, clock with { BusinessOrigin = at }), ActivityRetry.Default);
+
+    private static Task<Tally> TallyAsync(TaskOrchestrationContext context, string cycleId, DateTimeOffset at) =>
+        context.CallActivityAsync<Tally>(nameof(ICycleActivities.TallyReports), new TallyRequest(cycleId, at), ActivityRetry.Default);
+
+    /// <summary>A proposal round closes at the latest cutoff among its proposers' groups (an extension can move some of them).</summary>
+    private static IEnumerable<(NominationRound Round, DateTimeOffset At)> RoundCloses(Plan plan, IReadOnlyList<DeadlineGroup> groups, DeadlineEvaluator evaluator) =>
+        plan.NominationRounds
+            .Where(r => r.PickedFrom is null && r.Deadline is not null)
+            .Select(r => (r, groups.Where(g => g.Subject == r.Id).Select(g => evaluator.Cutoff(g.Deadline)).DefaultIfEmpty(evaluator.Cutoff(r.Deadline!)).Max()));
+
+    /// <summary>A proposal round is judged once it has closed; a level picked from it starts when it has been judged.</summary>
+    private static void StartRound(TaskOrchestrationContext context, string cycleId, Plan plan, NominationRound round, DateTimeOffset closedAt, Dictionary<string, Task<RoundResult>> rounds)
+    {
+        rounds[round.Id] = context.CallSubOrchestratorAsync<RoundResult>(
+            nameof(NominationRoundOrchestrator), new RoundInput(cycleId, round.Id, closedAt, []), new SubOrchestrationOptions { InstanceId = InstanceIds.Round(cycleId, round.Id) });
+        foreach (var picked in plan.NominationRounds.Where(r => r.PickedFrom == round.Id))
+        {
+            rounds[picked.Id] = PickFromAsync(context, cycleId, picked, rounds[round.Id]);
+        }
+    }
+
+    private static async Task<RoundResult> PickFromAsync(TaskOrchestrationContext context, string cycleId, NominationRound round, Task<RoundResult> lower)
     {
         var candidates = (await lower).AcceptedNominations;
         return await context.CallSubOrchestratorAsync<RoundResult>(
-            nameof(NominationRoundOrchestrator),
-            new RoundInput(cycleId, round.Id, timeZone, null, closesAt, candidates),
-            new SubOrchestrationOptions(InstanceId: InstanceIds.Round(cycleId, round.Id)));
+            nameof(NominationRoundOrchestrator), new RoundInput(cycleId, round.Id, null, candidates), new SubOrchestrationOptions { InstanceId = InstanceIds.Round(cycleId, round.Id) });
+    }
+
+    /// <summary>Rounds without a deadline never opened; a level still waiting for the province's picks is told the cycle has closed.</summary>
+    private static async Task<IReadOnlyList<RoundResult>> CloseRoundsAsync(
+        TaskOrchestrationContext context, string cycleId, Plan plan, Dictionary<string, Task<RoundResult>> rounds, DateTimeOffset closesAt)
+    {
+        await Task.WhenAll(plan.NominationRounds.Where(r => r.PickedFrom is null && rounds.ContainsKey(r.Id)).Select(r => rounds[r.Id]));
+        foreach (var round in plan.NominationRounds.Where(r => r.PickedFrom is not null && rounds.TryGetValue(r.Id, out var task) && !task.IsCompleted))
+        {
+            context.SendEvent(InstanceIds.Round(cycleId, round.Id), CycleClosing.EventName, new CycleClosing(closesAt));
+        }
+
+        return await Task.WhenAll(plan.NominationRounds.Where(r => rounds.ContainsKey(r.Id)).Select(r => rounds[r.Id]));
     }
 
     private static IReadOnlyList<string> AffectedUnits(Plan plan, DeadlineExtension change)
@@ -158,43 +194,36 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
         return [.. change.Units.Count == 0 ? inScope : inScope.Intersect(change.Units, StringComparer.Ordinal)];
     }
 
-    /// <summary>
-    /// Counts from the follow-ups that finished and, for those still running, whether their unit's cutoff has passed:
-    /// a unit past its deadline without a submission is missing until it hands in late.
-    /// </summary>
-    private static CycleProgress Count(
-        CycleProgress progress, List<Task<FollowUpResult>> reports, List<(string Subject, string Unit, DateTimeOffset Cutoff)> cutoffs, DateTimeOffset now,
-        List<Task<FollowUpResult>> proposers, IEnumerable<Task<RoundResult>> rounds)
+    private static CycleProgress WithTally(CycleProgress progress, Tally tally) => progress with
     {
-        var done = reports.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result).ToList();
-        var overdue = reports.Where((t, i) => !t.IsCompleted && cutoffs[i].Cutoff <= now).Count();
-        var closedRounds = rounds.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result).ToList();
+        Expected = tally.Expected,
+        OnTime = tally.OnTime,
+        Late = tally.Late,
+        Missing = tally.Missing,
+        Pending = tally.Pending,
+    };
+
+    private static CycleProgress WithRounds(CycleProgress progress, IEnumerable<Task<RoundResult>> rounds)
+    {
+        var closed = rounds.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result).ToList();
         return progress with
         {
-            OnTime = done.Count(r => r.Outcome == FollowUpOutcome.OnTime),
-            Late = done.Count(r => r.Outcome == FollowUpOutcome.Late),
-            Missing = done.Count(r => r.Outcome == FollowUpOutcome.Missing) + overdue,
-            Pending = reports.Count - done.Count - overdue,
-            RemindersSent = done.Concat(proposers.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result)).Sum(r => r.RemindersSent),
-            NominationsReceived = closedRounds.Sum(r => r.Received),
-            NominationsAccepted = closedRounds.Sum(r => r.Accepted),
-            NominationsRejected = closedRounds.Sum(r => r.Refused + r.LateRejected),
+            NominationsReceived = closed.Sum(r => r.Received),
+            NominationsAccepted = closed.Sum(r => r.Accepted),
+            NominationsRejected = closed.Sum(r => r.Refused + r.LateRejected),
         };
     }
 
-    private static DateTimeOffset? NextCutoff(List<Task<FollowUpResult>> reports, List<(string Subject, string Unit, DateTimeOffset Cutoff)> cutoffs, DateTimeOffset now) =>
-        reports.Select((t, i) => (t, cutoffs[i].Cutoff)).Where(x => !x.t.IsCompleted && x.Cutoff > now).Select(x => (DateTimeOffset?)x.Cutoff).Min();
-
-    private static CycleProgress WithNextDeadline(CycleProgress progress, Plan plan, Dictionary<string, Deadline> deadlines, DeadlineEvaluator evaluator, TaskOrchestrationContext context)
+    private static CycleProgress WithNextDeadline(CycleProgress progress, IReadOnlyList<DeadlineGroup> groups, DeadlineEvaluator evaluator, DateTimeOffset now)
     {
-        var now = context.Now();
-        var next = deadlines.Values
-            .Concat(plan.NominationRounds.Where(r => r.Deadline is not null).Select(r => r.Deadline!))
-            .Select(d => (Deadline: d, Cutoff: evaluator.Cutoff(d)))
+        var next = groups
+            .Select(g => (g.Deadline, Cutoff: evaluator.Cutoff(g.Deadline)))
             .Where(d => d.Cutoff > now)
             .OrderBy(d => d.Cutoff)
             .Select(d => ((DateTimeOffset, string)?)(d.Cutoff, d.Deadline.Describe()))
             .FirstOrDefault();
         return progress with { NextDeadline = next?.Item1, NextDeadlineText = next?.Item2 };
     }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }

@@ -5,7 +5,8 @@ namespace Workflow.Orchestrations.Programme;
 /// <summary>
 /// A multi-year programme (002) as one long-lived orchestration: it starts the cycle of the plan's own deliverables
 /// (implementation plans), then waits for each period's date and starts that period's cycle, continuing as new
-/// between periods so its history stays small however many years it runs. Period cycles run as their own
+/// between periods so its history stays small however many years it runs. A rehearsal's clock (sliding, not stepped)
+/// carries over to every period's cycle. Period cycles run as their own
 /// orchestrations, so a period opens on its date whether or not the previous one has closed.
 /// </summary>
 public sealed class ProgrammeOrchestrator : TaskOrchestrator<ProgrammeInput, ProgrammeResult>
@@ -33,17 +34,14 @@ public sealed class ProgrammeOrchestrator : TaskOrchestrator<ProgrammeInput, Pro
             var period = periods[input.NextPeriod];
             var opensAt = VietnamTime.StartOfDay(period.OpensOn, zone);
             context.SetCustomStatus(new ProgrammeProgress(input.NextPeriod, period.Title, opensAt, input.StartedCycles));
-            if (opensAt.UtcDateTime > context.CurrentUtcDateTime)
-            {
-                await context.CreateTimer(opensAt.UtcDateTime, CancellationToken.None);
-            }
+            await context.WaitUntilAsync(input.BusinessClock, opensAt, CancellationToken.None);
 
             cycleId = InstanceIds.PeriodCycle(input.ProgrammeId, period.Id);
             cyclePlan = PeriodPlan(plan, period, cycleId);
         }
 
         await context.CallActivityAsync<string>(
-            nameof(ICycleActivities.StartPeriodCycle), new CycleInput(cycleId, cyclePlan, input.StartedBy), ActivityRetry.Default);
+            nameof(ICycleActivities.StartPeriodCycle), new CycleInput(cycleId, cyclePlan, input.StartedBy, input.Clock), ActivityRetry.Default);
         context.ContinueAsNew(input with { NextPeriod = input.NextPeriod + 1, StartedCycles = [.. input.StartedCycles, cycleId] });
         return new ProgrammeResult(input.ProgrammeId, input.StartedCycles);
     }

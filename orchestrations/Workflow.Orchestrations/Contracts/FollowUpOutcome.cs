@@ -1,8 +1,0 @@
-namespace Workflow.Orchestrations.Contracts;
-
-public enum FollowUpOutcome
-{
-    OnTime,
-    Late,
-    Missing,
-}

@@ -1,9 +1,0 @@
-namespace Workflow.Orchestrations.Contracts;
-
-public sealed record FollowUpResult(
-    string UnitId,
-    string Subject,
-    FollowUpOutcome Outcome,
-    DateTimeOffset? SubmittedAt,
-    int RemindersSent,
-    bool Escalated);

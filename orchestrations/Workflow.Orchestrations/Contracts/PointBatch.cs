@@ -1,0 +1,14 @@
+namespace Workflow.Orchestrations.Contracts;
+
+/// <summary>
+/// One schedule point (reminder, chase or escalation) for a batch of one deadline group's units: the activity reads who
+/// still owes and mails only them, once per (cycle, unit, subject, point key), and only while the mail is still true.
+/// </summary>
+public sealed record PointBatch(
+    string CycleId,
+    string Subject,
+    string PointKey,
+    ScheduledPointKind Kind,
+    int Sequence,
+    DateTimeOffset Cutoff,
+    IReadOnlyList<string> Units);
