@@ -5,6 +5,12 @@ public interface IMailer
 {
     Task<MailSendResult> SendAsync(OutgoingMail mail, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// <see cref="SendAsync"/> for every recipient of <paramref name="batch"/>, each under its own key, in as few
+    /// provider requests as allowed. Results follow the order of the batch's recipients.
+    /// </summary>
+    Task<IReadOnlyList<MailSendResult>> SendBatchAsync(MailBatch batch, CancellationToken cancellationToken = default);
+
     /// <summary>Keys recorded but never confirmed as sent, for an operator (or a reconciler) to resolve.</summary>
     Task<IReadOnlyList<MailRecord>> ListPendingAsync(CancellationToken cancellationToken = default);
 

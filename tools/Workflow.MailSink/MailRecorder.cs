@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace Workflow.MailSink;
 
-/// <summary>Keeps every recorded request in memory, in arrival order, and optionally appends it to a JSONL journal.</summary>
+/// <summary>Keeps every recorded mail in memory, in arrival order, and optionally appends it to a JSONL journal.</summary>
 public sealed class MailRecorder(TimeProvider time, IOptions<MailSinkOptions> options)
 {
     private static readonly JsonSerializerOptions JournalJson = new(JsonSerializerDefaults.Web);
@@ -11,6 +11,7 @@ public sealed class MailRecorder(TimeProvider time, IOptions<MailSinkOptions> op
     private readonly Lock _gate = new();
     private readonly List<RecordedMail> _messages = [];
     private long _sequence;
+    private long _requests;
 
     public IReadOnlyList<RecordedMail> Messages
     {
@@ -25,18 +26,23 @@ public sealed class MailRecorder(TimeProvider time, IOptions<MailSinkOptions> op
 
     public DateTimeOffset Now => time.GetUtcNow();
 
-    public RecordedMail Record(Func<long, RecordedMail> create)
+    /// <summary>
+    /// Records the mails of one request: <paramref name="create"/> gets the request's number and a source of
+    /// mail numbers, under the lock, so both stay in arrival order.
+    /// </summary>
+    public IReadOnlyList<RecordedMail> Record(Func<long, Func<long>, IReadOnlyList<RecordedMail>> create)
     {
+        ArgumentNullException.ThrowIfNull(create);
         lock (_gate)
         {
-            var mail = create(++_sequence);
-            _messages.Add(mail);
+            var mails = create(++_requests, () => ++_sequence);
+            _messages.AddRange(mails);
             if (options.Value.JournalPath is { Length: > 0 } path)
             {
-                File.AppendAllText(path, JsonSerializer.Serialize(mail, JournalJson) + "\n");
+                File.AppendAllLines(path, mails.Select(m => JsonSerializer.Serialize(m, JournalJson)));
             }
 
-            return mail;
+            return mails;
         }
     }
 

@@ -40,10 +40,11 @@ public static class MailSinkApp
                 h => h.Key,
                 h => h.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase) ? (authorized ? "Bearer ***" : "(invalid)") : h.Value.ToString(),
                 StringComparer.OrdinalIgnoreCase);
-            var mail = recorder.Record(sequence => SendGridRequest.Parse(sequence, recorder.Now, headers, body, authorized));
+            var mails = recorder.Record((requestSequence, nextSequence) => SendGridRequest.Parse(requestSequence, nextSequence, recorder.Now, headers, body, authorized));
+            var mail = mails[0];
             if (mail.Accepted)
             {
-                request.HttpContext.Response.Headers["X-Message-Id"] = $"sink-{mail.Sequence}";
+                request.HttpContext.Response.Headers["X-Message-Id"] = mail.MessageId;
                 return Results.StatusCode(202);
             }
 

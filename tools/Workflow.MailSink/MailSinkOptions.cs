@@ -5,6 +5,6 @@ public sealed class MailSinkOptions
 {
     public const string SectionName = "MailSink";
 
-    /// <summary>When set, every recorded request is also appended to this file as one JSON line.</summary>
+    /// <summary>When set, every recorded mail (one per personalization of an accepted request, one per refused request) is also appended to this file as one JSON line.</summary>
     public string? JournalPath { get; set; }
 }
