@@ -35,6 +35,12 @@ public interface IStatusStore
     /// </summary>
     Task<DeliverableStatus> UpdateAsync(SubmissionKey key, Func<DeliverableStatus, DeliverableStatus> change, UploadAudit? audit = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Counts one schedule point's mail on each given row (read just before), in transactions of at most 100, touching
+    /// only the reminder columns so a concurrent upload's change survives; a row already counted for the point is left alone.
+    /// </summary>
+    Task RecordRemindersAsync(IReadOnlyList<DeliverableStatus> rows, string pointKey, DateTimeOffset sentAt, CancellationToken cancellationToken = default);
+
     Task AppendAuditAsync(UploadAudit audit, CancellationToken cancellationToken = default);
 
     /// <summary>Audit rows for a deliverable or round, optionally one unit's, in arrival order.</summary>

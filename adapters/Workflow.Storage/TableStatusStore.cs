@@ -164,6 +164,26 @@ public sealed partial class TableStatusStore : IStatusStore
         return rows;
     }
 
+    public async Task RecordRemindersAsync(IReadOnlyList<DeliverableStatus> rows, string pointKey, DateTimeOffset sentAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        await _created.Value.ConfigureAwait(false);
+        var changes = rows.Where(r => r.LastReminderKey != pointKey).Select(r => r.WithReminder(pointKey, sentAt)).Select(r => new TableEntity(StatusPartition(r.CycleId, r.SubjectId), StatusRow(r.UnitId))
+        {
+            ["RemindersSent"] = r.RemindersSent,
+            ["LastReminderKey"] = r.LastReminderKey,
+            ["LastReminderAt"] = r.LastReminderAt,
+            ETag = ETag.All,
+        });
+        foreach (var partition in changes.GroupBy(e => e.PartitionKey))
+        {
+            foreach (var chunk in partition.Chunk(MaxBatch))
+            {
+                await _status.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpdateMerge, e)), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
     public async Task<IReadOnlyList<DeliverableStatus>> ListAsync(string cycleId, string subjectId, CancellationToken cancellationToken = default)
     {
         await _created.Value.ConfigureAwait(false);

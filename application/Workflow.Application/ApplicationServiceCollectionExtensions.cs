@@ -5,7 +5,7 @@ namespace Workflow.Application;
 
 public static class ApplicationServiceCollectionExtensions
 {
-    /// <summary>The cycle's use cases over storage and e-mail (both registered here too); the durable runtime is registered by the host.</summary>
+    /// <summary>The cycle's use cases over storage and e-mail (both registered here too); the durable engine and its client are registered by the host.</summary>
     public static IServiceCollection AddReportingCycles(this IServiceCollection services, string sectionName = CycleOptions.SectionName)
     {
         services.AddOptions<CycleOptions>().BindConfiguration(sectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -14,6 +14,7 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<UnitLinks>();
         services.TryAddSingleton<CycleMail>();
+        services.TryAddSingleton<CycleClocks>();
         services.TryAddSingleton<CycleConsolidation>();
         services.TryAddSingleton<SubmissionService>();
         services.TryAddSingleton<CycleActivities>();

@@ -1,19 +1,19 @@
 using Microsoft.Extensions.Logging;
-using Workflow.Domain.Consolidation;
 using Workflow.Domain.Validation;
 using Workflow.Orchestrations.Cycle;
 
 namespace Workflow.Application;
 
 /// <summary>
-/// The cycle's activities: thin steps over storage, e-mail and the orchestration client. Each is idempotent,
-/// because activities run at least once (seeded rows are inserted only if absent, mails are keyed, blobs are
-/// created conditionally).
+/// The cycle's activities: thin steps over storage, e-mail and the orchestration client. Each is idempotent, because
+/// activities run at least once (seeded rows are inserted only if absent, mails are keyed, reminder counts are keyed by
+/// their point, blobs are created conditionally).
 /// </summary>
 public sealed partial class CycleActivities(
     IPlanStore plans,
     IStatusStore status,
     CycleMail mail,
+    CycleClocks clocks,
     CycleConsolidation consolidation,
     DurableTaskClient client,
     TimeProvider time,
@@ -22,6 +22,7 @@ public sealed partial class CycleActivities(
 {
     public async Task<PlanRecorded> RecordPlan(CycleInput input)
     {
+        ArgumentNullException.ThrowIfNull(input);
         var errors = PlanValidator.Validate(input.Plan);
         if (errors.Count > 0)
         {
@@ -30,6 +31,7 @@ public sealed partial class CycleActivities(
 
         await plans.SaveAsync(input.CycleId, input.Plan);
         await status.EnsureCycleAsync(input.CycleId, options.Value.ReceiptPrefix);
+        await status.SetClockAsync(input.CycleId, input.BusinessClock);
         var rows = input.Plan.Units.SelectMany(unit => PlanLookup.Tasks(input.Plan, unit)
             .Select(task => DeliverableStatus.Pending(new SubmissionKey(input.CycleId, unit.Id, task.Id), task.Deadline, task.LatePolicy, input.Plan.TimeZone)))
             .ToList();
@@ -38,64 +40,106 @@ public sealed partial class CycleActivities(
         return new PlanRecorded(input.CycleId, input.Plan.Units.Count, rows.Count);
     }
 
-    public async Task<bool> SendPlanNotice(UnitNotice notice)
+    public async Task<BatchOutcome> SendPlanNotices(NoticeBatch batch)
     {
-        var plan = await PlanOf(notice.CycleId);
-        return await mail.SendPlanNoticeAsync(plan, notice.CycleId, PlanLookup.Unit(plan, notice.UnitId));
+        ArgumentNullException.ThrowIfNull(batch);
+        var plan = await PlanOf(batch.CycleId);
+        var units = batch.Units.Select(id => PlanLookup.Unit(plan, id)).ToList();
+        var rehearsal = (await clocks.ClockAsync(batch.CycleId)).IsRehearsal;
+        return new BatchOutcome(await mail.SendPlanNoticesAsync(plan, batch.CycleId, units, rehearsal), 0, 0);
     }
 
-    public async Task<bool> SendReminder(ReminderRequest request)
+    public async Task<BatchOutcome> SendPointMails(PointBatch batch)
     {
-        var key = new SubmissionKey(request.CycleId, request.UnitId, request.Subject);
-        var row = await status.GetAsync(key) ?? throw new InvalidOperationException($"No status row for {key}.");
-        // The unit handed in between the timer and this step: no reminder.
-        if (row.State == SubmissionState.Submitted)
+        ArgumentNullException.ThrowIfNull(batch);
+        var plan = await PlanOf(batch.CycleId);
+        var clock = await clocks.ClockAsync(batch.CycleId);
+        // A sliding rehearsal's clock may have run past the point by the time this runs; a stepped one stands behind it.
+        var boundary = clock.ToBusiness(time.GetUtcNow());
+        var now = boundary > batch.At ? boundary : batch.At;
+        if (!MailTruth.IsTrue(batch.Kind, batch.Cutoff, plan.ClosesAt(), now))
         {
-            return false;
+            Log.Withheld(logger, batch.CycleId, batch.PointKey, batch.Units.Count, now);
+            return new BatchOutcome(0, 0, batch.Units.Count);
         }
 
-        var sent = await mail.SendReminderAsync(await PlanOf(request.CycleId), request, row);
-        if (sent)
-        {
-            await status.UpdateAsync(key, s => s.WithReminder(request.PointKey, time.GetUtcNow()));
-        }
-
-        return sent;
+        var evaluator = new DeadlineEvaluator(plan.Zone());
+        var rows = await status.GetManyAsync(batch.CycleId, batch.Subject, batch.Units);
+        // A unit whose deadline moved since the point was planned belongs to another group now.
+        var owing = rows.Where(r => r.State != SubmissionState.Submitted && evaluator.Cutoff(r.Deadline) == batch.Cutoff).ToList();
+        var sent = await mail.SendPointAsync(plan, batch, owing, now, clock.IsRehearsal);
+        await status.RecordRemindersAsync(owing, batch.PointKey, now);
+        return new BatchOutcome(sent, rows.Count(r => r.State == SubmissionState.Submitted), 0);
     }
 
     public async Task<ExtensionApplied> ApplyExtension(ExtensionRequest request)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var change = request.Extension;
         foreach (var unitId in request.Units)
         {
             await status.UpdateAsync(new SubmissionKey(request.CycleId, unitId, change.Subject), s => s.WithDeadline(change.NewDeadline));
-            await client.RaiseEventAsync(InstanceIds.FollowUp(request.CycleId, change.Subject, unitId), DeadlineExtension.EventName, change);
-        }
-
-        var plan = await PlanOf(request.CycleId);
-        if (change.Units.Count == 0 && plan.NominationRounds.Any(r => r.Id == change.Subject))
-        {
-            await client.RaiseEventAsync(InstanceIds.Round(request.CycleId, change.Subject), DeadlineExtension.EventName, change);
         }
 
         Log.DeadlineExtended(logger, request.CycleId, change.Subject, change.NewDeadline.Describe(), request.Units.Count, change.RequestedBy, change.Reason);
         return new ExtensionApplied(request.CycleId, change, request.Units);
     }
 
+    public async Task<BusinessClock> SetClock(ClockRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        await status.SetClockAsync(record.CycleId, record.Clock);
+        return record.Clock;
+    }
+
+    public async Task<Tally> TallyReports(TallyRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var plan = await PlanOf(request.CycleId);
+        var evaluator = new DeadlineEvaluator(plan.Zone());
+        int expected = 0, onTime = 0, late = 0, missing = 0;
+        foreach (var deliverable in plan.Deliverables)
+        {
+            foreach (var row in await status.ListAsync(request.CycleId, deliverable.Id))
+            {
+                expected++;
+                if (row.State == SubmissionState.Submitted)
+                {
+                    _ = row.Late ? late++ : onTime++;
+                }
+                else if (evaluator.Cutoff(row.Deadline) <= request.At)
+                {
+                    missing++;
+                }
+            }
+        }
+
+        return new Tally(expected, onTime, late, missing, expected - onTime - late - missing);
+    }
+
     public async Task<RoundResult> EvaluateRound(RoundEvaluation evaluation)
     {
+        ArgumentNullException.ThrowIfNull(evaluation);
         var plan = await PlanOf(evaluation.CycleId);
         return await consolidation.EvaluateRoundAsync(plan, evaluation);
     }
 
     public async Task<CycleSummary> Consolidate(ConsolidationRequest request)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var plan = await PlanOf(request.CycleId);
         return await consolidation.ConsolidateAsync(plan, request);
     }
 
-    public Task<string> StartPeriodCycle(CycleInput input) =>
-        client.ScheduleNewOrchestrationInstanceAsync(nameof(ReportingCycleOrchestrator), input, new StartOrchestrationOptions(InstanceIds.Cycle(input.CycleId)));
+    /// <summary>A retried start finds the cycle it started before.</summary>
+    public async Task<string> StartPeriodCycle(CycleInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var id = InstanceIds.Cycle(input.CycleId);
+        return await client.GetInstanceAsync(id) is not null
+            ? id
+            : await client.ScheduleNewOrchestrationInstanceAsync(nameof(ReportingCycleOrchestrator), input, new StartOrchestrationOptions(id));
+    }
 
     private async Task<Plan> PlanOf(string cycleId) =>
         await plans.GetAsync(cycleId) ?? throw new InvalidOperationException($"Cycle '{cycleId}' has no recorded plan.");
@@ -107,5 +151,8 @@ public sealed partial class CycleActivities(
 
         [LoggerMessage(EventId = 3102, Level = LogLevel.Information, Message = "Cycle {CycleId}: deadline of {Subject} moved to {Deadline} for {Units} units at the request of {RequestedBy}: {Reason}")]
         public static partial void DeadlineExtended(ILogger logger, string cycleId, string subject, string deadline, int units, string requestedBy, string reason);
+
+        [LoggerMessage(EventId = 3103, Level = LogLevel.Warning, Message = "Cycle {CycleId}: withheld {Units} mails of {PointKey}: at {Now:O} they would no longer be true")]
+        public static partial void Withheld(ILogger logger, string cycleId, string pointKey, int units, DateTimeOffset now);
     }
 }

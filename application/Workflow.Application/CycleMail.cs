@@ -3,58 +3,106 @@ using Workflow.Email.Templates;
 namespace Workflow.Application;
 
 /// <summary>Composes the cycle's e-mails from the plan and sends each exactly once under its message key.</summary>
-public sealed class CycleMail(IMailer mailer, UnitLinks links, TimeProvider time)
+public sealed class CycleMail(IMailer mailer, UnitLinks links)
 {
-    public async Task<bool> SendPlanNoticeAsync(Plan plan, string cycleId, Unit unit, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The plan notice to a batch of units, one provider request per distinct list of tasks; each unit keeps its own link
+    /// and its own message key. Units with nothing to hand in or no address get nothing. Returns the mails sent (now or before).
+    /// </summary>
+    public async Task<int> SendPlanNoticesAsync(Plan plan, string cycleId, IReadOnlyList<Unit> units, bool rehearsal, CancellationToken cancellationToken = default)
     {
-        var items = PlanLookup.Tasks(plan, unit).Select(t => new DeliverableDeadline(t.Title, t.Deadline)).ToList();
-        if (items.Count == 0 || unit.Emails.Count == 0)
+        var sent = 0;
+        foreach (var group in units.Where(u => u.Emails.Count > 0).GroupBy(u => string.Join("\n", PlanLookup.Tasks(plan, u).Select(t => t.Id)), StringComparer.Ordinal))
         {
-            return false;
-        }
+            var items = PlanLookup.Tasks(plan, group.First()).Select(t => new DeliverableDeadline(t.Title, t.Deadline)).ToList();
+            if (items.Count == 0)
+            {
+                continue;
+            }
 
-        var content = MailTemplates.PlanNotice(new PlanNoticeMail(unit.Name, plan.Number, plan.IssuedOn, plan.Issuer, plan.Title, items, links.Link(plan, cycleId, unit.Id)));
-        return await SendAsync(new OutgoingMail(MessageKeys.PlanNotice(cycleId, unit.Id), PlanLookup.Recipients(unit), content), cancellationToken);
-    }
-
-    /// <summary>A reminder, chase or escalation for one schedule point; an escalation also goes to the supervising member.</summary>
-    public async Task<bool> SendReminderAsync(Plan plan, ReminderRequest request, DeliverableStatus status, CancellationToken cancellationToken = default)
-    {
-        var unit = PlanLookup.Unit(plan, request.UnitId);
-        var title = PlanLookup.SubjectTitle(plan, request.Subject);
-        var link = links.Link(plan, request.CycleId, unit.Id);
-        var now = time.GetUtcNow();
-        var content = request.Kind == ScheduledPointKind.Reminder
-            ? MailTemplates.Reminder(new ReminderMail(unit.Name, plan.Number, title, status.Deadline, request.Sequence, link))
-            : MailTemplates.Chase(new ChaseMail(unit.Name, plan.Number, title, status.Deadline, request.Sequence, now, link));
-        var key = MessageKeys.For(request.CycleId, unit.Id, request.Subject, request.PointKey);
-        var sent = await SendAsync(new OutgoingMail(key, PlanLookup.Recipients(unit), content), cancellationToken);
-        if (request.Kind == ScheduledPointKind.Escalation && plan.Members.FirstOrDefault(m => m.Id == unit.Supervisor) is { } member)
-        {
-            var escalation = MailTemplates.Escalation(new EscalationMail(member.Name, unit.Name, plan.Number, title, status.Deadline, request.Sequence, now, link));
-            await SendAsync(new OutgoingMail($"{key}:escalation", [new Recipient(member.Email, member.Name)], escalation) { Cc = PlanLookup.Recipients(unit) }, cancellationToken);
+            var template = MailPersonalization.Template((unit, _, link) =>
+                MailTemplates.PlanNotice(new PlanNoticeMail(unit, plan.Number, plan.IssuedOn, plan.Issuer, plan.Title, items, link)));
+            var recipients = group.Select(u => new BatchRecipient(MessageKeys.PlanNotice(cycleId, u.Id), PlanLookup.Recipients(u), MailPersonalization.Values(u.Name, links.Link(plan, cycleId, u.Id)))).ToList();
+            sent += await SendBatchAsync(new MailBatch(Marked(template, rehearsal), recipients), cancellationToken);
         }
 
         return sent;
     }
 
-    public Task<bool> SendReceiptAsync(Plan plan, UploadResult result, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A reminder, chase or escalation at one schedule point to the units of one deadline group that still owe, in one
+    /// batch; an escalation also goes to each unit's supervising member, copied to the unit. Returns the units mailed.
+    /// </summary>
+    public async Task<int> SendPointAsync(
+        Plan plan, PointBatch point, IReadOnlyList<DeliverableStatus> owing, DateTimeOffset now, bool rehearsal, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(point);
+        var title = PlanLookup.SubjectTitle(plan, point.Subject);
+        var units = owing.Select(row => (Row: row, Unit: PlanLookup.Unit(plan, row.UnitId))).Where(x => x.Unit.Emails.Count > 0).ToList();
+        var sent = 0;
+        foreach (var group in units.GroupBy(x => x.Row.Deadline))
+        {
+            var deadline = group.Key;
+            var template = MailPersonalization.Template((unit, _, link) => point.Kind == ScheduledPointKind.Reminder
+                ? MailTemplates.Reminder(new ReminderMail(unit, plan.Number, title, deadline, point.Sequence, link))
+                : MailTemplates.Chase(new ChaseMail(unit, plan.Number, title, deadline, point.Sequence, now, link)));
+            var recipients = group.Select(x => new BatchRecipient(
+                MessageKeys.For(point.CycleId, x.Unit.Id, point.Subject, point.PointKey), PlanLookup.Recipients(x.Unit), MailPersonalization.Values(x.Unit.Name, links.Link(plan, point.CycleId, x.Unit.Id)))).ToList();
+            sent += await SendBatchAsync(new MailBatch(Marked(template, rehearsal), recipients), cancellationToken);
+
+            if (point.Kind != ScheduledPointKind.Escalation)
+            {
+                continue;
+            }
+
+            var members = plan.Members.ToDictionary(m => m.Id, StringComparer.Ordinal);
+            var escalation = MailPersonalization.Template((unit, member, link) =>
+                MailTemplates.Escalation(new EscalationMail(member, unit, plan.Number, title, deadline, point.Sequence, now, link)));
+            var supervisors = group
+                .Where(x => x.Unit.Supervisor is { } id && members.ContainsKey(id))
+                .Select(x => (x.Unit, Member: members[x.Unit.Supervisor!]))
+                .Select(x => new BatchRecipient(
+                    $"{MessageKeys.For(point.CycleId, x.Unit.Id, point.Subject, point.PointKey)}:escalation",
+                    [new Recipient(x.Member.Email, x.Member.Name)],
+                    MailPersonalization.Values(x.Unit.Name, links.Link(plan, point.CycleId, x.Unit.Id), x.Member.Name)) { Cc = PlanLookup.Recipients(x.Unit) })
+                .ToList();
+            await SendBatchAsync(new MailBatch(Marked(escalation, rehearsal), supervisors), cancellationToken);
+        }
+
+        return sent;
+    }
+
+    public Task<bool> SendReceiptAsync(Plan plan, UploadResult result, bool rehearsal = false, CancellationToken cancellationToken = default)
     {
         var unit = PlanLookup.Unit(plan, result.Key.UnitId);
         var content = MailTemplates.Receipt(new ReceiptMail(
             unit.Name, plan.Number, PlanLookup.SubjectTitle(plan, result.Key.SubjectId), result.ReceiptNumber!, result.ReceivedAt, result.FileName ?? "",
             result.Size, result.Sha256, result.Version ?? 0, result.Outcome == UploadOutcome.AcceptedLate, result.Deadline!, links.Link(plan, result.Key.CycleId, unit.Id)));
-        return SendAsync(new OutgoingMail(MessageKeys.Receipt(result.Key.CycleId, result.ReceiptNumber!), PlanLookup.Recipients(unit), content), cancellationToken);
+        return SendAsync(new OutgoingMail(MessageKeys.Receipt(result.Key.CycleId, result.ReceiptNumber!), PlanLookup.Recipients(unit), Marked(content, rehearsal)), cancellationToken);
     }
 
-    public Task<bool> SendRejectionAsync(Plan plan, UploadResult result, CancellationToken cancellationToken = default)
+    public Task<bool> SendRejectionAsync(Plan plan, UploadResult result, bool rehearsal = false, CancellationToken cancellationToken = default)
     {
         var unit = PlanLookup.Unit(plan, result.Key.UnitId);
         var content = MailTemplates.Rejection(new RejectionMail(
             unit.Name, plan.Number, PlanLookup.SubjectTitle(plan, result.Key.SubjectId), result.FileName ?? "", result.Deadline!, result.ReceivedAt,
             links.Link(plan, result.Key.CycleId, unit.Id)));
         var key = MessageKeys.Rejection(result.Key.CycleId, unit.Id, result.Key.SubjectId, result.AttemptId);
-        return SendAsync(new OutgoingMail(key, PlanLookup.Recipients(unit), content), cancellationToken);
+        return SendAsync(new OutgoingMail(key, PlanLookup.Recipients(unit), Marked(content, rehearsal)), cancellationToken);
+    }
+
+    /// <summary>A rehearsal's mails say so before anything else, so no unit takes one for an official notice.</summary>
+    private static MailContent Marked(MailContent content, bool rehearsal) => rehearsal ? MailTemplates.Rehearsal(content) : content;
+
+    private async Task<int> SendBatchAsync(MailBatch batch, CancellationToken cancellationToken)
+    {
+        if (batch.Recipients.Count == 0)
+        {
+            return 0;
+        }
+
+        var results = await mailer.SendBatchAsync(batch, cancellationToken);
+        return results.Count(r => r.Outcome is MailSendOutcome.Sent or MailSendOutcome.AlreadySent);
     }
 
     private async Task<bool> SendAsync(OutgoingMail mail, CancellationToken cancellationToken)

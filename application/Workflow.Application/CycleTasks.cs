@@ -1,27 +1,36 @@
 using Workflow.Orchestrations.Cycle;
-using Workflow.Orchestrations.FollowUp;
 using Workflow.Orchestrations.Nominations;
 using Workflow.Orchestrations.Programme;
 
 namespace Workflow.Application;
 
-/// <summary>Registers the cycle's orchestrators and activities with the durable runtime, by the names orchestrators call.</summary>
+/// <summary>
+/// Every orchestrator and activity of the cycle, under the names the orchestrations call (<c>nameof</c>). The local
+/// host registers these with its engine; the Functions app declares one trigger per name, and a test checks that its
+/// built metadata lists exactly these.
+/// </summary>
 public static class CycleTasks
 {
-    public static DurableTaskRegistry AddReportingCycleTasks(this DurableTaskRegistry registry)
-    {
-        ArgumentNullException.ThrowIfNull(registry);
-        return registry
-            .AddOrchestrator<ReportingCycleOrchestrator>()
-            .AddOrchestrator<UnitFollowUpOrchestrator>()
-            .AddOrchestrator<NominationRoundOrchestrator>()
-            .AddOrchestrator<ProgrammeOrchestrator>()
-            .AddActivityFunc<CycleActivities, CycleInput, PlanRecorded>(nameof(ICycleActivities.RecordPlan), (a, _, input) => a.RecordPlan(input))
-            .AddActivityFunc<CycleActivities, UnitNotice, bool>(nameof(ICycleActivities.SendPlanNotice), (a, _, input) => a.SendPlanNotice(input))
-            .AddActivityFunc<CycleActivities, ReminderRequest, bool>(nameof(ICycleActivities.SendReminder), (a, _, input) => a.SendReminder(input))
-            .AddActivityFunc<CycleActivities, ExtensionRequest, ExtensionApplied>(nameof(ICycleActivities.ApplyExtension), (a, _, input) => a.ApplyExtension(input))
-            .AddActivityFunc<CycleActivities, RoundEvaluation, RoundResult>(nameof(ICycleActivities.EvaluateRound), (a, _, input) => a.EvaluateRound(input))
-            .AddActivityFunc<CycleActivities, ConsolidationRequest, CycleSummary>(nameof(ICycleActivities.Consolidate), (a, _, input) => a.Consolidate(input))
-            .AddActivityFunc<CycleActivities, CycleInput, string>(nameof(ICycleActivities.StartPeriodCycle), (a, _, input) => a.StartPeriodCycle(input));
-    }
+    public static IReadOnlyList<(TaskName Name, Func<ITaskOrchestrator> Create)> Orchestrators { get; } =
+    [
+        (nameof(ReportingCycleOrchestrator), () => new ReportingCycleOrchestrator()),
+        (nameof(NominationRoundOrchestrator), () => new NominationRoundOrchestrator()),
+        (nameof(ProgrammeOrchestrator), () => new ProgrammeOrchestrator()),
+    ];
+
+    public static IReadOnlyList<(TaskName Name, Func<IServiceProvider, ITaskActivity> Create)> Activities { get; } =
+    [
+        Activity<CycleInput, PlanRecorded>(nameof(ICycleActivities.RecordPlan), (a, i) => a.RecordPlan(i)),
+        Activity<NoticeBatch, BatchOutcome>(nameof(ICycleActivities.SendPlanNotices), (a, i) => a.SendPlanNotices(i)),
+        Activity<PointBatch, BatchOutcome>(nameof(ICycleActivities.SendPointMails), (a, i) => a.SendPointMails(i)),
+        Activity<ExtensionRequest, ExtensionApplied>(nameof(ICycleActivities.ApplyExtension), (a, i) => a.ApplyExtension(i)),
+        Activity<ClockRecord, BusinessClock>(nameof(ICycleActivities.SetClock), (a, i) => a.SetClock(i)),
+        Activity<TallyRequest, Tally>(nameof(ICycleActivities.TallyReports), (a, i) => a.TallyReports(i)),
+        Activity<RoundEvaluation, RoundResult>(nameof(ICycleActivities.EvaluateRound), (a, i) => a.EvaluateRound(i)),
+        Activity<ConsolidationRequest, CycleSummary>(nameof(ICycleActivities.Consolidate), (a, i) => a.Consolidate(i)),
+        Activity<CycleInput, string>(nameof(ICycleActivities.StartPeriodCycle), (a, i) => a.StartPeriodCycle(i)),
+    ];
+
+    private static (TaskName, Func<IServiceProvider, ITaskActivity>) Activity<TInput, TOutput>(string name, Func<CycleActivities, TInput, Task<TOutput>> run) =>
+        (name, services => new CycleActivity<TInput, TOutput>(services, run));
 }

@@ -6,20 +6,20 @@ namespace Workflow.Application;
 /// <summary>
 /// The upload boundary for units: judges each arrival with the server clock against the unit's authoritative deadline
 /// (not the orchestration's view), stores what is accepted, refuses and audits what is not, sends the receipt or the
-/// refusal, and tells the unit's follow-up that it has handed in. Bad input is refused whole before anything is stored.
+/// refusal. The status row it writes is the cycle's only record of who has handed in: no orchestration is told. Bad
+/// input is refused whole before anything is stored.
 /// </summary>
 public sealed class SubmissionService(
     UploadAcceptance acceptance,
     IPlanStore plans,
     IStatusStore status,
     CycleMail mail,
-    DurableTaskClient client,
-    TimeProvider time)
+    CycleClocks clocks)
 {
     public async Task<SubmissionResult> SubmitReportAsync(
         string cycleId, string unitId, string deliverableId, IncomingFile file, ReportStatistics? statistics, DateTimeOffset? receivedAt = null, CancellationToken cancellationToken = default)
     {
-        var arrival = receivedAt ?? time.GetUtcNow();
+        var arrival = receivedAt ?? await clocks.NowAsync(cycleId, cancellationToken);
         var plan = await PlanOf(cycleId, cancellationToken);
         var deliverable = plan.AllDeliverables().FirstOrDefault(d => d.Id == deliverableId);
         if (deliverable is null)
@@ -50,7 +50,7 @@ public sealed class SubmissionService(
     public async Task<SubmissionResult> SubmitNominationAsync(
         string cycleId, string unitId, string roundId, Nomination nomination, IReadOnlyList<NominationFile> files, DateTimeOffset? receivedAt = null, CancellationToken cancellationToken = default)
     {
-        var arrival = receivedAt ?? time.GetUtcNow();
+        var arrival = receivedAt ?? await clocks.NowAsync(cycleId, cancellationToken);
         var plan = await PlanOf(cycleId, cancellationToken);
         var key = new SubmissionKey(cycleId, unitId, roundId);
         var buffered = new List<(NominationFile File, MemoryStream Content)>();
@@ -148,24 +148,22 @@ public sealed class SubmissionService(
 
     private async Task AfterAsync(Plan plan, IReadOnlyList<UploadResult> results, CancellationToken cancellationToken)
     {
+        if (results.Count == 0)
+        {
+            return;
+        }
+
+        var rehearsal = (await clocks.ClockAsync(results[0].Key.CycleId, cancellationToken)).IsRehearsal;
         foreach (var result in results)
         {
             if (result.Accepted)
             {
-                await mail.SendReceiptAsync(plan, result, cancellationToken);
+                await mail.SendReceiptAsync(plan, result, rehearsal, cancellationToken);
             }
             else if (result.Outcome == UploadOutcome.RejectedLate)
             {
-                await mail.SendRejectionAsync(plan, result, cancellationToken);
+                await mail.SendRejectionAsync(plan, result, rehearsal, cancellationToken);
             }
-        }
-
-        if (results.Count > 0 && results.All(r => r.Accepted))
-        {
-            var first = results[0];
-            var submitted = new SubmissionReceived(first.Key.UnitId, first.Key.SubjectId, first.Version ?? 0, first.ReceivedAt, first.Outcome == UploadOutcome.AcceptedLate, first.ReceiptNumber!);
-            // The follow-up ends at the first submission; later versions reach a completed instance and are dropped there.
-            await client.RaiseEventAsync(InstanceIds.FollowUp(first.Key.CycleId, first.Key.SubjectId, first.Key.UnitId), SubmissionReceived.EventName, submitted, cancellationToken);
         }
     }
 

@@ -21,7 +21,7 @@ internal static class MailHtml
     }
 
     /// <summary>Only the markup characters: Vietnamese letters stay readable in the source of the mail (it is sent as UTF-8).</summary>
-    private static string Encode(string text) => text
+    public static string Encode(string text) => text
         .Replace("&", "&amp;", StringComparison.Ordinal)
         .Replace("<", "&lt;", StringComparison.Ordinal)
         .Replace(">", "&gt;", StringComparison.Ordinal)

@@ -130,6 +130,17 @@ public static class MailTemplates
         return Render($"[Từ chối tiếp nhận] {m.SubjectTitle} – quá thời hạn", text, m.Link);
     }
 
+    public const string RehearsalNotice = "THƯ DIỄN TẬP: thư này thuộc một đợt diễn tập quy trình, không phải văn bản chính thức; đơn vị không cần thực hiện.";
+
+    /// <summary>A rehearsal's mail: marked in the subject and before the first line of both parts.</summary>
+    public static MailContent Rehearsal(MailContent content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var body = content.Html.IndexOf("<p>", StringComparison.Ordinal);
+        var html = body < 0 ? content.Html : content.Html.Insert(body, $"<p><strong>{RehearsalNotice}</strong></p>");
+        return new MailContent($"[DIỄN TẬP] {content.Subject}", $"{RehearsalNotice}\n\n{content.Text}", html);
+    }
+
     private static string LastAccepted(Deadline deadline) => VietnamTime.FormatDateTime(DeadlineEvaluator.Vietnam.LastAcceptedInstant(deadline));
 
     /// <summary>Calendar days past the last on-time day, in Vietnam time: the morning after the deadline is 1 day late.</summary>

@@ -3,6 +3,7 @@ namespace Workflow.Orchestrations.Contracts;
 /// <summary>
 /// One schedule point (reminder, chase or escalation) for a batch of one deadline group's units: the activity reads who
 /// still owes and mails only them, once per (cycle, unit, subject, point key), and only while the mail is still true.
+/// <see cref="At"/> is the business instant the cycle acted at; the units are sorted so one key range reads them.
 /// </summary>
 public sealed record PointBatch(
     string CycleId,
@@ -11,4 +12,5 @@ public sealed record PointBatch(
     ScheduledPointKind Kind,
     int Sequence,
     DateTimeOffset Cutoff,
+    DateTimeOffset At,
     IReadOnlyList<string> Units);

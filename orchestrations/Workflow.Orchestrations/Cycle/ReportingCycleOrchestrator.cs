@@ -126,8 +126,8 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
 
         var batches = step.Points
             .Where(p => p.Point.Kind != ScheduledPointKind.Deadline)
-            .SelectMany(p => p.Group.Units.Chunk(BatchSize).Select(units => new PointBatch(
-                cycleId, p.Point.Subject, p.Point.Key, p.Point.Kind, p.Point.Sequence, evaluator.Cutoff(p.Group.Deadline), units)))
+            .SelectMany(p => p.Group.Units.Order(StringComparer.Ordinal).Chunk(BatchSize).Select(units => new PointBatch(
+                cycleId, p.Point.Subject, p.Point.Key, p.Point.Kind, p.Point.Sequence, evaluator.Cutoff(p.Group.Deadline), step.Instant, units)))
             .Select(batch => context.CallActivityAsync<BatchOutcome>(nameof(ICycleActivities.SendPointMails), batch, ActivityRetry.Default))
             .ToList();
         var outcomes = await Task.WhenAll(batches);
