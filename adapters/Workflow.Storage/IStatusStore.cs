@@ -41,6 +41,11 @@ public interface IStatusStore
     /// </summary>
     Task RecordRemindersAsync(IReadOnlyList<DeliverableStatus> rows, string pointKey, DateTimeOffset sentAt, CancellationToken cancellationToken = default);
 
+    /// <summary>Records a line of the cycle's history once per key (a retried write changes nothing).</summary>
+    Task AppendCycleEventAsync(CycleEvent cycleEvent, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<CycleEvent>> ListCycleEventsAsync(string cycleId, CancellationToken cancellationToken = default);
+
     Task AppendAuditAsync(UploadAudit audit, CancellationToken cancellationToken = default);
 
     /// <summary>Audit rows for a deliverable or round, optionally one unit's, in arrival order.</summary>

@@ -164,6 +164,42 @@ public sealed partial class TableStatusStore : IStatusStore
         return rows;
     }
 
+    public async Task AppendCycleEventAsync(CycleEvent cycleEvent, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(cycleEvent);
+        SubmissionKey.Check(cycleEvent.CycleId, nameof(cycleEvent));
+        await _created.Value.ConfigureAwait(false);
+        var entity = new TableEntity(cycleEvent.CycleId, $"E|{SubmissionKey.Check(cycleEvent.Key, nameof(cycleEvent))}")
+        {
+            ["At"] = cycleEvent.At,
+            ["Kind"] = cycleEvent.Kind,
+            ["Title"] = cycleEvent.Title,
+            ["Detail"] = cycleEvent.Detail,
+        };
+        try
+        {
+            await _status.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // Written by an earlier attempt of the same step.
+        }
+    }
+
+    public async Task<IReadOnlyList<CycleEvent>> ListCycleEventsAsync(string cycleId, CancellationToken cancellationToken = default)
+    {
+        SubmissionKey.Check(cycleId, nameof(cycleId));
+        await _created.Value.ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {cycleId} and RowKey ge {"E|"} and RowKey lt {"E}"}");
+        var events = new List<CycleEvent>();
+        await foreach (var e in _status.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            events.Add(new CycleEvent(cycleId, e.RowKey[2..], e.GetDateTimeOffset("At") ?? default, e.GetString("Kind") ?? "", e.GetString("Title") ?? "", e.GetString("Detail")));
+        }
+
+        return events;
+    }
+
     public async Task RecordRemindersAsync(IReadOnlyList<DeliverableStatus> rows, string pointKey, DateTimeOffset sentAt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);

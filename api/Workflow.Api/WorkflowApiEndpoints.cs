@@ -30,6 +30,8 @@ public static class WorkflowApiEndpoints
             .Produces<List<TimelineEntry>>().ProducesProblem(StatusCodes.Status404NotFound);
         cycles.MapGet("/{id}/nominations/{roundId}", CycleQueryHandlers.NominationsAsync).WithName("ListNominees").WithSummary("Các đề nghị khen thưởng của một đợt")
             .Produces<List<NomineeRow>>().ProducesProblem(StatusCodes.Status404NotFound);
+        cycles.MapPost("/{id}/rehearsal/advance", CycleCommandHandlers.AdvanceAsync).WithName("AdvanceRehearsal").WithSummary("Diễn tập: chuyển thời gian tới mốc kế tiếp hoặc thời điểm chỉ định")
+            .Produces<ControlAccepted>(StatusCodes.Status202Accepted);
         cycles.MapPost("/{id}/extensions", CycleCommandHandlers.ExtendAsync).WithName("ExtendDeadline").WithSummary("Gia hạn")
             .Accepts<ExtensionBody>("application/json").Produces<ExtensionAccepted>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);

@@ -36,6 +36,8 @@ public sealed partial class CycleActivities(
             .Select(task => DeliverableStatus.Pending(new SubmissionKey(input.CycleId, unit.Id, task.Id), task.Deadline, task.LatePolicy, input.Plan.TimeZone)))
             .ToList();
         var seeded = await status.SeedAsync(rows);
+        await NoteAsync(input.CycleId, "plan-recorded", "Đã ghi nhận kế hoạch, lập danh sách đơn vị phải nộp",
+            $"{input.Plan.Units.Count} đơn vị, {rows.Count} nội dung phải nộp{(input.BusinessClock.IsRehearsal ? "; đây là đợt diễn tập" : "")}.", "plan");
         Log.PlanRecorded(logger, input.CycleId, input.Plan.Units.Count, seeded);
         return new PlanRecorded(input.CycleId, input.Plan.Units.Count, rows.Count);
     }
@@ -81,6 +83,10 @@ public sealed partial class CycleActivities(
             await status.UpdateAsync(new SubmissionKey(request.CycleId, unitId, change.Subject), s => s.WithDeadline(change.NewDeadline));
         }
 
+        var plan = await PlanOf(request.CycleId);
+        var scope = change.Units.Count == 0 ? "tất cả đơn vị" : string.Join(", ", change.Units.Select(u => plan.Units.FirstOrDefault(x => x.Id == u)?.Name ?? u));
+        await NoteAsync(request.CycleId, "extension", $"Gia hạn «{plan.SubjectTitle(change.Subject) ?? change.Subject}» đến {change.NewDeadline.Describe()}",
+            $"Áp dụng cho {scope}; người đề nghị: {change.RequestedBy}; lý do: {change.Reason}", $"{request.RecordedAt.UtcTicks}-{change.Subject}");
         Log.DeadlineExtended(logger, request.CycleId, change.Subject, change.NewDeadline.Describe(), request.Units.Count, change.RequestedBy, change.Reason);
         return new ExtensionApplied(request.CycleId, change, request.Units);
     }
@@ -121,14 +127,20 @@ public sealed partial class CycleActivities(
     {
         ArgumentNullException.ThrowIfNull(evaluation);
         var plan = await PlanOf(evaluation.CycleId);
-        return await consolidation.EvaluateRoundAsync(plan, evaluation);
+        var round = await consolidation.EvaluateRoundAsync(plan, evaluation);
+        await NoteAsync(evaluation.CycleId, "round-closed", $"Kết thúc đợt «{plan.SubjectTitle(round.RoundId) ?? round.RoundId}»",
+            $"Nhận {round.Received} đề nghị, đạt {round.Accepted}, không đạt {round.Refused}, từ chối do quá hạn {round.LateRejected}.", $"round-{round.RoundId}");
+        return round;
     }
 
     public async Task<CycleSummary> Consolidate(ConsolidationRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var plan = await PlanOf(request.CycleId);
-        return await consolidation.ConsolidateAsync(plan, request);
+        var summary = await consolidation.ConsolidateAsync(plan, request);
+        await NoteAsync(request.CycleId, "consolidated", "Đã tổng hợp kết quả, lập tệp xuất",
+            $"Đúng hạn {summary.OnTime}, muộn {summary.Late}, không nộp {summary.Missing}; {summary.Exports.Count} tệp xuất.", "consolidated");
+        return summary;
     }
 
     /// <summary>A retried start finds the cycle it started before.</summary>
@@ -140,6 +152,10 @@ public sealed partial class CycleActivities(
             ? id
             : await client.ScheduleNewOrchestrationInstanceAsync(nameof(ReportingCycleOrchestrator), input, new StartOrchestrationOptions(id));
     }
+
+    /// <summary>A line of the cycle's own history at its business time; the key keeps a retried step from writing it twice.</summary>
+    private async Task NoteAsync(string cycleId, string kind, string title, string? detail, string key) =>
+        await status.AppendCycleEventAsync(new CycleEvent(cycleId, $"{kind}-{key}", await clocks.NowAsync(cycleId), kind, title, detail));
 
     private async Task<Plan> PlanOf(string cycleId) =>
         await plans.GetAsync(cycleId) ?? throw new InvalidOperationException($"Cycle '{cycleId}' has no recorded plan.");

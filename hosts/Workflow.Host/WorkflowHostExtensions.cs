@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Workflow.Api;
 using Workflow.Application;
-using Workflow.Durable.AzureStorage;
+using Workflow.Engine;
 
 namespace Workflow.Host;
 
@@ -20,8 +20,8 @@ public static class WorkflowHostExtensions
     ];
 
     /// <summary>
-    /// Everything the local host runs: the cycle's services, the durable runtime's worker, the API with its two
-    /// credentials, Kestrel on 127.0.0.1 only, and the optional accelerated clock.
+    /// Everything the local host runs: the cycle's services, the Durable Task engine over Azure Storage (DTFx, as under Durable Functions), the API with its two
+    /// credentials, and Kestrel on 127.0.0.1 only.
     /// </summary>
     public static WebApplicationBuilder AddWorkflowHost(this WebApplicationBuilder builder)
     {
@@ -38,22 +38,27 @@ public static class WorkflowHostExtensions
         });
         builder.Services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = host.MaxRequestBodyBytes);
 
-        var clock = configuration.GetSection(ClockOptions.SectionName).Get<ClockOptions>();
-        if (clock is { StartAt: { } startAt, Speed: { } speed })
-        {
-            builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new AcceleratedTimeProvider(startAt, speed)));
-            // Leases are measured on business time: stretch them so they still last as long in real time.
-            builder.Services.PostConfigure<DurableTaskStorageOptions>(options => options.LeaseDuration *= speed);
-        }
-        else
-        {
-            builder.Services.TryAddSingleton(TimeProvider.System);
-        }
-
+        // The wall clock; each cycle maps it to its own business time (live, or a rehearsal's clock).
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddReportingCycles();
-        builder.Services.AddDurableTaskAzureStorage(registry => registry.AddReportingCycleTasks());
+        builder.Services.AddDurableEngine(AddCycleTasks);
         builder.Services.AddWorkflowApi();
         return builder;
+    }
+
+    /// <summary>The cycle's orchestrators and activities, under the names the orchestrations call.</summary>
+    public static void AddCycleTasks(EngineTaskRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        foreach (var (name, create) in CycleTasks.Orchestrators)
+        {
+            registry.AddOrchestrator(name, _ => create());
+        }
+
+        foreach (var (name, create) in CycleTasks.Activities)
+        {
+            registry.AddActivity(name, create);
+        }
     }
 
     /// <summary>The middleware and routes: problem details, the dashboard's static files, the API and its OpenAPI document.</summary>

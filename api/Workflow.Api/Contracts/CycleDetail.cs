@@ -15,4 +15,5 @@ public sealed record CycleDetail(
     string? NextDeadlineText,
     IReadOnlyList<BlockProgress> Blocks,
     IReadOnlyList<DeliverableInfo> Deliverables,
-    IReadOnlyList<RoundInfo> Rounds);
+    IReadOnlyList<RoundInfo> Rounds,
+    RehearsalInfo? Rehearsal = null);

@@ -9,7 +9,13 @@ namespace Workflow.Api.Handlers;
 /// <summary>Operators steer cycles: start one from a plan, extend a deadline, pick nominees, suspend, resume, terminate.</summary>
 public static class CycleCommandHandlers
 {
-    public static async Task<IResult> StartAsync(HttpRequest request, string? id, DurableTaskClient client, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts a cycle from a plan. <paramref name="rehearsal"/> makes it a diễn tập: "step" stands the business clock at
+    /// <paramref name="from"/> until the operator advances it; a number is a sliding clock that many times faster than real
+    /// time from <paramref name="from"/> (default: the plan's issue day at 08:00).
+    /// </summary>
+    public static async Task<IResult> StartAsync(
+        HttpRequest request, string? id, string? rehearsal, DateTimeOffset? from, DurableTaskClient client, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.ContentType is not { } type || !type.Contains("json", StringComparison.OrdinalIgnoreCase))
@@ -32,16 +38,22 @@ public static class CycleCommandHandlers
         }
 
         // A cycle id names its stored plan and receipts for good: it is never reused, whatever state the old instance is in.
-        if (await client.GetInstanceAsync(cycleId, cancellationToken: cancellationToken) is { } existing)
+        if (await client.GetInstanceAsync(cycleId, cancellation: cancellationToken) is { } existing)
         {
             return ApiProblems.Conflict(
                 $"Kỳ báo cáo «{cycleId}» đã tồn tại (trạng thái: {existing.RuntimeStatus}); dùng mã khác (?id=).",
                 [new FieldError("id", "Mã kỳ báo cáo đã được dùng.")]);
         }
 
+        var (clock, problem) = RehearsalClock(rehearsal, from, plan, time.GetUtcNow());
+        if (problem is not null)
+        {
+            return problem;
+        }
+
         var startedBy = request.HttpContext.User.Identity?.Name ?? "operator";
         await client.ScheduleNewOrchestrationInstanceAsync(
-            nameof(ReportingCycleOrchestrator), new CycleInput(cycleId, plan, startedBy), new StartOrchestrationOptions(cycleId), cancellationToken);
+            nameof(ReportingCycleOrchestrator), new CycleInput(cycleId, plan, startedBy, clock), new StartOrchestrationOptions(cycleId), cancellationToken);
         var cycle = $"{CycleLookup.BaseUrl(request)}/api/cycles/{Uri.EscapeDataString(cycleId)}";
         var body = new CycleStarted(cycleId, cycle, $"{cycle}/extensions", $"{cycle}/terminate", $"{cycle}/suspend", $"{cycle}/resume");
         return Results.Accepted(cycle, body);
@@ -109,6 +121,72 @@ public static class CycleCommandHandlers
         return Results.Accepted(value: new ExtensionAccepted(id, subject.Id, deadline.Describe(), ApiText.LastAccepted(deadline, plan.TimeZone), units));
     }
 
+    /// <summary>Moves a stepped rehearsal on: to <c>to</c>, or to the cycle's next schedule instant when it is omitted.</summary>
+    public static async Task<IResult> AdvanceAsync(string id, HttpRequest request, DurableTaskClient client, CycleClocks clocks, CancellationToken cancellationToken)
+    {
+        var (body, invalid) = await ApiJson.ReadBodyAsync<AdvanceBody>(request, optional: true, cancellationToken);
+        if (invalid is not null)
+        {
+            return ApiProblems.BadRequest(invalid.Field, invalid.Message);
+        }
+
+        if (!CycleLookup.IsSafeId(id) || await CycleLookup.InstanceAsync(client, id, inputs: false, cancellationToken) is not { } instance)
+        {
+            return ApiProblems.CycleNotFound(id);
+        }
+
+        var clock = await clocks.ClockAsync(id, cancellationToken);
+        if (!clock.IsManual)
+        {
+            return ApiProblems.Conflict($"Kỳ báo cáo «{id}» không phải diễn tập theo từng bước; thời gian của nó tự trôi.");
+        }
+
+        if (!instance.IsRunning)
+        {
+            return ApiProblems.Conflict($"Kỳ báo cáo «{id}» không còn chạy (trạng thái: {instance.RuntimeStatus}).");
+        }
+
+        var progress = instance.ReadCustomStatusAs<CycleProgress>();
+        var to = body?.To ?? progress?.NextStepAt;
+        if (to is null)
+        {
+            return ApiProblems.BadRequest("to", "Chưa biết mốc kế tiếp của kỳ báo cáo; ghi rõ thời điểm cần chuyển tới (to).");
+        }
+
+        if (to <= clock.BusinessOrigin)
+        {
+            return ApiProblems.BadRequest("to", $"Thời điểm phải sau thời điểm hiện tại của diễn tập ({ApiText.DateTime(clock.BusinessOrigin)}).");
+        }
+
+        var requestedBy = request.HttpContext.User.Identity?.Name ?? "operator";
+        await client.RaiseEventAsync(InstanceIds.Cycle(id), ClockAdvance.EventName, new ClockAdvance(to.Value.ToUniversalTime(), requestedBy), cancellationToken);
+        return Results.Accepted(value: new ControlAccepted(id, "advance", ApiText.DateTime(to)));
+    }
+
+    /// <summary>The clock a start asks for, or the problem with the request.</summary>
+    private static (BusinessClock? Clock, IResult? Problem) RehearsalClock(string? rehearsal, DateTimeOffset? from, Plan plan, DateTimeOffset wallNow)
+    {
+        if (string.IsNullOrWhiteSpace(rehearsal))
+        {
+            return from is null
+                ? (BusinessClock.Live, null)
+                : (null, ApiProblems.BadRequest("from", "Chỉ đợt diễn tập (rehearsal) mới bắt đầu từ một thời điểm khác hiện tại."));
+        }
+
+        var origin = (from ?? VietnamTime.At(plan.IssuedOn, new TimeOnly(8, 0), plan.Zone())).ToUniversalTime();
+        if (string.Equals(rehearsal, "step", StringComparison.OrdinalIgnoreCase))
+        {
+            return (new BusinessClock(wallNow, origin, 0), null);
+        }
+
+        if (!double.TryParse(rehearsal, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var speed) || !(speed >= 1 && speed <= 10_000_000))
+        {
+            return (null, ApiProblems.BadRequest("rehearsal", "Diễn tập: ghi «step» (chuyển từng mốc) hoặc tốc độ từ 1 đến 10.000.000 lần thời gian thực."));
+        }
+
+        return (new BusinessClock(wallNow, origin, speed), null);
+    }
+
     public static async Task<IResult> PickAsync(string id, string roundId, HttpRequest request, DurableTaskClient client, IPlanStore plans, IStatusStore status, CancellationToken cancellationToken)
     {
         var (body, invalid) = await ApiJson.ReadBodyAsync<PicksBody>(request, cancellationToken: cancellationToken);
@@ -160,7 +238,7 @@ public static class CycleCommandHandlers
             return ApiProblems.BadRequest("Danh sách lựa chọn không hợp lệ.", errors);
         }
 
-        var instance = await client.GetInstanceAsync(InstanceIds.Round(id, roundId), cancellationToken: cancellationToken);
+        var instance = await client.GetInstanceAsync(InstanceIds.Round(id, roundId), cancellation: cancellationToken);
         if (instance is not { RuntimeStatus: OrchestrationRuntimeStatus.Running })
         {
             return ApiProblems.Conflict($"Đợt «{round.Title}» chưa mở hoặc đã kết thúc lựa chọn.");

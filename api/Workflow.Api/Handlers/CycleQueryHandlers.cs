@@ -55,12 +55,24 @@ public static class CycleQueryHandlers
         var items = new List<CycleListItem>();
         string? next;
         var scanned = 0;
-        // Follow-ups and rounds share the task hub and outnumber cycles a thousand to one: scan whole pages and keep
-        // only reporting cycles, until a page of them is filled (a bounded number of scans per request).
+        // Rounds and programmes share the task hub: scan whole pages and keep only reporting cycles, until a page of
+        // them is filled (a bounded number of scans per request).
         do
         {
-            var page = await client.QueryInstancesAsync(query, cancellationToken);
-            foreach (var instance in page.Items.Where(i => i.Name == nameof(ReportingCycleOrchestrator)))
+            Page<OrchestrationMetadata>? page = null;
+            await foreach (var first in client.GetAllInstancesAsync(query).AsPages(query.ContinuationToken, ScanPageSize).WithCancellation(cancellationToken))
+            {
+                page = first;
+                break;
+            }
+
+            if (page is null)
+            {
+                next = null;
+                break;
+            }
+
+            foreach (var instance in page.Values.Where(i => i.Name == nameof(ReportingCycleOrchestrator)))
             {
                 var plan = await plans.GetAsync(instance.InstanceId, cancellationToken);
                 items.Add(new CycleListItem(
@@ -76,7 +88,7 @@ public static class CycleQueryHandlers
         return Results.Ok(new CyclePage(items, next));
     }
 
-    public static async Task<IResult> GetAsync(string id, DurableTaskClient client, IPlanStore plans, IStatusStore status, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<IResult> GetAsync(string id, DurableTaskClient client, IPlanStore plans, IStatusStore status, CycleClocks clocks, CancellationToken cancellationToken)
     {
         if (!CycleLookup.IsSafeId(id) || await CycleLookup.InstanceAsync(client, id, inputs: false, cancellationToken) is not { } instance)
         {
@@ -92,7 +104,8 @@ public static class CycleQueryHandlers
                 failure, progress, null, null, [], [], []));
         }
 
-        var now = time.GetUtcNow();
+        var clock = await clocks.ClockAsync(id, cancellationToken);
+        var now = await clocks.NowAsync(id, cancellationToken);
         var rows = new List<DeliverableStatus>();
         foreach (var deliverable in plan.Deliverables)
         {
@@ -117,11 +130,11 @@ public static class CycleQueryHandlers
         var next = progress?.NextDeadline?.ToUniversalTime();
         return Results.Ok(new CycleDetail(
             id, plan.Title, plan.Number, plan.Issuer, instance.RuntimeStatus, instance.CreatedAt.ToUniversalTime(), instance.LastUpdatedAt.ToUniversalTime(),
-            failure, progress, next, progress?.NextDeadlineText ?? ApiText.DateTime(next), blocks, deliverables, rounds));
+            failure, progress, next, progress?.NextDeadlineText ?? ApiText.DateTime(next), blocks, deliverables, rounds, Rehearsal(clock, now)));
     }
 
     public static async Task<IResult> UnitsAsync(
-        string id, string? subject, string? block, DurableTaskClient client, IPlanStore plans, IStatusStore status, TimeProvider time, CancellationToken cancellationToken)
+        string id, string? subject, string? block, DurableTaskClient client, IPlanStore plans, IStatusStore status, CycleClocks clocks, CancellationToken cancellationToken)
     {
         if (await CycleLookup.PlanAsync(plans, client, id, cancellationToken) is not { } plan)
         {
@@ -139,7 +152,7 @@ public static class CycleQueryHandlers
             return ApiProblems.BadRequest("block", $"Kế hoạch không có khối «{block}».");
         }
 
-        var now = time.GetUtcNow();
+        var now = await clocks.NowAsync(id, cancellationToken);
         var units = plan.Units.ToDictionary(u => u.Id, StringComparer.Ordinal);
         var blockNames = plan.Blocks.ToDictionary(b => b.Id, b => b.Name, StringComparer.Ordinal);
         var result = new List<UnitStatusRow>();
@@ -184,7 +197,7 @@ public static class CycleQueryHandlers
 
     private static async Task<RoundInfo> RoundAsync(DurableTaskClient client, IStatusStore status, string cycleId, NominationRound round, CancellationToken cancellationToken)
     {
-        var instance = await client.GetInstanceAsync(InstanceIds.Round(cycleId, round.Id), cancellationToken: cancellationToken);
+        var instance = await client.GetInstanceAsync(InstanceIds.Round(cycleId, round.Id), cancellation: cancellationToken);
         var nominees = await status.ListNomineesAsync(cycleId, round.Id, cancellationToken);
         var lateRejected = round.PickedFrom is null
             ? (await status.ListAuditAsync(cycleId, round.Id, cancellationToken: cancellationToken)).Count(a => a.Outcome == UploadOutcome.RejectedLate)
@@ -193,6 +206,21 @@ public static class CycleQueryHandlers
         return new RoundInfo(
             round.Id, round.Title, round.AwardLevel, round.Deadline?.Describe(), round.PickedFrom, instance?.RuntimeStatus,
             nominees.Count, verdicts.Count(v => v == NomineeVerdict.Accepted), verdicts.Count(v => v == NomineeVerdict.Refused), lateRejected);
+    }
+
+    /// <summary>One wall second of engine jitter is <c>speed</c> seconds of business time; a stepped rehearsal is exact.</summary>
+    private static RehearsalInfo? Rehearsal(BusinessClock clock, DateTimeOffset now)
+    {
+        if (!clock.IsRehearsal)
+        {
+            return null;
+        }
+
+        var precision = clock.Precision(TimeSpan.FromSeconds(1));
+        var text = clock.IsManual
+            ? "Diễn tập từng bước: mỗi mốc được xử lý đúng thời điểm của nó."
+            : $"Diễn tập nhanh gấp {clock.Speed.ToString("N0", ApiText.Culture)} lần: các mốc có thể chậm tới khoảng {ApiText.Duration(precision)} so với kế hoạch; thư không còn đúng sẽ không được gửi.";
+        return new RehearsalInfo(clock.IsManual ? "step" : "sliding", clock.Speed, now.ToUniversalTime(), ApiText.DateTime(now)!, text);
     }
 
     private static NomineeVerdict Verdict(NomineeStatus row) =>

@@ -1,13 +1,11 @@
-using System.Text.Json;
 using Workflow.Api.Contracts;
 using Workflow.Api.Http;
-using Workflow.Orchestrations.FollowUp;
 
 namespace Workflow.Api.Handlers;
 
 /// <summary>
-/// A cycle's timeline, newest first: the orchestration's own history (start, children finished or failed, extensions,
-/// control), the upload audit (accepted, late, refused with the reason) and each unit's last reminder.
+/// A cycle's timeline, newest first: its start and end, the lines its activities and the operator's commands recorded
+/// (plan recorded, extensions, rounds closed, control, consolidation), the upload audit (accepted, late, refused with the reason) and each unit's last reminder.
 /// </summary>
 public static class TimelineHandler
 {
@@ -21,7 +19,12 @@ public static class TimelineHandler
         }
 
         var entries = new List<TimelineEntry>();
-        entries.AddRange(FromHistory(plan, await HistoryAsync(client, id, cancellationToken)));
+        if (await client.GetInstanceAsync(InstanceIds.Cycle(id), cancellation: cancellationToken) is { } instance)
+        {
+            entries.AddRange(FromInstance(plan, instance));
+        }
+
+        entries.AddRange((await status.ListCycleEventsAsync(id, cancellationToken)).Select(e => Entry(e.At, e.Kind, e.Title, e.Detail)));
         foreach (var subject in plan.Subjects())
         {
             foreach (var audit in await status.ListAuditAsync(id, subject.Id, cancellationToken: cancellationToken))
@@ -39,70 +42,21 @@ public static class TimelineHandler
         return Results.Ok(entries.OrderByDescending(e => e.At).Take(MaxEntries).ToList());
     }
 
-    private static IEnumerable<TimelineEntry> FromHistory(Plan plan, IReadOnlyList<OrchestrationHistoryEvent> history)
+    /// <summary>Start and end from the instance itself: every client, local or bound in Functions, reads these.</summary>
+    private static IEnumerable<TimelineEntry> FromInstance(Plan plan, OrchestrationMetadata instance)
     {
-        // Completions carry only the id of what they complete: the scheduling event names it.
-        var scheduled = history.Where(e => e.EventType is "TaskScheduled" or "SubOrchestrationCreated").GroupBy(e => e.EventId).ToDictionary(g => g.Key, g => g.First());
-        foreach (var e in history)
+        yield return Entry(instance.CreatedAt, "started", "Bắt đầu kỳ báo cáo", plan.Title);
+        var end = instance.RuntimeStatus switch
         {
-            var source = scheduled.GetValueOrDefault(e.EventId);
-            var entry = e.EventType switch
-            {
-                "ExecutionStarted" => Entry(e.Timestamp, "started", "Bắt đầu kỳ báo cáo", plan.Title),
-                "ExecutionCompleted" when IsFailure(e.Data) => Entry(e.Timestamp, "failed", "Kỳ báo cáo gặp lỗi và dừng", FailureMessage(e.Data)),
-                "ExecutionCompleted" => Entry(e.Timestamp, "completed", "Kỳ báo cáo kết thúc", null),
-                "ExecutionTerminated" => Entry(e.Timestamp, "terminated", "Kỳ báo cáo bị dừng hẳn", e.Data),
-                "ExecutionSuspended" => Entry(e.Timestamp, "suspended", "Tạm dừng kỳ báo cáo", e.Data),
-                "ExecutionResumed" => Entry(e.Timestamp, "resumed", "Tiếp tục kỳ báo cáo", e.Data),
-                "EventRaised" when e.Name == DeadlineExtension.EventName => Extension(plan, e),
-                "TaskCompleted" when source?.Name is nameof(ICycleActivities.RecordPlan) => Entry(e.Timestamp, "plan-recorded", "Đã ghi nhận kế hoạch, lập danh sách đơn vị phải nộp", null),
-                "TaskCompleted" when source?.Name is nameof(ICycleActivities.Consolidate) => Entry(e.Timestamp, "consolidated", "Đã tổng hợp kết quả, lập tệp xuất", null),
-                "TaskFailed" => Entry(e.Timestamp, "activity-failed", $"Bước «{source?.Name}» gặp lỗi", FailureMessage(e.Data)),
-                "SubOrchestrationCompleted" => ChildCompleted(plan, e, source),
-                "SubOrchestrationFailed" => Entry(e.Timestamp, "child-failed", $"Tiến trình con «{source?.Name}» gặp lỗi", FailureMessage(e.Data)),
-                _ => null,
-            };
-            if (entry is not null)
-            {
-                yield return entry;
-            }
-        }
-    }
-
-    private static TimelineEntry? Extension(Plan plan, OrchestrationHistoryEvent e)
-    {
-        var change = JsonDataConverter.Default.Deserialize<DeadlineExtension>(e.Data);
-        if (change is null)
+            OrchestrationRuntimeStatus.Completed => Entry(instance.LastUpdatedAt, "completed", "Kỳ báo cáo kết thúc", null),
+            OrchestrationRuntimeStatus.Failed => Entry(instance.LastUpdatedAt, "failed", "Kỳ báo cáo gặp lỗi và dừng", instance.FailureDetails?.ErrorMessage),
+            OrchestrationRuntimeStatus.Terminated => Entry(instance.LastUpdatedAt, "terminated", "Kỳ báo cáo bị dừng hẳn", null),
+            _ => null,
+        };
+        if (end is not null)
         {
-            return null;
+            yield return end;
         }
-
-        var scope = change.Units.Count == 0 ? "tất cả đơn vị" : string.Join(", ", change.Units.Select(u => CycleLookup.UnitName(plan, u)));
-        return Entry(e.Timestamp, "extension", $"Gia hạn «{CycleLookup.SubjectTitle(plan, change.Subject)}» đến {change.NewDeadline.Describe()}",
-            $"Áp dụng cho {scope}; người đề nghị: {change.RequestedBy}; lý do: {change.Reason}");
-    }
-
-    private static TimelineEntry? ChildCompleted(Plan plan, OrchestrationHistoryEvent e, OrchestrationHistoryEvent? source)
-    {
-        if (source?.Name == nameof(UnitFollowUpOrchestrator) && JsonDataConverter.Default.Deserialize<FollowUpResult>(e.Data) is { } followUp)
-        {
-            var outcome = followUp.Outcome switch
-            {
-                FollowUpOutcome.OnTime => "nộp đúng hạn",
-                FollowUpOutcome.Late => "nộp muộn",
-                _ => "không nộp",
-            };
-            return Entry(e.Timestamp, "follow-up-completed", $"{CycleLookup.UnitName(plan, followUp.UnitId)}: {outcome}",
-                $"{CycleLookup.SubjectTitle(plan, followUp.Subject)}; đã nhắc, đôn đốc {followUp.RemindersSent} lần{(followUp.Escalated ? "; đã báo thành viên Ban Chỉ đạo" : "")}.");
-        }
-
-        if (JsonDataConverter.Default.Deserialize<RoundResult>(e.Data) is { RoundId: not null } round)
-        {
-            return Entry(e.Timestamp, "round-closed", $"Kết thúc đợt «{CycleLookup.SubjectTitle(plan, round.RoundId)}»",
-                $"Nhận {round.Received} đề nghị, đạt {round.Accepted}, không đạt {round.Refused}, từ chối do quá hạn {round.LateRejected}.");
-        }
-
-        return null;
     }
 
     private static TimelineEntry FromAudit(Plan plan, string subjectTitle, UploadAudit audit)
@@ -117,42 +71,6 @@ public static class TimelineHandler
         };
     }
 
-    private static bool IsFailure(string? data) => data is not null && data.Contains("\"errorMessage\"", StringComparison.Ordinal);
-
-    private static string? FailureMessage(string? data)
-    {
-        if (data is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(data);
-            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("errorMessage", out var message) ? message.GetString() : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
     private static TimelineEntry Entry(DateTimeOffset at, string kind, string title, string? detail) =>
         new(at.ToUniversalTime(), ApiText.Arrival(at)!, kind, title, detail);
-
-    /// <summary>
-    /// The cycle orchestration's history; empty where the client cannot read history (Durable Functions' bound
-    /// client), so the timeline still shows uploads, refusals and reminders from the status tables.
-    /// </summary>
-    private static async Task<IReadOnlyList<OrchestrationHistoryEvent>> HistoryAsync(DurableTaskClient client, string id, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await client.GetHistoryAsync(InstanceIds.Cycle(id), cancellationToken);
-        }
-        catch (NotSupportedException)
-        {
-            return [];
-        }
-    }
 }

@@ -7,7 +7,7 @@ namespace Workflow.Api.Handlers;
 /// <summary>A unit sees its own tasks and receipts; the cycle and the unit come from its token only.</summary>
 public static class UnitHandlers
 {
-    public static async Task<IResult> TasksAsync(HttpContext context, IPlanStore plans, IStatusStore status, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<IResult> TasksAsync(HttpContext context, IPlanStore plans, IStatusStore status, CycleClocks clocks, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var me = UnitIdentity.From(context.User);
@@ -16,7 +16,7 @@ public static class UnitHandlers
             return ApiProblems.NotFound("Kỳ báo cáo của đường dẫn này chưa sẵn sàng hoặc không còn.");
         }
 
-        var now = time.GetUtcNow();
+        var now = await clocks.NowAsync(me.CycleId, cancellationToken);
         var tasks = new List<UnitTask>();
         foreach (var deliverable in plan.Deliverables.Where(d => d.AppliesTo.Includes(unit)))
         {

@@ -13,16 +13,18 @@ namespace Workflow.Api.Handlers;
 public static class UploadHandlers
 {
     public static async Task<IResult> ReportAsync(
-        HttpRequest request, string deliverableId, SubmissionService submissions, IPlanStore plans, IOptions<StorageOptions> storage, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest request, string deliverableId, SubmissionService submissions, IPlanStore plans, IOptions<StorageOptions> storage, CycleClocks clocks, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var arrival = time.GetUtcNow();
         var me = UnitIdentity.From(request.HttpContext.User);
         var (form, notForm) = await UploadChecks.ReadFormAsync(request, cancellationToken);
         if (form is null)
         {
             return notForm!;
         }
+
+        // The cycle's business time once the whole request has arrived: the last byte decides, not the first.
+        var arrival = await clocks.NowAsync(me.CycleId, cancellationToken);
 
         var plan = await plans.GetAsync(me.CycleId, cancellationToken);
         var unit = plan?.Units.FirstOrDefault(u => u.Id == me.UnitId);
@@ -79,17 +81,19 @@ public static class UploadHandlers
     }
 
     public static async Task<IResult> NominationAsync(
-        HttpRequest request, string roundId, SubmissionService submissions, IPlanStore plans, IStatusStore status, IOptions<StorageOptions> storage, TimeProvider time,
+        HttpRequest request, string roundId, SubmissionService submissions, IPlanStore plans, IStatusStore status, IOptions<StorageOptions> storage, CycleClocks clocks,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var arrival = time.GetUtcNow();
         var me = UnitIdentity.From(request.HttpContext.User);
         var (form, notForm) = await UploadChecks.ReadFormAsync(request, cancellationToken);
         if (form is null)
         {
             return notForm!;
         }
+
+        // The cycle's business time once the whole request has arrived: the last byte decides, not the first.
+        var arrival = await clocks.NowAsync(me.CycleId, cancellationToken);
 
         var plan = await plans.GetAsync(me.CycleId, cancellationToken);
         var unit = plan?.Units.FirstOrDefault(u => u.Id == me.UnitId);

@@ -8,26 +8,28 @@ namespace Workflow.Api.Security;
 
 /// <summary>
 /// Units carry their link token as <c>Authorization: Bearer</c>, or as <c>?token=</c> when opened from an e-mail.
-/// It is checked against the server clock, so it stops working when the cycle closes.
+/// It is checked against the cycle's business time, so it stops working when the cycle closes.
 /// </summary>
 public sealed class UnitLinkHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> schemes,
     UnitLinks links,
-    TimeProvider time,
+    CycleClocks clocks,
     ILoggerFactory logger,
     UrlEncoder encoder) : AuthenticationHandler<AuthenticationSchemeOptions>(schemes, logger, encoder)
 {
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var token = BearerToken() ?? Request.Query[ApiAuth.TokenQueryParameter].FirstOrDefault();
         if (string.IsNullOrEmpty(token))
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
         }
 
-        if (links.Validate(token, time.GetUtcNow()) is not { } claims)
+        // The link expires when its cycle closes in the cycle's own time: a rehearsal of a past plan still opens.
+        if (links.Validate(token, DateTimeOffset.MinValue) is not { } signed
+            || links.Validate(token, await clocks.NowAsync(signed.CycleId, Context.RequestAborted)) is not { } claims)
         {
-            return Task.FromResult(AuthenticateResult.Fail("Invalid or expired unit link."));
+            return AuthenticateResult.Fail("Invalid or expired unit link.");
         }
 
         var identity = new ClaimsIdentity(
@@ -37,7 +39,7 @@ public sealed class UnitLinkHandler(
             new Claim(ApiAuth.UnitClaim, claims.UnitId),
             new Claim(ClaimTypes.Name, claims.UnitId),
         ], Scheme.Name);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name)));
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }
 
     private string? BearerToken()

@@ -1,3 +1,0 @@
-namespace Workflow.Durable;
-
-public sealed record PurgeResult(int PurgedInstanceCount);

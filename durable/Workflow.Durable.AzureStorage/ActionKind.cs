@@ -1,8 +1,0 @@
-namespace Workflow.Durable.AzureStorage;
-
-internal enum ActionKind
-{
-    CallActivity,
-    CreateTimer,
-    CallSubOrchestrator,
-}

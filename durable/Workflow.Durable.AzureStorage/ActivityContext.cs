@@ -1,8 +1,0 @@
-namespace Workflow.Durable.AzureStorage;
-
-internal sealed class ActivityContext(TaskName name, string instanceId) : TaskActivityContext
-{
-    public override TaskName Name => name;
-
-    public override string InstanceId => instanceId;
-}

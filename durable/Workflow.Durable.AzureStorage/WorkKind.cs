@@ -1,9 +1,0 @@
-namespace Workflow.Durable.AzureStorage;
-
-internal enum WorkKind
-{
-    ActivityResult,
-    TimerDue,
-    ChildResult,
-    ReconcileChildren,
-}
