@@ -64,7 +64,8 @@ public sealed class LocalDurableTaskClient(AzureStorageOrchestrationService serv
     {
         cancellation.ThrowIfCancellationRequested();
         var states = await service.GetOrchestrationStateAsync(instanceId, allExecutions: false).ConfigureAwait(false);
-        return states is { Count: > 0 } ? ToMetadata(states[0], getInputsAndOutputs) : null;
+        // Azure Storage answers an unknown id with a list holding null.
+        return states?.FirstOrDefault(s => s is not null) is { } state ? ToMetadata(state, getInputsAndOutputs) : null;
     }
 
     public override AsyncPageable<OrchestrationMetadata> GetAllInstancesAsync(OrchestrationQuery? filter = null) =>

@@ -19,12 +19,15 @@ public static class TimelineHandler
         }
 
         var entries = new List<TimelineEntry>();
+        var events = await status.ListCycleEventsAsync(id, cancellationToken);
         if (await client.GetInstanceAsync(InstanceIds.Cycle(id), cancellation: cancellationToken) is { } instance)
         {
-            entries.AddRange(FromInstance(plan, instance));
+            // A rehearsal lives in its own time: its start and end are dated by its first and last recorded lines.
+            var rehearsal = (await status.GetClockAsync(id, cancellationToken))?.IsRehearsal == true && events.Count > 0;
+            entries.AddRange(FromInstance(plan, instance, rehearsal ? events.Min(e => e.At) : instance.CreatedAt, rehearsal ? events.Max(e => e.At) : instance.LastUpdatedAt));
         }
 
-        entries.AddRange((await status.ListCycleEventsAsync(id, cancellationToken)).Select(e => Entry(e.At, e.Kind, e.Title, e.Detail)));
+        entries.AddRange(events.Select(e => Entry(e.At, e.Kind, e.Title, e.Detail)));
         foreach (var subject in plan.Subjects())
         {
             foreach (var audit in await status.ListAuditAsync(id, subject.Id, cancellationToken: cancellationToken))
@@ -43,14 +46,14 @@ public static class TimelineHandler
     }
 
     /// <summary>Start and end from the instance itself: every client, local or bound in Functions, reads these.</summary>
-    private static IEnumerable<TimelineEntry> FromInstance(Plan plan, OrchestrationMetadata instance)
+    private static IEnumerable<TimelineEntry> FromInstance(Plan plan, OrchestrationMetadata instance, DateTimeOffset startedAt, DateTimeOffset endedAt)
     {
-        yield return Entry(instance.CreatedAt, "started", "Bắt đầu kỳ báo cáo", plan.Title);
+        yield return Entry(startedAt, "started", "Bắt đầu kỳ báo cáo", plan.Title);
         var end = instance.RuntimeStatus switch
         {
-            OrchestrationRuntimeStatus.Completed => Entry(instance.LastUpdatedAt, "completed", "Kỳ báo cáo kết thúc", null),
-            OrchestrationRuntimeStatus.Failed => Entry(instance.LastUpdatedAt, "failed", "Kỳ báo cáo gặp lỗi và dừng", instance.FailureDetails?.ErrorMessage),
-            OrchestrationRuntimeStatus.Terminated => Entry(instance.LastUpdatedAt, "terminated", "Kỳ báo cáo bị dừng hẳn", null),
+            OrchestrationRuntimeStatus.Completed => Entry(endedAt, "completed", "Kỳ báo cáo kết thúc", null),
+            OrchestrationRuntimeStatus.Failed => Entry(endedAt, "failed", "Kỳ báo cáo gặp lỗi và dừng", instance.FailureDetails?.ErrorMessage),
+            OrchestrationRuntimeStatus.Terminated => Entry(endedAt, "terminated", "Kỳ báo cáo bị dừng hẳn", null),
             _ => null,
         };
         if (end is not null)

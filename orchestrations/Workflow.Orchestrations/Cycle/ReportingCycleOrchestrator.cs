@@ -107,6 +107,13 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
             };
         }
 
+        if (clock.IsManual)
+        {
+            // Past the close nothing is accepted, and the consolidation is dated at the close.
+            await StandAsync(context, input.CycleId, clock, closesAt);
+            progress = progress with { StandsAt = closesAt };
+        }
+
         progress = progress with { Phase = CyclePhase.Consolidating, PhaseLabel = "Đang tổng hợp", NextDeadline = null, NextDeadlineText = null, NextStepAt = null };
         context.SetCustomStatus(WithRounds(progress, rounds.Values));
         var results = await CloseRoundsAsync(context, input.CycleId, plan, rounds, closesAt);
