@@ -77,10 +77,6 @@ public sealed partial class ApiHost : IAsyncLifetime
             ["Cycle:PublicBaseUrl"] = "http://127.0.0.1:7071",
             ["Cycle:ReceiptPrefix"] = "BG",
             ["DurableTask:TaskHubName"] = $"{Prefix}hub",
-            ["DurableTask:MinPollingInterval"] = "00:00:00.020",
-            ["DurableTask:MaxPollingInterval"] = "00:00:00.200",
-            ["DurableTask:LeaseRenewInterval"] = "00:00:00.300",
-            ["DurableTask:InboxSweepInterval"] = "00:00:01",
             ["Logging:LogLevel:Default"] = "Warning",
         });
         builder.Services.AddSingleton<TimeProvider>(Time);
@@ -95,9 +91,20 @@ public sealed partial class ApiHost : IAsyncLifetime
         Operator.DefaultRequestHeaders.Add("X-Api-Key", OperatorKey);
 
         using var content = new StringContent(PlanText, System.Text.Encoding.UTF8, "application/json");
-        var started = await Operator.PostAsync($"/api/cycles?id={CycleId}", content);
+        // A stepped rehearsal from 11/03/2024 09:00: the tests move the cycle's clock themselves, as they need it.
+        var started = await Operator.PostAsync($"/api/cycles?id={CycleId}&rehearsal=step&from={Uri.EscapeDataString(Vn(3, 11, 9).ToString("O"))}", content);
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         await TokenAsync("bcd-yen-the");
+    }
+
+    /// <summary>Moves the cycle's stepped clock to <paramref name="to"/> and waits until the boundary reads it too.</summary>
+    public async Task AdvanceAsync(DateTimeOffset to)
+    {
+        var cycle = $"/api/cycles/{CycleId}";
+        var answer = await Operator.PostAsync($"{cycle}/rehearsal/advance", JsonContent.Create(new { to }));
+        Assert.True(answer.StatusCode == HttpStatusCode.Accepted, await answer.Content.ReadAsStringAsync());
+        await Eventually(async () => (await GetJsonAsync(Operator, cycle)).GetProperty("progress") is { ValueKind: System.Text.Json.JsonValueKind.Object } p
+            && p.TryGetProperty("standsAt", out var at) && at.ValueKind == System.Text.Json.JsonValueKind.String && at.GetDateTimeOffset() == to, seconds: 60);
     }
 
     public HttpClient Unit(string token)

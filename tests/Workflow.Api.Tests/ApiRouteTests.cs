@@ -27,6 +27,15 @@ public sealed class ApiRouteTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Equal(["id"], fields);
         using var text = new StringContent(host.PlanText, Encoding.UTF8, "text/plain");
         await ApiHost.ProblemAsync(await host.Operator.PostAsync("/api/cycles?id=khac", text), HttpStatusCode.UnsupportedMediaType);
+
+        // Rehearsals: a speed out of range, or a start instant for a live cycle, is refused by name.
+        (_, fields) = await ApiHost.ProblemAsync(await Post("/api/cycles?id=dien-tap&rehearsal=0.5", host.PlanText), HttpStatusCode.BadRequest);
+        Assert.Equal(["rehearsal"], fields);
+        (_, fields) = await ApiHost.ProblemAsync(await Post("/api/cycles?id=dien-tap&from=2024-03-11T01:00:00Z", host.PlanText), HttpStatusCode.BadRequest);
+        Assert.Equal(["from"], fields);
+        // The fixture's cycle is a stepped rehearsal: its clock cannot move backwards.
+        (_, fields) = await ApiHost.ProblemAsync(await host.Operator.PostAsJsonAsync($"/api/cycles/{ApiHost.CycleId}/rehearsal/advance", new { to = ApiHost.Vn(3, 1) }), HttpStatusCode.BadRequest);
+        Assert.Equal(["to"], fields);
     }
 
     [Fact]
@@ -151,7 +160,7 @@ public sealed class ApiRouteTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.StartsWith("nomination", Assert.Single(malformed), StringComparison.Ordinal);
         Assert.Equal(["files"], (await ApiHost.ProblemAsync(await onTime.PostAsync(path, Uploads.NominationForm(Uploads.Nomination("de-nghi-tan-yen-01", "bcd-tan-yen"), files: 5)), HttpStatusCode.BadRequest)).Fields);
 
-        host.Time.SetUtcNow(ApiHost.Vn(3, 31, 23, 59, 59).ToUniversalTime());
+        await host.AdvanceAsync(ApiHost.Vn(3, 31, 23, 59, 59));
         var receipt = await ApiHost.ReadAsync(await onTime.PostAsync(path, Uploads.NominationForm(Uploads.Nomination("de-nghi-tan-yen-01", "bcd-tan-yen"))), HttpStatusCode.Created);
         Assert.Equal(("accepted-on-time", "31/03/2024 23:59:59", 6), (receipt.GetProperty("outcome").GetString(), receipt.GetProperty("receivedAtText").GetString(), receipt.GetProperty("files").GetArrayLength()));
 
@@ -159,7 +168,7 @@ public sealed class ApiRouteTests(ApiHost host) : IClassFixture<ApiHost>
         var (_, taken) = await ApiHost.ProblemAsync(await late.PostAsync(path, Uploads.NominationForm(Uploads.Nomination("de-nghi-tan-yen-01", "bcd-luc-nam"))), HttpStatusCode.Conflict);
         Assert.Equal(["nomination.id"], taken);
 
-        host.Time.SetUtcNow(ApiHost.Vn(4, 1).ToUniversalTime());
+        await host.AdvanceAsync(ApiHost.Vn(4, 1));
         var (problem, fields) = await ApiHost.ProblemAsync(await late.PostAsync(path, Uploads.NominationForm(Uploads.Nomination("de-nghi-luc-nam-01", "bcd-luc-nam"))), HttpStatusCode.Conflict);
         var detail = problem.GetProperty("detail").GetString()!;
         Assert.Contains("00:00:00 01/04/2024", detail, StringComparison.Ordinal);
@@ -226,7 +235,7 @@ public sealed class ApiRouteTests(ApiHost host) : IClassFixture<ApiHost>
         const string id = "bg-api-dung";
         using (var plan = new StringContent(host.PlanText, Encoding.UTF8, "application/json"))
         {
-            var started = await ApiHost.ReadAsync(await host.Operator.PostAsync($"/api/cycles?id={id}", plan), HttpStatusCode.Accepted);
+            var started = await ApiHost.ReadAsync(await host.Operator.PostAsync($"/api/cycles?id={id}&rehearsal=step", plan), HttpStatusCode.Accepted);
             Assert.EndsWith($"/api/cycles/{id}/terminate", started.GetProperty("terminatePostUri").GetString(), StringComparison.Ordinal);
         }
 

@@ -14,7 +14,7 @@ public sealed class CycleLifecycleTests(ApiHost host) : IClassFixture<ApiHost>
         var cycle = $"/api/cycles/{ApiHost.CycleId}";
         using (var unit = host.Unit(await host.TokenAsync("bcd-yen-the")))
         {
-            host.Time.SetUtcNow(ApiHost.Vn(3, 20, 10).ToUniversalTime());
+            await host.AdvanceAsync(ApiHost.Vn(3, 20, 10));
             await ApiHost.ReadAsync(await unit.PostAsync($"/api/unit/nominations/{Uploads.Round}", Uploads.NominationForm(Uploads.Nomination("de-nghi-yen-the-01", "bcd-yen-the"))), HttpStatusCode.Created);
             using var report = Uploads.ReportForm(host.Plan, Uploads.Pdf("Báo cáo Yên Thế"));
             await ApiHost.ReadAsync(await unit.PostAsync($"/api/unit/reports/{Uploads.Report}", report), HttpStatusCode.Created);
@@ -23,7 +23,7 @@ public sealed class CycleLifecycleTests(ApiHost host) : IClassFixture<ApiHost>
         // Before the proposal round closes, the province has nothing to pick from.
         await ApiHost.ProblemAsync(await host.Operator.PostAsJsonAsync($"{cycle}/picks/{Picked}", new { nominations = new[] { "de-nghi-yen-the-01" }, pickedBy = "pv01" }), HttpStatusCode.Conflict);
 
-        host.Time.SetUtcNow(ApiHost.Vn(4, 1).ToUniversalTime());
+        await host.AdvanceAsync(ApiHost.Vn(4, 1));
         await ApiHost.Eventually(async () => Round(await host.GetJsonAsync(host.Operator, cycle), Picked).GetProperty("runtimeStatus").GetString() == "running");
         var round = Round(await host.GetJsonAsync(host.Operator, cycle), Uploads.Round);
         Assert.Equal((1, 1), (round.GetProperty("received").GetInt32(), round.GetProperty("accepted").GetInt32()));
@@ -35,7 +35,7 @@ public sealed class CycleLifecycleTests(ApiHost host) : IClassFixture<ApiHost>
         await ApiHost.Eventually(async () => (await host.GetJsonAsync(host.Operator, $"{cycle}/nominations/{Picked}")).GetArrayLength() == 1);
 
         // A late report is taken and marked late: the point is to chase it.
-        host.Time.SetUtcNow(ApiHost.Vn(5, 1).ToUniversalTime());
+        await host.AdvanceAsync(ApiHost.Vn(5, 1));
         using (var unit = host.Unit(await host.TokenAsync("bcd-tan-yen")))
         {
             using var report = Uploads.ReportForm(host.Plan, Uploads.Pdf("Báo cáo Tân Yên"));
@@ -44,7 +44,7 @@ public sealed class CycleLifecycleTests(ApiHost host) : IClassFixture<ApiHost>
                 (receipt.GetProperty("outcome").GetString(), receipt.GetProperty("late").GetBoolean(), receipt.GetProperty("receivedAtText").GetString()));
         }
 
-        host.Time.SetUtcNow(ApiHost.Vn(8, 1).ToUniversalTime());
+        await host.AdvanceAsync(ApiHost.Vn(8, 1));
         await ApiHost.Eventually(async () => (await host.GetJsonAsync(host.Operator, cycle)).GetProperty("runtimeStatus").GetString() == "completed", seconds: 60);
 
         var detail = await host.GetJsonAsync(host.Operator, cycle);

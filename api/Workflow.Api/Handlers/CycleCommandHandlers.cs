@@ -51,6 +51,12 @@ public static class CycleCommandHandlers
             return problem;
         }
 
+        // A live cycle of a plan already closed would run through every reminder at once: that can only be a rehearsal.
+        if (clock!.IsLive && plan.ClosesAt() <= time.GetUtcNow())
+        {
+            return ApiProblems.BadRequest("rehearsal", $"Kế hoạch đã kết thúc ngày {plan.ClosesOn:dd/MM/yyyy}; chỉ chạy được dưới dạng diễn tập (rehearsal=step hoặc một tốc độ).");
+        }
+
         var startedBy = request.HttpContext.User.Identity?.Name ?? "operator";
         await client.ScheduleNewOrchestrationInstanceAsync(
             nameof(ReportingCycleOrchestrator), new CycleInput(cycleId, plan, startedBy, clock), new StartOrchestrationOptions(cycleId), cancellationToken);
