@@ -69,8 +69,10 @@ public sealed partial class CycleActivities(
         var rows = await status.GetManyAsync(batch.CycleId, batch.Subject, batch.Units);
         // A unit whose deadline moved since the point was planned belongs to another group now.
         var owing = rows.Where(r => r.State != SubmissionState.Submitted && evaluator.Cutoff(r.Deadline) == batch.Cutoff).ToList();
-        var sent = await mail.SendPointAsync(plan, batch, owing, now, clock.IsRehearsal);
-        await status.RecordRemindersAsync(owing, batch.PointKey, now);
+        // Only units that can be mailed are counted as reminded.
+        var mailable = owing.Where(r => plan.Units.FirstOrDefault(u => u.Id == r.UnitId)?.Emails.Count > 0).ToList();
+        var sent = await mail.SendPointAsync(plan, batch, mailable, now, clock.IsRehearsal);
+        await status.RecordRemindersAsync(mailable, batch.PointKey, now);
         return new BatchOutcome(sent, rows.Count(r => r.State == SubmissionState.Submitted), 0);
     }
 

@@ -51,6 +51,16 @@ public sealed class CycleConsolidation(IStatusStore status, IOptions<StorageOpti
             rounds.Add(await OutcomeAsync(plan, request.CycleId, round.Id, picks, cancellationToken));
         }
 
+        // Late attempts keep coming after a round has been judged: the summary counts every one the audit holds.
+        var results = new List<RoundResult>();
+        foreach (var result in request.Rounds)
+        {
+            var lateRejected = RoundOf(plan, result.RoundId).PickedFrom is null
+                ? (await status.ListAuditAsync(request.CycleId, result.RoundId, cancellationToken: cancellationToken)).Count(a => a.Outcome == UploadOutcome.RejectedLate)
+                : result.LateRejected;
+            results.Add(result with { LateRejected = lateRejected });
+        }
+
         var tables = ExportTables.Build(plan, deliverables, rounds);
         await _exports.CreateIfNotExistsAsync(PublicAccessType.None, cancellationToken: cancellationToken);
         var written = new List<string>();
@@ -66,7 +76,7 @@ public sealed class CycleConsolidation(IStatusStore status, IOptions<StorageOpti
             provinces.Sum(p => p.OnTime),
             provinces.Sum(p => p.Late),
             provinces.Sum(p => p.Missing),
-            request.Rounds,
+            results,
             written);
     }
 

@@ -63,7 +63,19 @@ public sealed class LocalDurableTaskClient(AzureStorageOrchestrationService serv
     public override async Task<OrchestrationMetadata?> GetInstancesAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default)
     {
         cancellation.ThrowIfCancellationRequested();
-        var states = await service.GetOrchestrationStateAsync(instanceId, allExecutions: false).ConfigureAwait(false);
+        IList<Core.OrchestrationState> states;
+        try
+        {
+            states = await service.GetOrchestrationStateAsync(instanceId, allExecutions: false).ConfigureAwait(false);
+        }
+        catch (DurableTask.AzureStorage.Storage.DurableTaskStorageException) when (!cancellation.IsCancellationRequested)
+        {
+            // While an instance continues as new, its row may still name the previous execution's input blob, already
+            // deleted; the next read sees the new execution.
+            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellation).ConfigureAwait(false);
+            states = await service.GetOrchestrationStateAsync(instanceId, allExecutions: false).ConfigureAwait(false);
+        }
+
         // Azure Storage answers an unknown id with a list holding null.
         return states?.FirstOrDefault(s => s is not null) is { } state ? ToMetadata(state, getInputsAndOutputs) : null;
     }

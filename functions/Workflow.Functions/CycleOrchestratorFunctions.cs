@@ -1,34 +1,29 @@
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Logging;
-using Workflow.Functions.Durable;
+using Microsoft.DurableTask;
+using Workflow.Application;
 using Workflow.Orchestrations.Contracts;
 using Workflow.Orchestrations.Cycle;
-using Workflow.Orchestrations.FollowUp;
 using Workflow.Orchestrations.Nominations;
 using Workflow.Orchestrations.Programme;
-using Az = Microsoft.DurableTask;
 
 namespace Workflow.Functions;
 
 /// <summary>
-/// The cycle's orchestrators on Durable Functions, under the names the orchestrations and the client use
-/// (<c>nameof</c> of each class). Each is one line: our orchestrator, run on the adapted context.
+/// The cycle's orchestrators on Durable Functions, one per entry of <see cref="CycleTasks.Orchestrators"/>, under the
+/// names the client and the orchestrations use (<c>nameof</c> of each class). Each is one line: the same SDK class the
+/// local engine runs, on the context Durable Functions binds.
 /// </summary>
-public sealed class CycleOrchestratorFunctions(ILoggerFactory loggerFactory)
+public static class CycleOrchestratorFunctions
 {
     [Function(nameof(ReportingCycleOrchestrator))]
-    public Task<CycleSummary> ReportingCycle([OrchestrationTrigger] Az.TaskOrchestrationContext context, CycleInput input)
-        => new ReportingCycleOrchestrator().RunAsync(new FunctionsOrchestrationContext(context, loggerFactory), input);
-
-    [Function(nameof(UnitFollowUpOrchestrator))]
-    public Task<FollowUpResult> UnitFollowUp([OrchestrationTrigger] Az.TaskOrchestrationContext context, FollowUpInput input)
-        => new UnitFollowUpOrchestrator().RunAsync(new FunctionsOrchestrationContext(context, loggerFactory), input);
+    public static Task<CycleSummary> ReportingCycle([OrchestrationTrigger] TaskOrchestrationContext context)
+        => new ReportingCycleOrchestrator().RunAsync(context, context.GetInput<CycleInput>()!);
 
     [Function(nameof(NominationRoundOrchestrator))]
-    public Task<RoundResult> NominationRound([OrchestrationTrigger] Az.TaskOrchestrationContext context, RoundInput input)
-        => new NominationRoundOrchestrator().RunAsync(new FunctionsOrchestrationContext(context, loggerFactory), input);
+    public static Task<RoundResult> NominationRound([OrchestrationTrigger] TaskOrchestrationContext context)
+        => new NominationRoundOrchestrator().RunAsync(context, context.GetInput<RoundInput>()!);
 
     [Function(nameof(ProgrammeOrchestrator))]
-    public Task<ProgrammeResult> Programme([OrchestrationTrigger] Az.TaskOrchestrationContext context, ProgrammeInput input)
-        => new ProgrammeOrchestrator().RunAsync(new FunctionsOrchestrationContext(context, loggerFactory), input);
+    public static Task<ProgrammeResult> Programme([OrchestrationTrigger] TaskOrchestrationContext context)
+        => new ProgrammeOrchestrator().RunAsync(context, context.GetInput<ProgrammeInput>()!);
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Azure.Core.Serialization;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,7 +13,7 @@ public static class FunctionsHostingExtensions
     /// <summary>
     /// What the functions need: the cycle's use cases over storage and e-mail (sections "Cycle", "Storage", "Email"),
     /// the API's authentication, policies, problem details and JSON (section "Operator"), Application Insights for the
-    /// worker, and the same JSON as the embedded runtime for inputs, outputs and events.
+    /// worker, and the local engine's JSON for orchestration and activity payloads.
     /// </summary>
     public static IHostApplicationBuilder AddWorkflowFunctions(this IHostApplicationBuilder builder)
     {
@@ -23,18 +21,24 @@ public static class FunctionsHostingExtensions
         var services = builder.Services;
         services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
 
-        // Durable Functions serializes through the worker's serializer; camelCase web defaults match JsonDataConverter,
-        // so a payload means the same on the embedded runtime and on Azure.
-        services.Configure<WorkerOptions>(options => options.Serializer = new JsonObjectSerializer(new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+        // Payloads must mean the same here as on the local engine, which uses the SDK's JsonDataConverter.Default on
+        // both sides (System.Text.Json defaults with IncludeFields: PascalCase, case-sensitive). The Durable extension
+        // ignores any DataConverter in DI: it always wraps WorkerOptions.Serializer (ObjectConverterShim) for
+        // orchestration inputs, outputs, custom status and events, and activity triggers use that serializer directly.
+        // The worker's default serializer is a JsonObjectSerializer with camelCase, case-insensitive options, so a
+        // CycleInput would be written {"cycleId":…} on Azure and {"CycleId":…} locally. Setting the worker's serializer
+        // to the SDK converter itself makes the two the same. HTTP responses are unaffected: with the ASP.NET Core
+        // integration they are written by the API's own JSON options (AddWorkflowApi).
+        services.Configure<WorkerOptions>(options => options.Serializer = new SdkJsonObjectSerializer());
 
+        services.TryAddSingleton(TimeProvider.System);
         services.AddReportingCycles();
         services.AddWorkflowApi();
         services.AddSingleton<ApiGate>();
 
-        // These two take our DurableTaskClient, which on Functions exists only per invocation (the [DurableClient]
-        // binding): the functions build them for each call instead of resolving process-wide singletons.
+        // CycleActivities takes the Durable client, which on Functions exists only per invocation (the [DurableClient]
+        // binding): the activity functions build it for each call instead of resolving a process-wide singleton.
         services.RemoveAll<CycleActivities>();
-        services.RemoveAll<SubmissionService>();
         return builder;
     }
 }

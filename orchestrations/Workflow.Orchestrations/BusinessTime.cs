@@ -13,8 +13,9 @@ public static class BusinessTime
     /// <summary>
     /// Waits until business time has reached <paramref name="instant"/>. DTFx on Azure Storage fires timers up to 1 s
     /// early (the queue's visibility delay is sent as whole seconds, truncated), so after every timer this re-checks the
-    /// orchestration's own time and waits again. A re-armed timer asks for at least one whole second, so it is never
-    /// truncated to zero and the wait ends less than 1 s of wall time after the instant.
+    /// orchestration's own time and waits again. A re-armed timer asks for at least two seconds past the episode's time:
+    /// the message is sent a little after that time, and a delay just under one second would be truncated to zero and
+    /// fire at once, over and over. The wait ends less than 2 s of wall time after the instant.
     /// </summary>
     public static async Task WaitUntilAsync(this TaskOrchestrationContext context, BusinessClock clock, DateTimeOffset instant, CancellationToken cancellationToken)
     {
@@ -24,7 +25,7 @@ public static class BusinessTime
         var first = true;
         while (context.WallNow() < due)
         {
-            var fireAt = first ? due : Max(due, context.WallNow().AddSeconds(1));
+            var fireAt = first ? due : Max(due, context.WallNow().AddSeconds(2));
             first = false;
             await context.CreateTimer(fireAt.UtcDateTime, cancellationToken);
         }

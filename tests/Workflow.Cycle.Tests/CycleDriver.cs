@@ -1,79 +1,68 @@
-using System.Text.Json;
-using Workflow.Durable;
+using Azure.Data.Tables;
+using DurableTask.AzureStorage;
+using Microsoft.DurableTask.Client;
+using Workflow.Orchestrations.Contracts;
 
 namespace Workflow.Cycle.Tests;
 
-/// <summary>Steps a cycle on a fake clock: waits until every follow-up has done its work for the current instant.</summary>
+/// <summary>Drives a stepped rehearsal: moves its clock and waits until the cycle (and so the upload boundary) stands there.</summary>
 internal static class CycleDriver
 {
-    public static async Task<bool> AllStartedAsync(DurableTaskClient client, IReadOnlyList<string> followUps)
+    public static async Task AdvanceAsync(DurableTaskClient client, string cycleId, DateTimeOffset to, int seconds = 90)
     {
-        foreach (var id in followUps)
-        {
-            if (await client.GetInstanceAsync(id) is null)
-            {
-                return false;
-            }
-        }
-
-        return true;
+        await client.RaiseEventAsync(cycleId, ClockAdvance.EventName, new ClockAdvance(to.ToUniversalTime(), "kiem-thu"));
+        await StandsAtAsync(client, cycleId, to, seconds);
     }
 
-    /// <summary>Every follow-up has finished, or has armed its next timer beyond <paramref name="now"/>: the step is done.</summary>
-    public static async Task SettledAsync(DurableTaskClient client, IReadOnlyList<string> followUps, DateTimeOffset now)
+    public static Task StandsAtAsync(DurableTaskClient client, string cycleId, DateTimeOffset at, int seconds = 90) =>
+        Eventually(
+            async () => (await ProgressAsync(client, cycleId))?.StandsAt == at.ToUniversalTime(),
+            async () => $"waiting for the cycle to stand at {at:O}: " + await Describe(client, cycleId),
+            seconds);
+
+    public static async Task<CycleProgress?> ProgressAsync(DurableTaskClient client, string cycleId) =>
+        (await client.GetInstanceAsync(cycleId))?.ReadCustomStatusAs<CycleProgress>();
+
+    public static async Task<OrchestrationMetadata> WaitForCompletion(DurableTaskClient client, string id, int seconds = 120)
     {
-        string? waiting = null;
-        await Eventually(
-            async () =>
-            {
-                foreach (var id in followUps)
-                {
-                    var instance = await client.GetInstanceAsync(id);
-                    if (instance is null || instance.IsCompleted)
-                    {
-                        continue;
-                    }
-
-                    var lastTimer = (await client.GetHistoryAsync(id)).LastOrDefault(e => e.EventType == "TimerCreated");
-                    if (lastTimer is null || JsonSerializer.Deserialize<DateTime>(lastTimer.Data!) <= now.UtcDateTime)
-                    {
-                        waiting = id;
-                        return false;
-                    }
-                }
-
-                return true;
-            },
-            async () => $"at {now:O}: " + await Describe(client, waiting!));
-    }
-
-    public static async Task<OrchestrationMetadata> WaitForCompletion(DurableTaskClient client, string id)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
         var done = await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
         Assert.True(done.RuntimeStatus == OrchestrationRuntimeStatus.Completed, $"{id}: {done.RuntimeStatus} {done.FailureDetails?.ErrorMessage}");
         return done;
     }
 
-    public static async Task Eventually(Func<Task<bool>> condition, Func<Task<string>>? explain = null)
+    /// <summary>How many events the instance's current execution holds, from the task hub's History table.</summary>
+    public static async Task<int> HistoryLengthAsync(AzureStorageOrchestrationService engine, CycleFixture fixture, string id)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var execution = (await engine.GetOrchestrationStateAsync(id, allExecutions: false)).First(s => s is not null).OrchestrationInstance.ExecutionId;
+        // Read the rows themselves: large inputs live in blobs that a continue-as-new may already have removed.
+        var table = new TableClient(fixture.ConnectionString, $"{fixture.TaskHub}History");
+        var rows = 0;
+        await foreach (var _ in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {id} and ExecutionId eq {execution}"), select: ["RowKey"]))
+        {
+            rows++;
+        }
+
+        return rows;
+    }
+
+    public static async Task Eventually(Func<Task<bool>> condition, Func<Task<string>>? explain = null, int seconds = 90)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline)
             {
-                Assert.Fail($"The cycle did not reach the expected state within 60 s. {(explain is null ? "" : await explain())}");
+                Assert.Fail($"The cycle did not reach the expected state within {seconds} s. {(explain is null ? "" : await explain())}");
             }
 
-            await Task.Delay(50);
+            await Task.Delay(100);
         }
     }
 
     public static async Task<string> Describe(DurableTaskClient client, string id)
     {
         var instance = await client.GetInstanceAsync(id, getInputsAndOutputs: true);
-        var history = await client.GetHistoryAsync(id);
-        return $"{id}: {instance?.RuntimeStatus} {instance?.SerializedCustomStatus} {instance?.FailureDetails?.ErrorMessage} | "
-            + string.Join(", ", history.TakeLast(12).Select(e => $"{e.EventType}:{e.Name}"));
+        return $"{id}: {instance?.RuntimeStatus} {instance?.SerializedCustomStatus} {instance?.FailureDetails?.ErrorMessage}";
     }
 }

@@ -1,8 +1,8 @@
 using System.Text;
-using Microsoft.Extensions.Time.Testing;
 using Workflow.Application;
 using Workflow.Domain.Plans;
-using Workflow.Durable;
+using Microsoft.DurableTask;
+using Workflow.Domain.Time;
 using Workflow.Email;
 using Workflow.Orchestrations;
 using Workflow.Orchestrations.Contracts;
@@ -11,7 +11,7 @@ using Workflow.Storage;
 
 namespace Workflow.Cycle.Tests;
 
-/// <summary>Gia hạn: an operator moves one unit's deadline mid-cycle; its timers, reminders and the upload boundary follow.</summary>
+/// <summary>Gia hạn: an operator moves one unit's deadline mid-cycle; its deadline group, reminders and the upload boundary follow.</summary>
 public sealed class DeadlineExtensionTests(CycleFixture fixture) : IClassFixture<CycleFixture>
 {
     private const string CycleId = "bg-gia-han";
@@ -32,29 +32,23 @@ public sealed class DeadlineExtensionTests(CycleFixture fixture) : IClassFixture
             Targets = [],
         };
         var (extended, late, never) = (districts[0].Id, districts[1].Id, districts[2].Id);
-        string[] followUps = [.. districts.Select(u => InstanceIds.FollowUp(CycleId, Report, u.Id))];
-        var time = new FakeTimeProvider(Vn(3, 11, 9).ToUniversalTime());
-        await using var process = await CycleProcess.StartAsync(fixture, time);
-        await process.Client.ScheduleNewOrchestrationInstanceAsync(nameof(ReportingCycleOrchestrator), new CycleInput(CycleId, plan, "pv01"), new StartOrchestrationOptions(CycleId));
-        await CycleDriver.Eventually(() => CycleDriver.AllStartedAsync(process.Client, followUps));
-        await CycleDriver.SettledAsync(process.Client, followUps, time.GetUtcNow());
+        var start = Vn(3, 11, 9);
+        await using var host = await HostProcess.StartAsync(fixture);
+        var process = fixture;
+        await process.Client.ScheduleNewOrchestrationInstanceAsync(
+            nameof(ReportingCycleOrchestrator), new CycleInput(CycleId, plan, "pv01", new BusinessClock(DateTimeOffset.UtcNow, start, 0)), new StartOrchestrationOptions(CycleId));
+        await CycleDriver.StandsAtAsync(process.Client, CycleId, start);
 
-        async Task Step(DateTimeOffset at)
-        {
-            time.SetUtcNow(at.ToUniversalTime());
-            await CycleDriver.SettledAsync(process.Client, followUps, at);
-        }
-
-        await Step(Vn(4, 24, 8));
-        time.SetUtcNow(Vn(4, 25, 9).ToUniversalTime());
+        await CycleDriver.AdvanceAsync(process.Client, CycleId, Vn(4, 24, 8));
+        await CycleDriver.AdvanceAsync(process.Client, CycleId, Vn(4, 25, 9));
         var extension = new DeadlineExtension(Report, Deadline.Before(new DateOnly(2024, 5, 10)), [extended], "Đồng chí Trưởng phòng PV01", "Đơn vị bị ảnh hưởng bởi mưa lũ");
         await process.Client.RaiseEventAsync(CycleId, DeadlineExtension.EventName, extension);
-        await CycleDriver.Eventually(async () => (await process.Status.GetAsync(new SubmissionKey(CycleId, extended, Report)))!.Deadline.Date == new DateOnly(2024, 5, 10));
-        await CycleDriver.SettledAsync(process.Client, followUps, time.GetUtcNow());
+        await CycleDriver.Eventually(async () => (await process.Status.GetAsync(new SubmissionKey(CycleId, extended, Report)))!.Deadline.Date == new DateOnly(2024, 5, 10)
+            && (await CycleDriver.ProgressAsync(process.Client, CycleId))?.Extensions == 1);
 
         foreach (var at in new[] { Vn(4, 28, 8), Vn(4, 30, 8), Vn(5, 1, 8), Vn(5, 2, 10), Vn(5, 3, 8), Vn(5, 5, 8), Vn(5, 7, 8), Vn(5, 9, 8), Vn(5, 9, 10) })
         {
-            time.SetUtcNow(at.ToUniversalTime());
+            await CycleDriver.AdvanceAsync(process.Client, CycleId, at);
             if (at == Vn(5, 2, 10))
             {
                 await Submit(process, late);
@@ -64,8 +58,6 @@ public sealed class DeadlineExtensionTests(CycleFixture fixture) : IClassFixture
                 // After the original deadline, before the extended one: on time for this unit only.
                 await Submit(process, extended);
             }
-
-            await CycleDriver.SettledAsync(process.Client, followUps, at);
         }
 
         var rows = (await process.Status.ListAsync(CycleId, Report)).ToDictionary(r => r.UnitId);
@@ -85,21 +77,19 @@ public sealed class DeadlineExtensionTests(CycleFixture fixture) : IClassFixture
             keys.Where(k => k.StartsWith($"{CycleId}:{extended}:{Report}:", StringComparison.Ordinal)).Order());
         Assert.Contains($"{CycleId}:{never}:{Report}:{Report}:chase:3:20240505T0100Z:escalation", keys);
 
-        // Who asked and why stays in the cycle's history.
-        var history = await process.Client.GetHistoryAsync(CycleId);
-        var recorded = history.Where(e => e.EventType == "EventRaised" && e.Name == DeadlineExtension.EventName)
-            .Select(e => JsonDataConverter.Default.Deserialize<DeadlineExtension>(e.Data))
-            .Single();
-        Assert.Equal((extension.RequestedBy, extension.Reason, extended), (recorded!.RequestedBy, recorded.Reason, recorded.Units.Single()));
+        // Who asked and why stays in the cycle's own history, which the timeline shows.
+        var recorded = Assert.Single(await process.Status.ListCycleEventsAsync(CycleId), e => e.Kind == "extension");
+        Assert.Contains(extension.RequestedBy, recorded.Detail, StringComparison.Ordinal);
+        Assert.Contains(extension.Reason, recorded.Detail, StringComparison.Ordinal);
+        Assert.Equal(Vn(4, 25, 9), recorded.At);
     }
 
-    private static async Task Submit(CycleProcess process, string unit)
+    private static async Task Submit(CycleFixture process, string unit)
     {
         var plan = SamplePlans.Load("bac-giang-2024-chi-thi-07.plan.json");
         var result = await process.Submissions.SubmitReportAsync(CycleId, unit, Report,
             new IncomingFile("bao-cao.pdf", "application/pdf", new MemoryStream(Encoding.UTF8.GetBytes("%PDF-1.7 " + unit))),
             Scenario.Statistics(plan, Report, 1));
         Assert.True(result.Accepted, string.Join("; ", result.Problems.Select(p => p.Message)));
-        await CycleDriver.WaitForCompletion(process.Client, InstanceIds.FollowUp(CycleId, Report, unit));
     }
 }

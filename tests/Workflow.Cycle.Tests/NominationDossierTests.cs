@@ -1,7 +1,7 @@
 using System.Text;
-using Microsoft.Extensions.Time.Testing;
 using Workflow.Application;
-using Workflow.Durable;
+using Microsoft.DurableTask;
+using Workflow.Domain.Time;
 using Workflow.Orchestrations;
 using Workflow.Orchestrations.Contracts;
 using Workflow.Orchestrations.Cycle;
@@ -27,10 +27,12 @@ public sealed class NominationDossierTests(CycleFixture fixture) : IClassFixture
             NominationRounds = [.. sample.NominationRounds.Where(r => r.Id == Round)],
             Targets = [],
         };
-        var time = new FakeTimeProvider(new DateTimeOffset(2024, 3, 11, 2, 0, 0, TimeSpan.Zero));
-        await using var process = await CycleProcess.StartAsync(fixture, time);
-        await process.Client.ScheduleNewOrchestrationInstanceAsync(nameof(ReportingCycleOrchestrator), new CycleInput(CycleId, plan, "pv01"), new StartOrchestrationOptions(CycleId));
-        await CycleDriver.Eventually(() => CycleDriver.AllStartedAsync(process.Client, [InstanceIds.FollowUp(CycleId, Round, Unit)]));
+        var start = new DateTimeOffset(2024, 3, 11, 2, 0, 0, TimeSpan.Zero);
+        await using var host = await HostProcess.StartAsync(fixture);
+        var process = fixture;
+        await process.Client.ScheduleNewOrchestrationInstanceAsync(
+            nameof(ReportingCycleOrchestrator), new CycleInput(CycleId, plan, "pv01", new BusinessClock(DateTimeOffset.UtcNow, start, 0)), new StartOrchestrationOptions(CycleId));
+        await CycleDriver.StandsAtAsync(process.Client, CycleId, start);
 
         var files = Scenario.Dossier(Scenario.PoliceCollective()).ToList();
         files[2] = files[2] with { File = new IncomingFile("danh-sach.exe", "application/octet-stream", new MemoryStream(Encoding.ASCII.GetBytes("MZ"))) };

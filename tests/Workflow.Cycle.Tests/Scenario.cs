@@ -6,7 +6,6 @@ using Workflow.Domain.Reports;
 using Workflow.Domain.Scheduling;
 using Workflow.Domain.Time;
 using Workflow.Email;
-using Workflow.Orchestrations;
 
 namespace Workflow.Cycle.Tests;
 
@@ -16,13 +15,13 @@ namespace Workflow.Cycle.Tests;
 /// </summary>
 internal sealed class Scenario
 {
-    private const string CycleId = "bg-2024-ct07";
+    private readonly string _cycleId;
     private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
 
     private readonly List<Submission> _submissions = [];
     private readonly List<(string Subject, Unit Unit, Deadline Deadline, LatePolicy Policy)> _followUps = [];
 
-    public IReadOnlyList<string> FollowUps => [.. _followUps.Select(f => InstanceIds.FollowUp(CycleId, f.Subject, f.Unit.Id))];
+    private Scenario(string cycleId) => _cycleId = cycleId;
 
     /// <summary>Each report unit and the submission that counts for it (null: never handed in).</summary>
     public IReadOnlyDictionary<string, Submission?> Reports { get; private set; } = new Dictionary<string, Submission?>();
@@ -34,9 +33,9 @@ internal sealed class Scenario
     private static DateTimeOffset Vn(int month, int day, int hour = 0, int minute = 0, int second = 0, int millisecond = 0) =>
         new(2024, month, day, hour, minute, second, millisecond, Vietnam);
 
-    public static Scenario For(Plan plan)
+    public static Scenario For(Plan plan, string cycleId)
     {
-        var scenario = new Scenario();
+        var scenario = new Scenario(cycleId);
         foreach (var deliverable in plan.Deliverables)
         {
             scenario._followUps.AddRange(deliverable.AppliesTo.Select(plan.Units).Select(u => (deliverable.Id, u, deliverable.Deadline, deliverable.LatePolicy)));
@@ -116,7 +115,7 @@ internal sealed class Scenario
                 .Where(p => p.Kind != ScheduledPointKind.Deadline && p.Instant > start && (submitted is null || p.Instant < submitted));
             foreach (var point in points)
             {
-                var key = MessageKeys.For(CycleId, unit.Id, subject, point.Key);
+                var key = MessageKeys.For(_cycleId, unit.Id, subject, point.Key);
                 yield return key;
                 if (point.Kind == ScheduledPointKind.Escalation && plan.Members.Any(m => m.Id == unit.Supervisor))
                 {
@@ -129,7 +128,7 @@ internal sealed class Scenario
     /// <summary>A plan notice to every unit that has something to hand in.</summary>
     public IEnumerable<string> ExpectedNotices(Plan plan) =>
         plan.Units.Where(u => plan.Deliverables.Any(d => d.AppliesTo.Includes(u)) || plan.NominationRounds.Any(r => r.PickedFrom is null && r.Proposers.Includes(u)))
-            .Select(u => MessageKeys.PlanNotice(CycleId, u.Id));
+            .Select(u => MessageKeys.PlanNotice(_cycleId, u.Id));
 
     /// <summary>The province total of the first integer field: the sum over the counted versions.</summary>
     public decimal ExpectedTotal(string subject) =>

@@ -1,105 +1,129 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using Workflow.Api.Handlers;
 using Workflow.Api.Security;
 using Workflow.Application;
-using Workflow.Functions.Durable;
 using Workflow.Storage;
-using AzClient = Microsoft.DurableTask.Client;
 
 namespace Workflow.Functions.Http;
 
 /// <summary>
 /// The API of api/Workflow.Api (the routes <c>MapWorkflowApi</c> maps in the local host) as HTTP functions under the
-/// host's "api" route prefix. Each is one line: the API's handler, behind the same policy, with our orchestration
-/// client over the bound Durable client. Operator routes also need a function key (AuthorizationLevel.Function);
-/// unit routes are anonymous at the platform level because units open them from e-mailed links whose signed token
-/// is their credential, checked by the Unit policy.
+/// host's "api" route prefix. Each is one line: the API's handler, behind the same policy, with the Durable client the
+/// binding gives (the SDK's <see cref="DurableTaskClient"/>, the same type the local host registers). Operator routes
+/// also need a function key (AuthorizationLevel.Function); unit routes are anonymous at the platform level because
+/// units open them from e-mailed links whose signed token is their credential, checked by the Unit policy.
 /// </summary>
-public sealed class ApiFunctions(ApiGate gate, IServiceProvider services, IPlanStore plans, IStatusStore status, IDossierStore dossiers,
-    CycleConsolidation consolidation, IOptions<StorageOptions> storage, TimeProvider time)
+public sealed class ApiFunctions(ApiGate gate, IPlanStore plans, IStatusStore status, IDossierStore dossiers, CycleConsolidation consolidation,
+    SubmissionService submissions, CycleClocks clocks, IOptions<StorageOptions> storage, TimeProvider time)
 {
     [Function("Health")]
     public Task<IResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request)
         => Task.FromResult(Results.Ok(new Workflow.Api.Contracts.HealthStatus("ok", time.GetUtcNow())));
 
     [Function("StartCycle")]
-    public Task<IResult> StartCycle([HttpTrigger(AuthorizationLevel.Function, "post", Route = "cycles")] HttpRequest request, [DurableClient] AzClient.DurableTaskClient client)
-        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => CycleCommandHandlers.StartAsync(request, request.Query["id"], Port(client), request.HttpContext.RequestAborted));
+    public Task<IResult> StartCycle([HttpTrigger(AuthorizationLevel.Function, "post", Route = "cycles")] HttpRequest request, [DurableClient] DurableTaskClient client)
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => CycleCommandHandlers.StartAsync(
+            request, request.Query["id"], request.Query["rehearsal"], QueryInstant(request, "from"), client, time, request.HttpContext.RequestAborted));
 
     [Function("ListCycles")]
-    public Task<IResult> ListCycles([HttpTrigger(AuthorizationLevel.Function, "get", Route = "cycles")] HttpRequest request, [DurableClient] AzClient.DurableTaskClient client)
+    public Task<IResult> ListCycles([HttpTrigger(AuthorizationLevel.Function, "get", Route = "cycles")] HttpRequest request, [DurableClient] DurableTaskClient client)
         => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => CycleQueryHandlers.ListAsync(request.Query["status"], request.Query["createdFrom"], request.Query["createdTo"],
-            request.Query["prefix"], request.Query["pageSize"], request.Query["continuationToken"], Port(client), plans, request.HttpContext.RequestAborted));
+            request.Query["prefix"], request.Query["pageSize"], request.Query["continuationToken"], client, plans, request.HttpContext.RequestAborted));
 
     [Function("GetCycle")]
-    public Task<IResult> GetCycle([HttpTrigger(AuthorizationLevel.Function, "get", Route = "cycles/{id}")] HttpRequest request, string id, [DurableClient] AzClient.DurableTaskClient client)
-        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => CycleQueryHandlers.GetAsync(id, Port(client), plans, status, time, request.HttpContext.RequestAborted));
+    public Task<IResult> GetCycle([HttpTrigger(AuthorizationLevel.Function, "get", Route = "cycles/{id}")] HttpRequest request, string id, [DurableClient] DurableTaskClient client)
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => CycleQueryHandlers.GetAsync(id, client, plans, status, clocks, request.HttpContext.RequestAborted));
 
     [Function("ListCycleUnits")]
-    public Task<IResult> ListCycleUnits([HttpTrigger(AuthorizationLevel.Function, "get", Route = "cycles/{id}/units")] HttpRequest request, string id, [DurableClient] AzClient.DurableTaskClient client)
-        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => CycleQueryHandlers.UnitsAsync(id, request.Query["subject"], request.Query["block"], Port(client), plans, status, time, request.HttpContext.RequestAborted));
+    public Task<IResult> ListCycleUnits([HttpTrigger(AuthorizationLevel.Function, "get", Route = "cycles/{id}/units")] HttpRequest request, string id, [DurableClient] DurableTaskClient client)
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => CycleQueryHandlers.UnitsAsync(
+            id, request.Query["subject"], request.Query["block"], client, plans, status, clocks, request.HttpContext.RequestAborted));
 
     [Function("GetCycleTimeline")]
-    public Task<IResult> GetCycleTimeline([HttpTrigger(AuthorizationLevel.Function, "get", Route = "cycles/{id}/timeline")] HttpRequest request, string id, [DurableClient] AzClient.DurableTaskClient client)
-        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => TimelineHandler.GetAsync(id, Port(client), plans, status, request.HttpContext.RequestAborted));
+    public Task<IResult> GetCycleTimeline([HttpTrigger(AuthorizationLevel.Function, "get", Route = "cycles/{id}/timeline")] HttpRequest request, string id, [DurableClient] DurableTaskClient client)
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => TimelineHandler.GetAsync(id, client, plans, status, request.HttpContext.RequestAborted));
 
     [Function("ListNominees")]
-    public Task<IResult> ListNominees([HttpTrigger(AuthorizationLevel.Function, "get", Route = "cycles/{id}/nominations/{roundId}")] HttpRequest request, string id, string roundId, [DurableClient] AzClient.DurableTaskClient client)
-        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => CycleQueryHandlers.NominationsAsync(id, roundId, Port(client), plans, status, request.HttpContext.RequestAborted));
+    public Task<IResult> ListNominees(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "cycles/{id}/nominations/{roundId}")] HttpRequest request, string id, string roundId, [DurableClient] DurableTaskClient client)
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => CycleQueryHandlers.NominationsAsync(id, roundId, client, plans, status, request.HttpContext.RequestAborted));
+
+    [Function("AdvanceRehearsal")]
+    public Task<IResult> AdvanceRehearsal(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "cycles/{id}/rehearsal/advance")] HttpRequest request, string id, [DurableClient] DurableTaskClient client)
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => CycleCommandHandlers.AdvanceAsync(id, request, client, clocks, request.HttpContext.RequestAborted));
 
     [Function("ExtendDeadline")]
-    public Task<IResult> ExtendDeadline([HttpTrigger(AuthorizationLevel.Function, "post", Route = "cycles/{id}/extensions")] HttpRequest request, string id, [DurableClient] AzClient.DurableTaskClient client)
-        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => CycleCommandHandlers.ExtendAsync(id, request, Port(client), plans, request.HttpContext.RequestAborted));
+    public Task<IResult> ExtendDeadline([HttpTrigger(AuthorizationLevel.Function, "post", Route = "cycles/{id}/extensions")] HttpRequest request, string id, [DurableClient] DurableTaskClient client)
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => CycleCommandHandlers.ExtendAsync(id, request, client, plans, request.HttpContext.RequestAborted));
 
     [Function("PickNominees")]
-    public Task<IResult> PickNominees([HttpTrigger(AuthorizationLevel.Function, "post", Route = "cycles/{id}/picks/{roundId}")] HttpRequest request, string id, string roundId, [DurableClient] AzClient.DurableTaskClient client)
-        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => CycleCommandHandlers.PickAsync(id, roundId, request, Port(client), plans, status, request.HttpContext.RequestAborted));
+    public Task<IResult> PickNominees(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "cycles/{id}/picks/{roundId}")] HttpRequest request, string id, string roundId, [DurableClient] DurableTaskClient client)
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => CycleCommandHandlers.PickAsync(id, roundId, request, client, plans, status, request.HttpContext.RequestAborted));
 
     [Function("SuspendCycle")]
-    public Task<IResult> SuspendCycle([HttpTrigger(AuthorizationLevel.Function, "post", Route = "cycles/{id}/suspend")] HttpRequest request, string id, [DurableClient] AzClient.DurableTaskClient client)
-        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => CycleCommandHandlers.SuspendAsync(id, request, Port(client), request.HttpContext.RequestAborted));
+    public Task<IResult> SuspendCycle([HttpTrigger(AuthorizationLevel.Function, "post", Route = "cycles/{id}/suspend")] HttpRequest request, string id, [DurableClient] DurableTaskClient client)
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => CycleCommandHandlers.SuspendAsync(id, request, client, request.HttpContext.RequestAborted));
 
     [Function("ResumeCycle")]
-    public Task<IResult> ResumeCycle([HttpTrigger(AuthorizationLevel.Function, "post", Route = "cycles/{id}/resume")] HttpRequest request, string id, [DurableClient] AzClient.DurableTaskClient client)
-        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => CycleCommandHandlers.ResumeAsync(id, request, Port(client), request.HttpContext.RequestAborted));
+    public Task<IResult> ResumeCycle([HttpTrigger(AuthorizationLevel.Function, "post", Route = "cycles/{id}/resume")] HttpRequest request, string id, [DurableClient] DurableTaskClient client)
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => CycleCommandHandlers.ResumeAsync(id, request, client, request.HttpContext.RequestAborted));
 
     [Function("TerminateCycle")]
-    public Task<IResult> TerminateCycle([HttpTrigger(AuthorizationLevel.Function, "post", Route = "cycles/{id}/terminate")] HttpRequest request, string id, [DurableClient] AzClient.DurableTaskClient client)
-        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => CycleCommandHandlers.TerminateAsync(id, request, Port(client), request.HttpContext.RequestAborted));
+    public Task<IResult> TerminateCycle([HttpTrigger(AuthorizationLevel.Function, "post", Route = "cycles/{id}/terminate")] HttpRequest request, string id, [DurableClient] DurableTaskClient client)
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => CycleCommandHandlers.TerminateAsync(id, request, client, request.HttpContext.RequestAborted));
 
     [Function("ListExports")]
-    public Task<IResult> ListExports([HttpTrigger(AuthorizationLevel.Function, "get", Route = "cycles/{id}/exports")] HttpRequest request, string id, [DurableClient] AzClient.DurableTaskClient client)
-        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => DownloadHandlers.ListExportsAsync(id, Port(client), request.HttpContext.RequestAborted));
+    public Task<IResult> ListExports([HttpTrigger(AuthorizationLevel.Function, "get", Route = "cycles/{id}/exports")] HttpRequest request, string id, [DurableClient] DurableTaskClient client)
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => DownloadHandlers.ListExportsAsync(id, client, request.HttpContext.RequestAborted));
 
     [Function("GetExport")]
-    public Task<IResult> GetExport([HttpTrigger(AuthorizationLevel.Function, "get", Route = "cycles/{id}/exports/{name}")] HttpRequest request, string id, string name, [DurableClient] AzClient.DurableTaskClient client)
-        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => DownloadHandlers.GetExportAsync(id, name, Port(client), consolidation, request.HttpContext.RequestAborted));
+    public Task<IResult> GetExport(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "cycles/{id}/exports/{name}")] HttpRequest request, string id, string name, [DurableClient] DurableTaskClient client)
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => DownloadHandlers.GetExportAsync(id, name, client, consolidation, request.HttpContext.RequestAborted));
 
     [Function("GetDossier")]
-    public Task<IResult> GetDossier([HttpTrigger(AuthorizationLevel.Function, "get", Route = "cycles/{id}/dossiers/{unitId}/{subject}/{version:int}")] HttpRequest request, string id, string unitId, string subject, int version)
+    public Task<IResult> GetDossier(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "cycles/{id}/dossiers/{unitId}/{subject}/{version:int}")] HttpRequest request,
+        string id, string unitId, string subject, int version)
         => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => DownloadHandlers.GetDossierAsync(id, unitId, subject, version, dossiers, request.HttpContext.RequestAborted));
 
     [Function("GetUnitTasks")]
     public Task<IResult> GetUnitTasks([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "unit/tasks")] HttpRequest request)
-        => gate.RunAsync(request, ApiAuth.UnitPolicy, () => UnitHandlers.TasksAsync(request.HttpContext, plans, status, time, request.HttpContext.RequestAborted));
+        => gate.RunAsync(request, ApiAuth.UnitPolicy, () => UnitHandlers.TasksAsync(request.HttpContext, plans, status, clocks, request.HttpContext.RequestAborted));
 
     [Function("UploadReport")]
-    public Task<IResult> UploadReport([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "unit/reports/{deliverableId}")] HttpRequest request, string deliverableId, [DurableClient] AzClient.DurableTaskClient client)
-        => gate.RunAsync(request, ApiAuth.UnitPolicy, () => UploadHandlers.ReportAsync(request, deliverableId, Submissions(client), plans, storage, time, request.HttpContext.RequestAborted));
+    public Task<IResult> UploadReport([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "unit/reports/{deliverableId}")] HttpRequest request, string deliverableId)
+        => gate.RunAsync(request, ApiAuth.UnitPolicy, () => UploadHandlers.ReportAsync(request, deliverableId, submissions, plans, storage, clocks, request.HttpContext.RequestAborted));
 
     [Function("UploadNomination")]
-    public Task<IResult> UploadNomination([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "unit/nominations/{roundId}")] HttpRequest request, string roundId, [DurableClient] AzClient.DurableTaskClient client)
-        => gate.RunAsync(request, ApiAuth.UnitPolicy, () => UploadHandlers.NominationAsync(request, roundId, Submissions(client), plans, status, storage, time, request.HttpContext.RequestAborted));
+    public Task<IResult> UploadNomination([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "unit/nominations/{roundId}")] HttpRequest request, string roundId)
+        => gate.RunAsync(request, ApiAuth.UnitPolicy, () => UploadHandlers.NominationAsync(
+            request, roundId, submissions, plans, status, storage, clocks, request.HttpContext.RequestAborted));
 
     [Function("ListUnitReceipts")]
     public Task<IResult> ListUnitReceipts([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "unit/receipts")] HttpRequest request)
         => gate.RunAsync(request, ApiAuth.UnitPolicy, () => UnitHandlers.ReceiptsAsync(request.HttpContext, plans, dossiers, request.HttpContext.RequestAborted));
 
-    private static FunctionsDurableTaskClient Port(AzClient.DurableTaskClient client) => new(client);
+    /// <summary>
+    /// A <see cref="DateTimeOffset"/> query value bound as minimal APIs bind one locally (invariant culture, adjusted to
+    /// UTC); a value that does not parse is the same bad request, answered by the API's exception handler inside the gate.
+    /// </summary>
+    private static DateTimeOffset? QueryInstant(HttpRequest request, string name)
+    {
+        string? value = request.Query[name];
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
 
-    private SubmissionService Submissions(AzClient.DurableTaskClient client)
-        => ActivatorUtilities.CreateInstance<SubmissionService>(services, Port(client));
+        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AllowWhiteSpaces, out var instant)
+            ? instant
+            : throw new BadHttpRequestException($"Failed to bind parameter \"DateTimeOffset? {name}\" from \"{value}\".");
+    }
 }
