@@ -68,7 +68,7 @@ public sealed class LocalDurableTaskClient(AzureStorageOrchestrationService serv
         {
             states = await service.GetOrchestrationStateAsync(instanceId, allExecutions: false).ConfigureAwait(false);
         }
-        catch (DurableTask.AzureStorage.Storage.DurableTaskStorageException) when (!cancellation.IsCancellationRequested)
+        catch (Exception ex) when (ex.InnerException is Azure.RequestFailedException { ErrorCode: "BlobNotFound" } && !cancellation.IsCancellationRequested)
         {
             // While an instance continues as new, its row may still name the previous execution's input blob, already
             // deleted; the next read sees the new execution.
