@@ -12,6 +12,9 @@ public sealed class MailRecorder(TimeProvider time, IOptions<MailSinkOptions> op
     private readonly List<RecordedMail> _messages = [];
     private long _sequence;
     private long _requests;
+    private int _failures;
+    private int _failureStatus;
+    private int _passesBeforeFailure;
 
     public IReadOnlyList<RecordedMail> Messages
     {
@@ -43,6 +46,42 @@ public sealed class MailRecorder(TimeProvider time, IOptions<MailSinkOptions> op
             }
 
             return mails;
+        }
+    }
+
+    /// <summary>
+    /// Answers <paramref name="requests"/> requests with <paramref name="status"/>, as a provider outage would, after
+    /// letting <paramref name="after"/> requests through; for tests.
+    /// </summary>
+    public void FailNextRequests(int requests, int status = 503, int after = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(requests);
+        ArgumentOutOfRangeException.ThrowIfNegative(after);
+        ArgumentOutOfRangeException.ThrowIfLessThan(status, 400);
+        lock (_gate)
+        {
+            (_failures, _failureStatus, _passesBeforeFailure) = (requests, status, after);
+        }
+    }
+
+    /// <summary>The status an injected failure answers this request with, if one is due.</summary>
+    public int? TakeFailure()
+    {
+        lock (_gate)
+        {
+            if (_failures == 0)
+            {
+                return null;
+            }
+
+            if (_passesBeforeFailure > 0)
+            {
+                _passesBeforeFailure--;
+                return null;
+            }
+
+            _failures--;
+            return _failureStatus;
         }
     }
 

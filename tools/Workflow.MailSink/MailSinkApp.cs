@@ -40,7 +40,8 @@ public static class MailSinkApp
                 h => h.Key,
                 h => h.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase) ? (authorized ? "Bearer ***" : "(invalid)") : h.Value.ToString(),
                 StringComparer.OrdinalIgnoreCase);
-            var mails = recorder.Record((requestSequence, nextSequence) => SendGridRequest.Parse(requestSequence, nextSequence, recorder.Now, headers, body, authorized));
+            var failure = recorder.TakeFailure();
+            var mails = recorder.Record((requestSequence, nextSequence) => SendGridRequest.Parse(requestSequence, nextSequence, recorder.Now, headers, body, authorized, failure));
             var mail = mails[0];
             if (mail.Accepted)
             {

@@ -9,7 +9,7 @@ internal static class SendGridRequest
     /// <summary>SendGrid's limit per mail/send request.</summary>
     public const int MaxPersonalizations = 1000;
 
-    public static IReadOnlyList<RecordedMail> Parse(long requestSequence, Func<long> nextSequence, DateTimeOffset receivedAt, IReadOnlyDictionary<string, string> headers, string body, bool authorized)
+    public static IReadOnlyList<RecordedMail> Parse(long requestSequence, Func<long> nextSequence, DateTimeOffset receivedAt, IReadOnlyDictionary<string, string> headers, string body, bool authorized, int? injectedStatus = null)
     {
         var errors = new List<string>();
         if (!authorized)
@@ -97,7 +97,12 @@ internal static class SendGridRequest
             errors.Add($"body: not valid JSON ({ex.Message})");
         }
 
-        var status = !authorized ? 401 : errors.Count > 0 ? 400 : 202;
+        if (injectedStatus is not null)
+        {
+            errors.Add($"sink: answering {injectedStatus} as a test asked (a simulated provider failure)");
+        }
+
+        var status = !authorized ? 401 : injectedStatus ?? (errors.Count > 0 ? 400 : 202);
         if (status != 202)
         {
             // Nothing would be delivered: the request is kept whole, as received, to show what was wrong with it.
