@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -45,7 +46,7 @@ public sealed partial class DashboardTests(DashboardFixture fixture) : IClassFix
         await UnitUploads.SubmitReportAsync(fixture.Http, plan, tokens[SoNoiVu], Report, seed: 7);
         // 02/05/2024: the report was due before 01/05/2024, so this one is late and the silent units are missing;
         // the district summary is due within May and still open.
-        fixture.Time.SetUtcNow(Vn(5, 2, 9));
+        await AdvanceAsync(cycleId, Vn(5, 2, 9));
         await UnitUploads.SubmitReportAsync(fixture.Http, plan, tokens[District[3]], Report, seed: 4);
 
         var page = await fixture.Browser.Context.NewPageAsync();
@@ -138,10 +139,39 @@ public sealed partial class DashboardTests(DashboardFixture fixture) : IClassFix
 
     private async Task StartCycleAsync(string cycleId, string planJson)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/cycles?id={cycleId}") { Content = new StringContent(planJson, Encoding.UTF8, "application/json") };
+        // A stepped rehearsal from the plan's issue day: the test moves the cycle's clock itself.
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/cycles?id={cycleId}&rehearsal=step&from={Uri.EscapeDataString(DashboardFixture.Start.ToString("O"))}") { Content = new StringContent(planJson, Encoding.UTF8, "application/json") };
         request.Headers.Add("X-Api-Key", fixture.Host.OperatorKey);
         using var response = await fixture.Http.SendAsync(request);
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"start: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>Moves the rehearsal's clock and waits until the cycle, and so the upload boundary, stands there.</summary>
+    private async Task AdvanceAsync(string cycleId, DateTimeOffset to)
+    {
+        using (var request = new HttpRequestMessage(HttpMethod.Post, $"api/cycles/{cycleId}/rehearsal/advance") { Content = JsonContent.Create(new { to }) })
+        {
+            request.Headers.Add("X-Api-Key", fixture.Host.OperatorKey);
+            using var response = await fixture.Http.SendAsync(request);
+            Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"advance: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"api/cycles/{cycleId}");
+            request.Headers.Add("X-Api-Key", fixture.Host.OperatorKey);
+            using var response = await fixture.Http.SendAsync(request);
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            if (json.RootElement.TryGetProperty("progress", out var progress) && progress.ValueKind == JsonValueKind.Object
+                && progress.TryGetProperty("standsAt", out var at) && at.ValueKind == JsonValueKind.String && at.GetDateTimeOffset() == to)
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"the cycle did not stand at {to:O} within 60 s");
+            await Task.Delay(200);
+        }
     }
 
     /// <summary>Each unit's token, once its plan notice has reached the mail sink.</summary>

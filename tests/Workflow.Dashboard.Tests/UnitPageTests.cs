@@ -26,7 +26,7 @@ public sealed class UnitPageTests(DashboardFixture fixture) : IClassFixture<Dash
             Targets = [],
         };
         var cycleId = "bg-unit-" + Guid.NewGuid().ToString("N")[..8];
-        using (var request = new HttpRequestMessage(HttpMethod.Post, $"api/cycles?id={cycleId}") { Content = new StringContent(PlanJson.Write(plan), Encoding.UTF8, "application/json") })
+        using (var request = new HttpRequestMessage(HttpMethod.Post, $"api/cycles?id={cycleId}&rehearsal=step&from={Uri.EscapeDataString(DashboardFixture.Start.ToString("O"))}") { Content = new StringContent(PlanJson.Write(plan), Encoding.UTF8, "application/json") })
         {
             request.Headers.Add("X-Api-Key", fixture.Host.OperatorKey);
             using var response = await fixture.Http.SendAsync(request);
