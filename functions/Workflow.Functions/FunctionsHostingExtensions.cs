@@ -22,13 +22,15 @@ public static class FunctionsHostingExtensions
         services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
 
         // Payloads must mean the same here as on the local engine, which uses the SDK's JsonDataConverter.Default on
-        // both sides (System.Text.Json defaults with IncludeFields: PascalCase, case-sensitive). The Durable extension
-        // ignores any DataConverter in DI: it always wraps WorkerOptions.Serializer (ObjectConverterShim) for
-        // orchestration inputs, outputs, custom status and events, and activity triggers use that serializer directly.
-        // The worker's default serializer is a JsonObjectSerializer with camelCase, case-insensitive options, so a
-        // CycleInput would be written {"cycleId":…} on Azure and {"CycleId":…} locally. Setting the worker's serializer
-        // to the SDK converter itself makes the two the same. HTTP responses are unaffected: with the ASP.NET Core
-        // integration they are written by the API's own JSON options (AddWorkflowApi).
+        // both sides: System.Text.Json defaults plus IncludeFields (PascalCase names, public fields written and read,
+        // property names matched case-sensitively). The Durable extension (1.21.1) ignores any DataConverter in DI: it
+        // always wraps WorkerOptions.Serializer (ObjectConverterShim) for orchestration inputs, outputs, custom status
+        // and events, and activity triggers use that serializer directly. The worker's default serializer is a
+        // JsonObjectSerializer over System.Text.Json defaults with PropertyNameCaseInsensitive = true and no
+        // IncludeFields, so on Azure a payload with a public field would lose it, and a payload with differently cased
+        // names would be read on Azure but not locally. Setting the worker's serializer to the SDK's converter itself
+        // makes the two identical. HTTP responses are unaffected: with the ASP.NET Core integration the API's own
+        // JSON options (AddWorkflowApi) write them, as locally.
         services.Configure<WorkerOptions>(options => options.Serializer = new SdkJsonObjectSerializer());
 
         services.TryAddSingleton(TimeProvider.System);

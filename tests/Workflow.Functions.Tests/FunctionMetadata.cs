@@ -7,8 +7,11 @@ internal sealed record FunctionMetadata(string Name, string EntryPoint, string T
 {
     public static IReadOnlyList<FunctionMetadata> Load()
     {
-        var path = Path.Combine(Repository.FunctionsOutput, "functions.metadata");
-        Assert.True(File.Exists(path), $"{path} is missing: the Functions SDK writes it when functions/Workflow.Functions is built.");
+        // The Functions project's own output folder; the copy the build puts next to this assembly when that folder is
+        // elsewhere (an -o or artifacts output).
+        string[] candidates = [Path.Combine(Repository.FunctionsOutput, "functions.metadata"), Path.Combine(AppContext.BaseDirectory, "functions.metadata")];
+        var path = candidates.FirstOrDefault(File.Exists);
+        Assert.True(path is not null, $"No functions.metadata in {string.Join(" or ", candidates)}: the Functions SDK writes it when functions/Workflow.Functions is built.");
         using var document = JsonDocument.Parse(File.ReadAllText(path));
         return [.. document.RootElement.EnumerateArray().Select(Parse)];
     }

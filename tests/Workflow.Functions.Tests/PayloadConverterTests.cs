@@ -53,6 +53,25 @@ public sealed class PayloadConverterTests : IDisposable
         Assert.Equal(Record, JsonDataConverter.Default.Deserialize<ClockRecord>(converter.Serialize(Record)));
     }
 
+    [Theory]
+    [MemberData(nameof(Sides))]
+    public void Public_fields_are_written_as_locally(string side)
+    {
+        // JsonDataConverter includes fields; the worker's default serializer would drop them.
+        var value = new WithField { Count = 3, Name = "x" };
+        Assert.Equal(JsonDataConverter.Default.Serialize(value), Converter(side).Serialize(value));
+        Assert.Contains("\"Count\":3", Converter(side).Serialize(value), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Sides))]
+    public void Names_are_matched_with_the_local_case_sensitivity(string side)
+    {
+        // A camelCase payload does not bind locally; it must not bind on Azure either (the worker's default would).
+        const string CamelCase = """{"cycleId":"bac-giang-2024","clock":null}""";
+        Assert.Equal(JsonDataConverter.Default.Deserialize<ClockRecord>(CamelCase), Converter(side).Deserialize<ClockRecord>(CamelCase));
+    }
+
     [Fact]
     public void Activity_payloads_go_through_the_same_serializer()
     {
@@ -60,6 +79,15 @@ public sealed class PayloadConverterTests : IDisposable
         var serializer = _host.Services.GetRequiredService<IOptions<WorkerOptions>>().Value.Serializer!;
         Assert.Equal(JsonDataConverter.Default.Serialize(Record), serializer.Serialize(Record).ToString());
         Assert.Equal(Record, serializer.Deserialize(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(JsonDataConverter.Default.Serialize(Record)!)), typeof(ClockRecord), default));
+    }
+
+    private sealed class WithField
+    {
+#pragma warning disable CA1051 // The point of the type is its public field.
+        public int Count;
+#pragma warning restore CA1051
+
+        public string Name { get; set; } = "";
     }
 
     private DataConverter Converter(string side) => side == "worker"
