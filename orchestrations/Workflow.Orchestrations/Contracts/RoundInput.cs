@@ -3,6 +3,7 @@ namespace Workflow.Orchestrations.Contracts;
 /// <summary>
 /// One nomination round of a cycle, started by the cycle once the round has closed (business time reached its cutoff):
 /// a proposal round is judged at once; a level the province picks from the lower round's accepted nominees
-/// (<see cref="Candidates"/>) waits for the picks until the cycle closes.
+/// (<see cref="Candidates"/>) waits for the picks until the cycle closes. <see cref="Stepped"/>: the cycle's clock
+/// stands still between steps, so no upload can be in flight at the close.
 /// </summary>
-public sealed record RoundInput(string CycleId, string RoundId, DateTimeOffset? ClosedAt, IReadOnlyList<string> Candidates);
+public sealed record RoundInput(string CycleId, string RoundId, DateTimeOffset? ClosedAt, IReadOnlyList<string> Candidates, bool Stepped = false);

@@ -95,7 +95,7 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
             var outcome = await SendWaveAsync(context, input.CycleId, steps.FirstOrDefault(s => s.Instant == next), evaluator);
             foreach (var close in closes.Where(c => c.At == next))
             {
-                StartRound(context, input.CycleId, plan, close.Round, next, rounds);
+                StartRound(context, input.CycleId, plan, close.Round, next, rounds, clock.IsManual);
             }
 
             progress = WithTally(progress, await TallyAsync(context, input.CycleId, next)) with
@@ -164,10 +164,11 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
             .Select(r => (r, groups.Where(g => g.Subject == r.Id).Select(g => evaluator.Cutoff(g.Deadline)).DefaultIfEmpty(evaluator.Cutoff(r.Deadline!)).Max()));
 
     /// <summary>A proposal round is judged once it has closed; a level picked from it starts when it has been judged.</summary>
-    private static void StartRound(TaskOrchestrationContext context, string cycleId, Plan plan, NominationRound round, DateTimeOffset closedAt, Dictionary<string, Task<RoundResult>> rounds)
+    private static void StartRound(
+        TaskOrchestrationContext context, string cycleId, Plan plan, NominationRound round, DateTimeOffset closedAt, Dictionary<string, Task<RoundResult>> rounds, bool stepped)
     {
         rounds[round.Id] = context.CallSubOrchestratorAsync<RoundResult>(
-            nameof(NominationRoundOrchestrator), new RoundInput(cycleId, round.Id, closedAt, []), new SubOrchestrationOptions { InstanceId = InstanceIds.Round(cycleId, round.Id) });
+            nameof(NominationRoundOrchestrator), new RoundInput(cycleId, round.Id, closedAt, [], stepped), new SubOrchestrationOptions { InstanceId = InstanceIds.Round(cycleId, round.Id) });
         foreach (var picked in plan.NominationRounds.Where(r => r.PickedFrom == round.Id))
         {
             rounds[picked.Id] = PickFromAsync(context, cycleId, picked, rounds[round.Id]);

@@ -9,10 +9,22 @@ namespace Workflow.Orchestrations.Nominations;
 /// </summary>
 public sealed class NominationRoundOrchestrator : TaskOrchestrator<RoundInput, RoundResult>
 {
+    /// <summary>
+    /// A dossier whose last byte arrived before the close may still be being stored when the round closes; the judgement
+    /// waits this long of wall time for such uploads to land (the host bounds how long a request may take).
+    /// </summary>
+    public static readonly TimeSpan UploadSettle = TimeSpan.FromSeconds(10);
+
     public override async Task<RoundResult> RunAsync(TaskOrchestrationContext context, RoundInput input)
     {
         if (input.ClosedAt is { } closedAt)
         {
+            context.SetCustomStatus(new RoundProgress("closing", closedAt));
+            if (!input.Stepped)
+            {
+                await context.CreateTimer(UploadSettle, CancellationToken.None);
+            }
+
             context.SetCustomStatus(new RoundProgress("evaluating", closedAt));
             var result = await context.CallActivityAsync<RoundResult>(
                 nameof(ICycleActivities.EvaluateRound), new RoundEvaluation(input.CycleId, input.RoundId, []), ActivityRetry.Default);
