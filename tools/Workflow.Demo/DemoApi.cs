@@ -7,15 +7,11 @@ namespace Workflow.Demo;
 /// <summary>The HTTP calls the demo makes: as the operator (key header) and as units (their e-mailed link tokens).</summary>
 internal sealed class DemoApi(HttpClient http, DemoOptions options)
 {
-    public async Task<DateTimeOffset> NowAsync()
+    /// <summary>Starts the plan as a stepped rehearsal standing at <paramref name="from"/>; returns the cycle id.</summary>
+    public async Task<string> StartRehearsalAsync(string planJson, DateTimeOffset from)
     {
-        using var health = JsonDocument.Parse(await http.GetStringAsync(new Uri(options.Host, "/api/health")));
-        return health.RootElement.GetProperty("time").GetDateTimeOffset();
-    }
-
-    public async Task<string> StartCycleAsync(string planJson)
-    {
-        using var request = Operator(HttpMethod.Post, "/api/cycles");
+        var at = from.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        using var request = Operator(HttpMethod.Post, $"/api/cycles?rehearsal=step&from={at}");
         request.Content = new StringContent(planJson, Encoding.UTF8, "application/json");
         using var response = await http.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
@@ -26,6 +22,22 @@ internal sealed class DemoApi(HttpClient http, DemoOptions options)
 
         using var started = JsonDocument.Parse(body);
         return started.RootElement.GetProperty("id").GetString()!;
+    }
+
+    /// <summary>Moves the stepped rehearsal to <paramref name="to"/>, or to its next schedule instant when null.</summary>
+    public async Task AdvanceAsync(string id, DateTimeOffset? to)
+    {
+        using var request = Operator(HttpMethod.Post, $"/api/cycles/{id}/rehearsal/advance");
+        if (to is { } instant)
+        {
+            request.Content = new StringContent(JsonSerializer.Serialize(new { to = instant.ToUniversalTime() }), Encoding.UTF8, "application/json");
+        }
+
+        using var response = await http.SendAsync(request);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Không chuyển được thời gian diễn tập ({(int)response.StatusCode}): {await response.Content.ReadAsStringAsync()}");
+        }
     }
 
     public async Task<JsonDocument> CycleAsync(string id)

@@ -8,49 +8,150 @@ using Workflow.Domain.Serialization;
 namespace Workflow.Demo;
 
 /// <summary>
-/// Runs the demo cycle: starts it as the operator, takes each unit's link from the plan notice it was e-mailed,
-/// plays the units' uploads as the accelerated clock reaches them, shows progress, and ends with the results.
+/// Runs the demo cycle as a stepped rehearsal (diễn tập): starts it as the operator standing at 08:00 on 11/03/2024,
+/// takes each unit's link from the plan notice it was e-mailed, then moves the cycle's clock on itself, to each moment a
+/// simulated unit acts and to each instant of the schedule, plays the units' uploads once the cycle stands there, shows
+/// progress, and ends with the results.
 /// </summary>
 internal sealed partial class DemoRun(DemoApi api, DemoOptions options, TextWriter output)
 {
+    private const string RehearsalMark = "[DIỄN TẬP]";
+
+    /// <summary>How long one advance may take before the demo gives up: a step is a few activities, normally well under a second.</summary>
+    private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long the province waits for the level it picks for to open once the units' round has closed.</summary>
+    private static readonly TimeSpan PickTimeout = TimeSpan.FromSeconds(30);
+
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
     public async Task<int> RunAsync()
     {
         var planJson = await File.ReadAllTextAsync(options.PlanPath);
         var plan = PlanJson.Read(planJson).Plan ?? throw new InvalidOperationException($"{options.PlanPath} is not a valid plan.");
-        var cycleId = await api.StartCycleAsync(planJson);
-        output.WriteLine($"Đã bắt đầu kỳ báo cáo «{cycleId}»: {plan.Title}");
+        var began = DateTime.UtcNow;
+        var cycleId = await api.StartRehearsalAsync(planJson, DemoScenario.Start);
+        output.WriteLine($"Đã bắt đầu kỳ báo cáo «{cycleId}» dưới dạng diễn tập từng bước từ {Local(DemoScenario.Start)}: {plan.Title}");
 
         var tokens = await TokensAsync(cycleId, plan);
         output.WriteLine($"{tokens.Count} đơn vị đã nhận thư thông báo kế hoạch kèm đường dẫn nộp hồ sơ riêng.");
         var pending = new Queue<SimulatedAction>(DemoScenario.For(plan));
-        var lastReport = DateTime.MinValue;
         var picked = false;
+        var cycle = await StandingAtAsync(cycleId, DemoScenario.Start);
+        try
+        {
+            while (true)
+            {
+                var root = cycle.RootElement;
+                var status = root.GetProperty("runtimeStatus").GetString();
+                if (status is "completed" or "failed" or "terminated")
+                {
+                    await ReportProgressAsync(root);
+                    output.WriteLine($"(diễn tập chạy hết {(DateTime.UtcNow - began).TotalSeconds.ToString("N0", Vietnamese)} giây)");
+                    return await SummariseAsync(cycleId, root);
+                }
+
+                var progress = root.GetProperty("progress");
+                var standsAt = Instant(progress, "standsAt") ?? DemoScenario.Start;
+                var played = false;
+                while (pending.TryPeek(out var next) && next.At <= standsAt)
+                {
+                    pending.Dequeue();
+                    await PlayAsync(tokens[next.Unit], next, plan);
+                    played = true;
+                }
+
+                if (played)
+                {
+                    // Show the counts with this moment's uploads in them.
+                    cycle.Dispose();
+                    cycle = await api.CycleAsync(cycleId);
+                    continue;
+                }
+
+                if (!picked && await PickAsync(cycleId, root) is { } refreshed)
+                {
+                    picked = true;
+                    cycle.Dispose();
+                    cycle = refreshed;
+                    continue;
+                }
+
+                await ReportProgressAsync(root);
+
+                // The next moment that matters: a unit's action, or the schedule's next instant, whichever comes first.
+                var nextStep = Instant(progress, "nextStepAt");
+                DateTimeOffset? action = pending.TryPeek(out var upcoming) ? upcoming.At : null;
+                DateTimeOffset target;
+                if (action is { } at && (nextStep is null || at < nextStep))
+                {
+                    target = at;
+                    await api.AdvanceAsync(cycleId, at);
+                }
+                else if (nextStep is { } step)
+                {
+                    target = step;
+                    await api.AdvanceAsync(cycleId, null);
+                }
+                else
+                {
+                    // Closing: nothing left to step to; wait for the consolidation to finish.
+                    cycle.Dispose();
+                    cycle = await FinishedAsync(cycleId);
+                    continue;
+                }
+
+                cycle.Dispose();
+                cycle = await StandingAtAsync(cycleId, target);
+            }
+        }
+        finally
+        {
+            cycle.Dispose();
+        }
+    }
+
+    /// <summary>Polls the cycle until its stepped clock stands at <paramref name="target"/> (or the cycle has ended).</summary>
+    private async Task<JsonDocument> StandingAtAsync(string cycleId, DateTimeOffset target)
+    {
+        var deadline = DateTime.UtcNow + StepTimeout;
         while (true)
         {
-            var now = await api.NowAsync();
-            while (pending.TryPeek(out var next) && next.At <= now)
+            var cycle = await api.CycleAsync(cycleId);
+            var root = cycle.RootElement;
+            var ended = root.GetProperty("runtimeStatus").GetString() is "completed" or "failed" or "terminated";
+            var progress = root.TryGetProperty("progress", out var p) && p.ValueKind == JsonValueKind.Object ? p : default;
+            var standsAt = progress.ValueKind == JsonValueKind.Object ? Instant(progress, "standsAt") : null;
+            // The cycle publishes where it stands together with its next instant; until then it is still stepping.
+            var known = progress.ValueKind == JsonValueKind.Object && Instant(progress, "nextStepAt") is not null;
+            if (ended || (standsAt == target && known))
             {
-                pending.Dequeue();
-                await PlayAsync(tokens[next.Unit], next, plan);
+                return cycle;
             }
 
-            using var cycle = await api.CycleAsync(cycleId);
-            var status = cycle.RootElement.GetProperty("runtimeStatus").GetString();
-            picked = picked || await PickWhenOpenAsync(cycleId, cycle.RootElement);
-            if (DateTime.UtcNow - lastReport > TimeSpan.FromSeconds(4) || status != "running")
+            cycle.Dispose();
+            if (DateTime.UtcNow > deadline)
             {
-                lastReport = DateTime.UtcNow;
-                await ReportProgressAsync(now, cycle.RootElement);
+                throw new TimeoutException($"Kỳ báo cáo «{cycleId}» chưa tới {Local(target)} sau {StepTimeout.TotalSeconds} giây.");
             }
 
-            if (status is "completed" or "failed" or "terminated")
+            await Task.Delay(50);
+        }
+    }
+
+    private async Task<JsonDocument> FinishedAsync(string cycleId)
+    {
+        var deadline = DateTime.UtcNow + StepTimeout;
+        while (true)
+        {
+            var cycle = await api.CycleAsync(cycleId);
+            if (cycle.RootElement.GetProperty("runtimeStatus").GetString() is "completed" or "failed" or "terminated" || DateTime.UtcNow > deadline)
             {
-                return await SummariseAsync(cycleId, cycle.RootElement);
+                return cycle;
             }
 
-            await Task.Delay(40);
+            cycle.Dispose();
+            await Task.Delay(100);
         }
     }
 
@@ -134,35 +235,66 @@ internal sealed partial class DemoRun(DemoApi api, DemoOptions options, TextWrit
 
     /// <summary>
     /// Once the units' round has closed, the province picks its accepted nominees for the Province Chair's
-    /// certificate, as the standing agency does; the picked level then checks them against its own quota.
+    /// certificate, as the standing agency does; the picked level then checks them against its own quota. The level
+    /// opens when the units' round has been judged, so the clock is not moved on until it has (or a while has passed).
+    /// Returns the cycle as it stands after the picks, or null while the units' round has not closed.
     /// </summary>
-    private async Task<bool> PickWhenOpenAsync(string cycleId, JsonElement cycle)
+    private async Task<JsonDocument?> PickAsync(string cycleId, JsonElement cycle)
     {
-        var level = cycle.GetProperty("rounds").EnumerateArray().FirstOrDefault(r => r.GetProperty("id").GetString() == DemoScenario.ProvinceLevel);
-        if (level.ValueKind != JsonValueKind.Object || level.GetProperty("runtimeStatus").GetString() != "running")
+        if (RoundStatus(cycle, DemoScenario.Round) is null)
         {
-            return false;
+            return null;
         }
 
+        var deadline = DateTime.UtcNow + PickTimeout;
+        var current = await api.CycleAsync(cycleId);
+        while (RoundStatus(current.RootElement, DemoScenario.ProvinceLevel) != "running")
+        {
+            if (DateTime.UtcNow > deadline || current.RootElement.GetProperty("runtimeStatus").GetString() != "running")
+            {
+                output.WriteLine($"  Đợt «{DemoScenario.ProvinceLevel}» chưa mở để cấp tỉnh lựa chọn (trạng thái: {RoundStatus(current.RootElement, DemoScenario.ProvinceLevel) ?? "chưa bắt đầu"}).");
+                return current;
+            }
+
+            current.Dispose();
+            await Task.Delay(100);
+            current = await api.CycleAsync(cycleId);
+        }
+
+        current.Dispose();
         using var nominees = await api.NominationsAsync(cycleId, DemoScenario.Round);
         var accepted = nominees.RootElement.EnumerateArray().Where(n => n.GetProperty("outcome").GetString() == "accepted").Select(n => n.GetProperty("nominationId").GetString()!).Take(2).ToList();
         var (status, body) = await api.PickAsync(cycleId, DemoScenario.ProvinceLevel, accepted);
         output.WriteLine(status < 300
             ? $"  Cơ quan thường trực lựa chọn {accepted.Count} đề nghị để trình Chủ tịch UBND tỉnh tặng Bằng khen: {string.Join(", ", accepted)}"
             : $"  Không lựa chọn được đề nghị cấp tỉnh ({status}): {body}");
-        return true;
+        return await api.CycleAsync(cycleId);
     }
 
-    private async Task ReportProgressAsync(DateTimeOffset now, JsonElement cycle)
+    private static string? RoundStatus(JsonElement cycle, string roundId)
+    {
+        var round = cycle.GetProperty("rounds").EnumerateArray().FirstOrDefault(r => r.GetProperty("id").GetString() == roundId);
+        return round.ValueKind == JsonValueKind.Object && round.GetProperty("runtimeStatus") is { ValueKind: JsonValueKind.String } status ? status.GetString() : null;
+    }
+
+    private static DateTimeOffset? Instant(JsonElement progress, string name) =>
+        progress.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetDateTimeOffset() : null;
+
+    private static string Local(DateTimeOffset instant) =>
+        instant.ToOffset(TimeSpan.FromHours(7)).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+
+    private async Task ReportProgressAsync(JsonElement cycle)
     {
         // The per-block counts come from the status rows: a unit past its deadline shows as missing at once.
         var blocks = cycle.GetProperty("blocks").EnumerateArray().ToList();
         int Sum(string name) => blocks.Sum(b => b.GetProperty(name).GetInt32());
         using var mails = await api.MailsAsync();
-        var local = now.ToOffset(TimeSpan.FromHours(7));
+        var progress = cycle.GetProperty("progress");
+        var now = Instant(progress, "standsAt") ?? Instant(progress, "reachedAt") ?? DemoScenario.Start;
+        var withheld = progress.TryGetProperty("mailsWithheld", out var w) && w.GetInt32() > 0 ? $", không gửi vì không còn đúng {w.GetInt32()}" : "";
         output.WriteLine(string.Create(Vietnamese,
-            $"[{local:dd/MM/yyyy HH:mm}] {cycle.GetProperty("progress").GetProperty("phaseLabel").GetString()}: đúng hạn {Sum("onTime")}, muộn {Sum("late")}, "
-            + $"quá hạn chưa nộp {Sum("missing")}, còn trong hạn {Sum("pending")}; thư đã gửi {mails.RootElement.GetArrayLength()}"));
+            $"[{Local(now)}] {progress.GetProperty("phaseLabel").GetString()}: đúng hạn {Sum("onTime")}, muộn {Sum("late")}, "
+            + $"quá hạn chưa nộp {Sum("missing")}, còn trong hạn {Sum("pending")}; thư đã gửi {mails.RootElement.GetArrayLength()}{withheld}"));
     }
 
     private async Task<int> SummariseAsync(string cycleId, JsonElement cycle)
@@ -190,12 +322,19 @@ internal sealed partial class DemoRun(DemoApi api, DemoOptions options, TextWrit
             output.WriteLine($"  {kind.Count(),4}  {kind.Key}   ví dụ: {kind.First().GetProperty("subject").GetString()} → {string.Join(", ", kind.First().GetProperty("to").EnumerateArray().Select(t => t.GetString()))}");
         }
 
+        // Every mail of a rehearsal says so in its subject, so that no unit takes it for an official one.
+        var unmarked = mails.RootElement.EnumerateArray().Select(m => m.GetProperty("subject").GetString() ?? "").Where(s => !s.StartsWith(RehearsalMark, StringComparison.Ordinal)).ToList();
+        if (unmarked.Count > 0)
+        {
+            output.WriteLine($"✗ {unmarked.Count} thư không được đánh dấu {RehearsalMark}, ví dụ: {unmarked[0]}");
+        }
+
         output.WriteLine();
         output.WriteLine($"Bảng theo dõi: {new Uri(options.Host, "/dashboard/")}#cycle={cycleId}");
-        return cycle.GetProperty("runtimeStatus").GetString() == "completed" ? 0 : 1;
+        return cycle.GetProperty("runtimeStatus").GetString() == "completed" && unmarked.Count == 0 ? 0 : 1;
     }
 
-    private static string Kind(string subject) => subject switch
+    private static string Kind(string subject) => subject.StartsWith(RehearsalMark, StringComparison.Ordinal) ? Kind(subject[RehearsalMark.Length..].TrimStart()) : subject switch
     {
         _ when subject.Contains("Thông báo kế hoạch", StringComparison.Ordinal) => "thông báo kế hoạch",
         _ when subject.StartsWith("[Nhắc hạn]", StringComparison.Ordinal) => "nhắc hạn",

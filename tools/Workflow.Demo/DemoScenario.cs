@@ -13,6 +13,9 @@ internal static class DemoScenario
     public const string Round = "giay-khen-giam-doc";
     public const string ProvinceLevel = "bang-khen-chu-tich-tinh";
 
+    /// <summary>The rehearsal starts standing at 08:00 on the plan's issue day, 11/03/2024.</summary>
+    public static readonly DateTimeOffset Start = Vn(3, 11, 8);
+
     private static DateTimeOffset Vn(int month, int day, int hour) => new(2024, month, day, hour, 0, 0, TimeSpan.FromHours(7));
 
     public static IReadOnlyList<SimulatedAction> For(Plan plan)

@@ -16,4 +16,5 @@ internal sealed record CycleDetail(
     string? NextDeadlineText,
     IReadOnlyList<BlockProgress>? Blocks,
     IReadOnlyList<DeliverableInfo>? Deliverables,
-    IReadOnlyList<RoundInfo>? Rounds);
+    IReadOnlyList<RoundInfo>? Rounds,
+    RehearsalInfo? Rehearsal = null);

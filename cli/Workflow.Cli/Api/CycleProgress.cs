@@ -15,4 +15,10 @@ internal sealed record CycleProgress(
     int RemindersSent,
     DateTimeOffset? NextDeadline,
     string? NextDeadlineText,
-    int Extensions);
+    int Extensions,
+    int MailsWithheld = 0,
+    DateTimeOffset? ReachedAt = null,
+    DateTimeOffset? NextStepAt = null,
+    int StepsDone = 0,
+    DateTimeOffset? StandsAt = null,
+    RehearsalClock? Rehearsal = null);

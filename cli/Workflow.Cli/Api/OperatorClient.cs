@@ -17,9 +17,24 @@ internal sealed class OperatorClient(HttpClient http)
 
     public Uri BaseAddress => http.BaseAddress!;
 
-    public async Task<CycleStarted> StartAsync(string planJson, string? id, CancellationToken cancellationToken = default)
+    public async Task<CycleStarted> StartAsync(string planJson, string? id, RehearsalStart? rehearsal = null, CancellationToken cancellationToken = default)
     {
-        var path = id is null ? "api/cycles" : $"api/cycles?id={Uri.EscapeDataString(id)}";
+        var query = new List<string>();
+        if (id is not null)
+        {
+            query.Add($"id={Uri.EscapeDataString(id)}");
+        }
+
+        if (rehearsal is not null)
+        {
+            query.Add($"rehearsal={Uri.EscapeDataString(rehearsal.Mode)}");
+            if (rehearsal.From is { } from)
+            {
+                query.Add($"from={Uri.EscapeDataString(Iso(from))}");
+            }
+        }
+
+        var path = query.Count == 0 ? "api/cycles" : $"api/cycles?{string.Join('&', query)}";
         using var content = new StringContent(planJson, Encoding.UTF8, "application/json");
         using var response = await http.PostAsync(path, content, cancellationToken);
         return await ReadAsync<CycleStarted>(response, cancellationToken);
@@ -52,6 +67,16 @@ internal sealed class OperatorClient(HttpClient http)
     public Task ExtendAsync(string id, ExtensionRequest request, CancellationToken cancellationToken = default) =>
         PostAsync($"{CyclePath(id)}/extensions", request, cancellationToken);
 
+    /// <summary>Moves a stepped rehearsal to <paramref name="to"/>, or to its next schedule instant when null.</summary>
+    public async Task<ControlAccepted> AdvanceAsync(string id, DateTimeOffset? to, CancellationToken cancellationToken = default)
+    {
+        var path = $"{CyclePath(id)}/rehearsal/advance";
+        using var response = to is { } instant
+            ? await http.PostAsJsonAsync(path, new AdvanceRequest(instant.ToUniversalTime()), Json, cancellationToken)
+            : await http.PostAsync(path, content: null, cancellationToken);
+        return await ReadAsync<ControlAccepted>(response, cancellationToken);
+    }
+
     public Task TerminateAsync(string id, string reason, CancellationToken cancellationToken = default) =>
         PostAsync($"{CyclePath(id)}/terminate", new ReasonRequest(reason), cancellationToken);
 
@@ -68,6 +93,10 @@ internal sealed class OperatorClient(HttpClient http)
         await EnsureSuccessAsync(response, cancellationToken);
         await response.Content.CopyToAsync(destination, cancellationToken);
     }
+
+    /// <summary>An instant as the API's query strings take it: ISO 8601 in UTC.</summary>
+    public static string Iso(DateTimeOffset instant) =>
+        instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string CyclePath(string id) => $"api/cycles/{Uri.EscapeDataString(id)}";
 

@@ -20,6 +20,7 @@ internal static class CycleListRenderer
                 ? $"{p.OnTime + p.Late}/{p.Expected} ({ProgressBar.Percent(p.OnTime + p.Late, p.Expected)})"
                 : "—";
             var plan = string.Join(" — ", new[] { cycle.PlanNumber, cycle.Title }.Where(s => !string.IsNullOrWhiteSpace(s)));
+            plan = cycle.Progress?.Rehearsal is null ? plan : $"[DIỄN TẬP] {plan}";
             output.WriteLine($"{Text.Fit(cycle.Id, 22)} {Text.Fit(plan, 40)} {Text.Fit(Labels.RuntimeStatus(cycle.RuntimeStatus), 12)} "
                 + $"{Text.Fit(progress, 14)} {(cycle.Progress is { } next ? Text.Deadline(next.NextDeadline, next.NextDeadlineText) : "—")}");
         }

@@ -13,6 +13,15 @@ internal static class CycleStatusRenderer
         output.WriteLine($"{cycle.PlanNumber} — {cycle.Title}");
         var phase = cycle.Progress?.PhaseLabel is { Length: > 0 } label ? $" · giai đoạn: {label}" : "";
         output.WriteLine($"Chu kỳ {cycle.Id}: {Labels.RuntimeStatus(cycle.RuntimeStatus)}{phase}");
+        if (RehearsalLine(cycle) is { } rehearsal)
+        {
+            output.WriteLine(rehearsal);
+            if (NextStepLine(cycle) is { } nextStep)
+            {
+                output.WriteLine(nextStep);
+            }
+        }
+
         output.WriteLine($"Bắt đầu {Text.Instant(cycle.CreatedAt)}, cập nhật {Text.Instant(cycle.LastUpdatedAt)}");
         if (cycle.Failure is { } failure && failure.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
         {
@@ -33,7 +42,8 @@ internal static class CycleStatusRenderer
 
         if (cycle.Progress is { } p)
         {
-            output.WriteLine($"Đã gửi {p.RemindersSent} thư nhắc; {p.Extensions} lần gia hạn; hồ sơ khen thưởng: nhận {p.NominationsReceived}, "
+            var withheld = p.MailsWithheld > 0 ? $"; thư không gửi vì không còn đúng: {p.MailsWithheld}" : "";
+            output.WriteLine($"Đã gửi {p.RemindersSent} thư nhắc{withheld}; {p.Extensions} lần gia hạn; hồ sơ khen thưởng: nhận {p.NominationsReceived}, "
                 + $"chấp nhận {p.NominationsAccepted}, từ chối {p.NominationsRejected}");
         }
 
@@ -71,6 +81,49 @@ internal static class CycleStatusRenderer
                     + $"đạt {r.Accepted}, không đạt {r.Refused}, từ chối do quá hạn {r.LateRejected}");
             }
         }
+    }
+
+    /// <summary>
+    /// "DIỄN TẬP — …" with the clock's mode, the cycle's business time now and how precise its instants are; null for a
+    /// live cycle. The progress's clock stands in when the host sent no rehearsal block (e.g. the plan is unreadable).
+    /// </summary>
+    public static string? RehearsalLine(CycleDetail cycle)
+    {
+        if (cycle.Rehearsal is { } r)
+        {
+            var parts = new List<string>
+            {
+                $"DIỄN TẬP — {Labels.RehearsalMode(r.IsStepped, r.Speed)}",
+                $"thời gian của chu kỳ: {r.NowText ?? Text.Instant(r.Now)}",
+            };
+            if (!string.IsNullOrWhiteSpace(r.Precision))
+            {
+                parts.Add(r.Precision);
+            }
+
+            return string.Join(" · ", parts);
+        }
+
+        if (cycle.Progress?.Rehearsal is { } clock)
+        {
+            var now = cycle.Progress.StandsAt ?? cycle.Progress.ReachedAt;
+            var line = $"DIỄN TẬP — {Labels.RehearsalMode(clock.Speed == 0, clock.Speed)}";
+            return now is { } at ? $"{line} · thời gian của chu kỳ: {Text.Instant(at)}" : line;
+        }
+
+        return null;
+    }
+
+    /// <summary>For a stepped rehearsal still running: the instant an advance without --to moves it to, and how.</summary>
+    private static string? NextStepLine(CycleDetail cycle)
+    {
+        var stepped = cycle.Rehearsal?.IsStepped ?? cycle.Progress?.Rehearsal?.Speed == 0;
+        if (!stepped || cycle.RuntimeStatus is not ("running" or "pending") || cycle.Progress?.NextStepAt is not { } next)
+        {
+            return null;
+        }
+
+        return $"  Mốc kế tiếp: {Text.Instant(next)} — chuyển tới: workflow advance {cycle.Id} (hoặc --to \"dd/MM/yyyy HH:mm\")";
     }
 
     public static string BlockLine(BlockProgress block)

@@ -16,6 +16,12 @@ internal static class Labels
         _ => status,
     };
 
+    /// <summary>How a rehearsal's clock runs: "từng bước", or "nhanh gấp 200.000 lần".</summary>
+    public static string RehearsalMode(bool stepped, double speed) =>
+        stepped
+            ? "từng bước (thời gian đứng yên cho tới khi được chuyển tiếp)"
+            : $"nhanh gấp {speed.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))} lần thời gian thực";
+
     public static string LatePolicy(string? policy) => policy switch
     {
         "reject" => "nộp muộn bị từ chối",

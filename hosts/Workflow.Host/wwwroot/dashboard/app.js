@@ -62,6 +62,8 @@ const view = {
   again: false,
   filtersFor: null,
   units: [],
+  advancing: false,
+  starting: false,
 };
 
 class AuthError extends Error {}
@@ -109,13 +111,87 @@ async function api(path) {
 }
 
 async function problemText(response) {
+  const { title, detail, fields } = await problemOf(response);
+  return [title, detail, ...fields].filter(Boolean).join(' — ');
+}
+
+/**
+ * The host's problem details as the page shows them: a title, the detail when it adds something, and every field at
+ * fault. Our handlers send errors as [{field, message}], ASP.NET's own binding failures as {field: [messages]}.
+ */
+async function problemOf(response) {
+  const fallback = FALLBACK_PROBLEM[response.status] ?? (response.status >= 500 ? 'Máy chủ gặp lỗi.' : `Máy chủ từ chối yêu cầu (HTTP ${response.status}).`);
+  let problem = null;
   try {
-    const problem = await response.json();
-    const fields = (Array.isArray(problem.errors) ? problem.errors : []).map((e) => `${e.field}: ${e.message}`);
-    return [problem.title, problem.detail, ...fields].filter(Boolean).join(' — ') || `Lỗi máy chủ (HTTP ${response.status}).`;
+    problem = await response.json();
   } catch {
-    return `Lỗi máy chủ (HTTP ${response.status}).`;
+    return { title: fallback, detail: '', fields: [] };
   }
+  const errors = problem?.errors;
+  const fields = Array.isArray(errors)
+    ? errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message))
+    : errors && typeof errors === 'object'
+      ? Object.entries(errors).flatMap(([field, messages]) => (Array.isArray(messages) ? messages : [messages]).map((m) => `${field}: ${m}`))
+      : [];
+  const title = problem?.title || fallback;
+  const detail = problem?.detail && problem.detail !== title ? problem.detail : '';
+  // A single field's message often repeats the detail word for word: say it once.
+  const messages = Array.isArray(errors) ? errors.map((e) => e.message) : [];
+  return { title, detail, fields: fields.filter((_, i) => !detail || messages[i] !== detail) };
+}
+
+const FALLBACK_PROBLEM = {
+  400: 'Yêu cầu không hợp lệ.',
+  404: 'Không tìm thấy kỳ báo cáo.',
+  409: 'Thao tác không thực hiện được ở trạng thái hiện tại của kỳ báo cáo.',
+  413: 'Nội dung gửi lên quá lớn.',
+  415: 'Nội dung phải là JSON.',
+};
+
+class ProblemError extends Error {
+  constructor(status, problem) {
+    super(problem.title);
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+/** POSTs to the operator API with the tab's key; a refused request throws a ProblemError with the host's details. */
+async function apiPost(path, body, contentType = 'application/json') {
+  const init = {
+    method: 'POST',
+    headers: { 'X-Api-Key': operatorKey() ?? '', Accept: 'application/json' },
+    cache: 'no-store',
+  };
+  if (body !== undefined) {
+    init.headers['Content-Type'] = contentType;
+    init.body = typeof body === 'string' ? body : JSON.stringify(body);
+  }
+  const response = await fetch('/api/' + path, init);
+  if (response.status === 401 || response.status === 403) {
+    throw new AuthError();
+  }
+  if (!response.ok) {
+    throw new ProblemError(response.status, await problemOf(response));
+  }
+  return response.status === 204 ? null : response.json().catch(() => null);
+}
+
+/** Fills an alert with a problem: its title, then its detail and each field at fault as a list. */
+function showProblem(target, error) {
+  if (!error) {
+    target.replaceChildren();
+    target.hidden = true;
+    return;
+  }
+  const problem = error instanceof ProblemError
+    ? error.problem
+    : { title: 'Không kết nối được tới máy chủ. Vui lòng thử lại.', detail: '', fields: [] };
+  const lines = [problem.detail, ...problem.fields].filter(Boolean);
+  target.replaceChildren(
+    el('p', { class: 'problem-title', text: problem.title }),
+    lines.length ? el('ul', { class: 'problem-fields' }, ...lines.map((line) => el('li', { text: line }))) : null);
+  target.hidden = false;
 }
 
 // ---- formatting ----
@@ -144,6 +220,15 @@ function nextDeadline(cutoff, wording) {
   if (!cutoff) return [wording ?? 'Không còn hạn nào', ''];
   const when = formatInstant(new Date(new Date(cutoff).getTime() - 1).toISOString());
   return [when, wording && wording !== when ? wording : ''];
+}
+
+const number = new Intl.NumberFormat('vi-VN');
+
+/** A datetime-local value ("2024-03-11T08:00") read as Vietnam time (UTC+7, no daylight saving) in ISO 8601. */
+function vietnamInstant(value) {
+  if (!value) return null;
+  const time = value.length === 16 ? `${value}:00` : value.slice(0, 19);
+  return `${time}+07:00`;
 }
 
 function percent(part, total) {
@@ -254,10 +339,12 @@ async function renderCycles() {
   body.replaceChildren(...items.map((cycle) => {
     const progress = cycle.progress ?? { expected: 0, onTime: 0, late: 0, missing: 0, pending: 0 };
     const { bar, submitted, share } = progressBar(`Tiến độ ${cycle.planNumber ?? cycle.id}`, progress, true);
+    const rehearsal = cycle.progress?.rehearsal;
     const link = el('a', { href: `#cycle=${encodeURIComponent(cycle.id)}` },
+      rehearsal ? el('span', { class: 'rehearsal-tag', text: 'DIỄN TẬP', title: rehearsalMode(rehearsal.speed === 0, rehearsal.speed) }) : null,
       el('span', { class: 'plan-number', text: cycle.planNumber ?? cycle.id }),
       el('span', { class: 'plan-title', text: cycle.title ?? cycle.id }));
-    return el('tr', {},
+    return el('tr', { 'data-rehearsal': rehearsal ? (rehearsal.speed === 0 ? 'step' : 'sliding') : null },
       el('td', {}, link),
       el('td', {}, runtimeBadge(cycle.runtimeStatus)),
       el('td', { class: 'progress-cell' }, bar, el('span', { text: `${submitted}/${progress.expected} (${share}%)` })),
@@ -282,7 +369,7 @@ function fillFilters(cycle) {
 }
 
 function renderHead(cycle) {
-  document.title = `${cycle.title ?? cycle.id} — Theo dõi kỳ báo cáo`;
+  document.title = `${cycle.rehearsal ? '[DIỄN TẬP] ' : ''}${cycle.title ?? cycle.id} — Theo dõi kỳ báo cáo`;
   $('cycle-number').textContent = cycle.planNumber ? `Kế hoạch số ${cycle.planNumber}` : '';
   $('cycle-title').textContent = cycle.title ?? cycle.id;
   $('cycle-issuer').textContent = cycle.issuer ?? '';
@@ -311,6 +398,74 @@ function renderHead(cycle) {
   const [when, described] = nextDeadline(cycle.nextDeadline ?? p.nextDeadline, cycle.nextDeadlineText ?? p.nextDeadlineText);
   $('next-deadline').textContent = when;
   $('next-deadline-text').textContent = described ? `(${described})` : '';
+}
+
+function rehearsalMode(stepped, speed) {
+  return stepped
+    ? 'Diễn tập từng bước: thời gian của kỳ báo cáo đứng yên cho tới khi được chuyển tiếp.'
+    : `Diễn tập nhanh: thời gian của kỳ báo cáo trôi nhanh gấp ${number.format(speed)} lần thời gian thực.`;
+}
+
+/**
+ * The DIỄN TẬP banner: how the rehearsal's clock runs, the business time now and how precise its instants are; a
+ * stepped rehearsal that is still running also gets the advance controls. The host's rehearsal block is used when
+ * present; the clock in the progress stands in otherwise.
+ */
+function renderRehearsal(cycle) {
+  const info = cycle.rehearsal;
+  const clock = cycle.progress?.rehearsal;
+  const banner = $('rehearsal-banner');
+  banner.hidden = !info && !clock;
+  if (banner.hidden) {
+    $('advance-form').hidden = true;
+    return;
+  }
+  const stepped = info ? info.mode === 'step' : clock.speed === 0;
+  const speed = info ? info.speed : clock.speed;
+  banner.dataset.mode = stepped ? 'step' : 'sliding';
+  $('rehearsal-mode').textContent = rehearsalMode(stepped, speed);
+  $('rehearsal-now').textContent = info?.nowText ?? formatInstant(info?.now ?? cycle.progress?.standsAt ?? cycle.progress?.reachedAt);
+  $('rehearsal-precision').textContent = info?.precision ?? '';
+  const withheld = cycle.progress?.mailsWithheld ?? 0;
+  $('rehearsal-withheld').hidden = withheld === 0;
+  $('rehearsal-withheld').textContent = `Thư không gửi vì không còn đúng: ${withheld}`;
+
+  const running = cycle.runtimeStatus === 'running' || cycle.runtimeStatus === 'pending';
+  $('advance-form').hidden = !stepped || !running;
+  const next = cycle.progress?.nextStepAt;
+  $('advance-next').textContent = next
+    ? `Mốc kế tiếp của lịch (nhắc hạn, hạn chót, đôn đốc, kết thúc): ${formatInstant(next)}`
+    : 'Chưa có mốc kế tiếp: kỳ báo cáo đang xử lý hoặc đang tổng hợp.';
+  $('advance-next-button').disabled = view.advancing || !next;
+  $('advance-to-button').disabled = view.advancing;
+}
+
+/** Asks the host to move a stepped rehearsal on: to the chosen instant, or to the next instant of the schedule. */
+async function advance(to) {
+  const id = view.cycleId;
+  if (!id || view.advancing) return;
+  view.advancing = true;
+  $('advance-next-button').disabled = true;
+  $('advance-to-button').disabled = true;
+  showProblem($('advance-error'), null);
+  $('advance-status').textContent = 'Đang gửi yêu cầu chuyển thời gian…';
+  try {
+    const accepted = await apiPost(`cycles/${encodeURIComponent(id)}/rehearsal/advance`, to ? { to } : undefined);
+    $('advance-status').textContent = `Đã yêu cầu chuyển tới ${accepted?.reason ?? 'mốc kế tiếp'}; trang sẽ cập nhật khi kỳ báo cáo xử lý xong.`;
+    $('advance-to').value = '';
+  } catch (error) {
+    if (error instanceof AuthError) {
+      view.advancing = false;
+      return handleAuthError();
+    }
+    $('advance-status').textContent = '';
+    showProblem($('advance-error'), error);
+  } finally {
+    view.advancing = false;
+  }
+  refresh();
+  // The cycle takes a moment to act on the new instant: look again shortly rather than at the next 5 s tick.
+  setTimeout(refresh, 1000);
 }
 
 function renderBlocks(cycle) {
@@ -411,6 +566,7 @@ async function renderCycle(id) {
   if (view.cycleId !== id) return;
   fillFilters(cycle);
   renderHead(cycle);
+  renderRehearsal(cycle);
   renderBlocks(cycle);
   renderDeadlines(cycle);
   view.units = units;
@@ -452,11 +608,7 @@ async function refresh() {
     stamp();
   } catch (error) {
     if (error instanceof AuthError) {
-      sessionStorage.removeItem(KEY_STORAGE);
-      stop();
-      showOnly('login');
-      showError('Khoá vận hành không đúng hoặc đã hết hiệu lực. Vui lòng nhập lại khoá.');
-      $('updated').textContent = '';
+      handleAuthError();
     } else {
       showError(describe(error));
     }
@@ -467,6 +619,14 @@ async function refresh() {
     view.again = false;
     refresh();
   }
+}
+
+function handleAuthError() {
+  sessionStorage.removeItem(KEY_STORAGE);
+  stop();
+  showOnly('login');
+  showError('Khoá vận hành không đúng hoặc đã hết hiệu lực. Vui lòng nhập lại khoá.');
+  $('updated').textContent = '';
 }
 
 function start() {
@@ -483,6 +643,9 @@ function stop() {
 function route() {
   view.cycleId = readFragment();
   view.units = [];
+  $('advance-status').textContent = '';
+  $('advance-to').value = '';
+  showProblem($('advance-error'), null);
   start();
 }
 
@@ -509,5 +672,78 @@ for (const id of ['filter-block', 'filter-subject']) {
 $('filter-state').addEventListener('change', renderUnits);
 $('filter-text').addEventListener('input', renderUnits);
 $('unit-filters').addEventListener('submit', (event) => event.preventDefault());
+// ---- starting a cycle ----
+
+const START_MODE_HINT = {
+  step: 'Thời gian của kỳ báo cáo đứng yên; bấm «Chuyển tới mốc kế tiếp» để đi tiếp.',
+  speed: 'Thời gian của kỳ báo cáo trôi nhanh gấp nhiều lần thời gian thực.',
+  '': 'Gửi thư chính thức theo thời gian thực.',
+};
+
+function showStartFields() {
+  const mode = $('start-rehearsal').value;
+  $('start-mode-hint').textContent = START_MODE_HINT[mode];
+  $('start-speed-field').hidden = mode !== 'speed';
+  $('start-from-field').hidden = mode === '';
+  $('start-live-warning').hidden = mode !== '';
+}
+
+/** The query of POST /api/cycles: the id, and for a rehearsal its mode ("step" or a speed) and the instant it starts at. */
+function startQuery() {
+  const query = new URLSearchParams();
+  const id = $('start-id').value.trim();
+  if (id) query.set('id', id);
+  const mode = $('start-rehearsal').value;
+  if (mode) {
+    query.set('rehearsal', mode === 'step' ? 'step' : String($('start-speed').value).trim());
+    const from = vietnamInstant($('start-from').value);
+    if (from) query.set('from', from);
+  }
+  return query.toString();
+}
+
+async function startCycle() {
+  const file = $('start-plan').files?.[0];
+  if (!file || view.starting) return;
+  view.starting = true;
+  $('start-submit').disabled = true;
+  showProblem($('start-error'), null);
+  try {
+    const query = startQuery();
+    const started = await apiPost('cycles' + (query ? `?${query}` : ''), await file.text());
+    $('start-form').reset();
+    showStartFields();
+    $('start-panel').open = false;
+    location.hash = `cycle=${encodeURIComponent(started.id)}`;
+  } catch (error) {
+    if (error instanceof AuthError) {
+      handleAuthError();
+    } else {
+      showProblem($('start-error'), error);
+    }
+  } finally {
+    view.starting = false;
+    $('start-submit').disabled = false;
+  }
+}
+
+$('start-rehearsal').addEventListener('change', showStartFields);
+$('start-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  startCycle();
+});
+showStartFields();
+
+$('advance-next-button').addEventListener('click', () => advance(null));
+$('advance-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const to = vietnamInstant($('advance-to').value);
+  if (!to) {
+    showProblem($('advance-error'), new ProblemError(400, { title: 'Chọn thời điểm cần chuyển tới, hoặc bấm «Chuyển tới mốc kế tiếp».', detail: '', fields: [] }));
+    return;
+  }
+  advance(to);
+});
+
 window.addEventListener('hashchange', route);
 route();
