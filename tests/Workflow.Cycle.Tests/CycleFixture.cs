@@ -97,6 +97,16 @@ public sealed class CycleFixture : IAsyncLifetime
         var blobs = new BlobServiceClient(ConnectionString);
         await foreach (var container in blobs.GetBlobContainersAsync(prefix: Prefix))
         {
+            // The task hub's app lease outlives a killed host: break it, then delete.
+            try
+            {
+                await Azure.Storage.Blobs.Specialized.SpecializedBlobExtensions.GetBlobLeaseClient(blobs.GetBlobContainerClient(container.Name)).BreakAsync(TimeSpan.Zero);
+            }
+            catch (Azure.RequestFailedException)
+            {
+                // No lease to break.
+            }
+
             await blobs.DeleteBlobContainerAsync(container.Name);
         }
 

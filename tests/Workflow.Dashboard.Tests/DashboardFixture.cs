@@ -59,6 +59,16 @@ public sealed class DashboardFixture : IAsyncLifetime
         var blobs = new BlobServiceClient(_storage);
         await foreach (var container in blobs.GetBlobContainersAsync(prefix: _prefix))
         {
+            // The task hub's app lease outlives a killed host: break it, then delete.
+            try
+            {
+                await Azure.Storage.Blobs.Specialized.SpecializedBlobExtensions.GetBlobLeaseClient(blobs.GetBlobContainerClient(container.Name)).BreakAsync(TimeSpan.Zero);
+            }
+            catch (Azure.RequestFailedException)
+            {
+                // No lease to break.
+            }
+
             await blobs.DeleteBlobContainerAsync(container.Name);
         }
 
