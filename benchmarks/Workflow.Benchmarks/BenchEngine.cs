@@ -1,5 +1,7 @@
+using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Specialized;
 using DurableTask.AzureStorage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -87,7 +89,17 @@ internal sealed class BenchEngine : IAsyncDisposable
         var blobs = new BlobServiceClient(_storage);
         await foreach (var container in blobs.GetBlobContainersAsync(prefix: Prefix))
         {
-            await blobs.DeleteBlobContainerAsync(container.Name);
+            var client = blobs.GetBlobContainerClient(container.Name);
+            try
+            {
+                await client.DeleteAsync();
+            }
+            catch (RequestFailedException ex) when (ex.ErrorCode == "LeaseIdMissing")
+            {
+                // The task hub's lease containers may still hold a lease of the stopped worker.
+                await client.GetBlobLeaseClient().BreakAsync(TimeSpan.Zero);
+                await client.DeleteAsync();
+            }
         }
 
         await _provider.DisposeAsync();

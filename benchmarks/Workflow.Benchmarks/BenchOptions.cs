@@ -24,11 +24,11 @@ internal sealed record BenchOptions(
         return new BenchOptions(
             rows,
             (int)Number("--units", 2_000),
-            (int)Number("--large-units", 100_000),
-            TimeSpan.FromMinutes(Number("--cap-minutes", 10)),
-            TimeSpan.FromSeconds(Number("--compare-lead-seconds", 20)),
-            TimeSpan.FromSeconds(Number("--compare-day-seconds", 5)),
-            TimeSpan.FromSeconds(Number("--large-lead-seconds", 150)),
-            TimeSpan.FromSeconds(Number("--large-day-seconds", 150)));
+            (int)Number("--large-units", 20_000),
+            TimeSpan.FromMinutes(Number("--cap-minutes", 6)),
+            TimeSpan.FromSeconds(Number("--compare-lead-seconds", 40)),
+            TimeSpan.FromSeconds(Number("--compare-day-seconds", 3)),
+            TimeSpan.FromSeconds(Number("--large-lead-seconds", 240)),
+            TimeSpan.FromSeconds(Number("--large-day-seconds", 120)));
     }
 }
