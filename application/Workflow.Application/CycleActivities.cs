@@ -70,7 +70,7 @@ public sealed partial class CycleActivities(
         // A unit whose deadline moved since the point was planned belongs to another group now.
         var owing = rows.Where(r => r.State != SubmissionState.Submitted && evaluator.Cutoff(r.Deadline) == batch.Cutoff).ToList();
         // Only units that can be mailed are counted as reminded.
-        var mailable = owing.Where(r => plan.Units.FirstOrDefault(u => u.Id == r.UnitId)?.Emails.Count > 0).ToList();
+        var mailable = owing.Where(r => PlanLookup.FindUnit(plan, r.UnitId)?.Emails.Count > 0).ToList();
         var sent = await mail.SendPointAsync(plan, batch, mailable, now, clock.IsRehearsal);
         await status.RecordRemindersAsync(mailable, batch.PointKey, now);
         return new BatchOutcome(sent, rows.Count(r => r.State == SubmissionState.Submitted), 0);
@@ -86,7 +86,7 @@ public sealed partial class CycleActivities(
         }
 
         var plan = await PlanOf(request.CycleId);
-        var scope = change.Units.Count == 0 ? "tất cả đơn vị" : string.Join(", ", change.Units.Select(u => plan.Units.FirstOrDefault(x => x.Id == u)?.Name ?? u));
+        var scope = change.Units.Count == 0 ? "tất cả đơn vị" : string.Join(", ", change.Units.Select(u => PlanLookup.FindUnit(plan, u)?.Name ?? u));
         await NoteAsync(request.CycleId, "extension", $"Gia hạn «{plan.SubjectTitle(change.Subject) ?? change.Subject}» đến {change.NewDeadline.Describe()}",
             $"Áp dụng cho {scope}; người đề nghị: {change.RequestedBy}; lý do: {change.Reason}", $"{request.RecordedAt.UtcTicks}-{change.Subject}");
         Log.DeadlineExtended(logger, request.CycleId, change.Subject, change.NewDeadline.Describe(), request.Units.Count, change.RequestedBy, change.Reason);
