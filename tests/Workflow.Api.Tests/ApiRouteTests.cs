@@ -247,6 +247,10 @@ public sealed class ApiRouteTests(ApiHost host) : IClassFixture<ApiHost>
         await ApiHost.Eventually(async () => (await Status(id)) == "running");
         await ApiHost.ReadAsync(await host.Operator.PostAsync($"/api/cycles/{id}/terminate", null), HttpStatusCode.Accepted);
         await ApiHost.Eventually(async () => (await Status(id)) == "terminated");
+        var timeline = (await host.GetJsonAsync(host.Operator, $"/api/cycles/{id}/timeline")).EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList();
+        Assert.Contains("suspend", timeline);
+        Assert.Contains("resume", timeline);
+        Assert.Contains("terminated", timeline);
         await ApiHost.ProblemAsync(await host.Operator.PostAsJsonAsync($"/api/cycles/{id}/terminate", new { reason = "x" }), HttpStatusCode.Conflict);
         Assert.Empty((await host.GetJsonAsync(host.Operator, $"/api/cycles/{id}/exports")).EnumerateArray());
         await ApiHost.ProblemAsync(await host.Operator.GetAsync($"/api/cycles/{id}/exports/tong-hop.xlsx"), HttpStatusCode.NotFound);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Workflow.Api.Contracts;
 using Workflow.Api.Http;
 using Workflow.Domain.Serialization;
@@ -287,6 +288,18 @@ public static class CycleCommandHandlers
         }
 
         await apply(reason);
+        // The timeline reads the cycle's own rows, not the engine's history, so the command records itself.
+        var status = request.HttpContext.RequestServices.GetRequiredService<IStatusStore>();
+        var now = await request.HttpContext.RequestServices.GetRequiredService<CycleClocks>().NowAsync(id, cancellationToken);
+        var title = action switch
+        {
+            "suspend" => "Tạm dừng kỳ báo cáo",
+            "resume" => "Tiếp tục kỳ báo cáo",
+            _ => "Dừng hẳn kỳ báo cáo",
+        };
+        var by = request.HttpContext.User.Identity?.Name ?? "operator";
+        await status.AppendCycleEventAsync(
+            new CycleEvent(id, $"{action}-{request.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcTicks}", now, action, title, $"Người thực hiện: {by}{(string.IsNullOrWhiteSpace(reason) ? "" : $"; lý do: {reason}")}"), cancellationToken);
         return Results.Accepted(value: new ControlAccepted(id, action, reason));
     }
 }
