@@ -10,7 +10,7 @@ namespace Workflow.Email;
 
 /// <summary>
 /// One row per message key, inserted before the send (a 409 means the key is already taken) and marked sent after.
-/// Keys spread over 256 partitions by hash, so a national reminder wave does not queue on one partition.
+/// Keys spread over partitions by hash (see <see cref="Partition"/>), so a national reminder wave does not queue on one partition.
 /// </summary>
 public sealed class MailLedger
 {
@@ -196,7 +196,7 @@ public sealed class MailLedger
 
     /// <summary>
     /// Runs one table transaction per partition and at most 100 rows (the service's limit; above it the SDK fails
-    /// unhelpfully), a few at a time: a wave of thousands of keys spreads over all 256 partitions.
+    /// unhelpfully), a few at a time: a wave of thousands of keys spreads over its 16 partitions.
     /// </summary>
     private static Task ForEachTransactionAsync(List<TableEntity> entities, Func<IReadOnlyList<TableEntity>, CancellationToken, Task> submit, CancellationToken cancellationToken)
     {
@@ -220,8 +220,24 @@ public sealed class MailLedger
         };
     }
 
-    private static string Partition(string key) =>
-        (XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(key)) & 0xFF).ToString("x2", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// Keys are "{cycle}:{unit}:{reason}": the keys of one wave (same cycle and reason, many units) share 16 of 4,096
+    /// partitions, so a batch of 250 claims in about 16 transactions instead of 250 single inserts, while a national
+    /// wave still spreads over 16 partitions and different waves over the rest.
+    /// </summary>
+    private static string Partition(string key)
+    {
+        var parts = key.Split(':');
+        if (parts.Length < 3)
+        {
+            return Hash(key, 0xFFF).ToString("x3", CultureInfo.InvariantCulture);
+        }
+
+        var wave = string.Join(':', parts.Where((_, i) => i != 1));
+        return string.Create(CultureInfo.InvariantCulture, $"{Hash(wave, 0xFF):x2}{Hash(parts[1], 0xF):x1}");
+    }
+
+    private static ulong Hash(string value, ulong mask) => XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(value)) & mask;
 
     /// <summary>Table keys refuse '/', '\', '#', '?' and control characters; keys are built from safe ids, so refuse rather than escape.</summary>
     private static string RowKey(string key)
