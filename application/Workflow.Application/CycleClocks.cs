@@ -11,5 +11,12 @@ public sealed class CycleClocks(IStatusStore status, TimeProvider time)
         await status.GetClockAsync(cycleId, cancellationToken) ?? BusinessClock.Live;
 
     public async Task<DateTimeOffset> NowAsync(string cycleId, CancellationToken cancellationToken = default) =>
-        (await ClockAsync(cycleId, cancellationToken)).ToBusiness(time.GetUtcNow());
+        Now(await ClockAsync(cycleId, cancellationToken));
+
+    /// <summary>The business time of a clock already read, so a caller that needs both reads the cycle's record once.</summary>
+    public DateTimeOffset Now(BusinessClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return clock.ToBusiness(time.GetUtcNow());
+    }
 }

@@ -19,7 +19,8 @@ public sealed class SubmissionService(
     public async Task<SubmissionResult> SubmitReportAsync(
         string cycleId, string unitId, string deliverableId, IncomingFile file, ReportStatistics? statistics, DateTimeOffset? receivedAt = null, CancellationToken cancellationToken = default)
     {
-        var arrival = receivedAt ?? await clocks.NowAsync(cycleId, cancellationToken);
+        var clock = await clocks.ClockAsync(cycleId, cancellationToken);
+        var arrival = receivedAt ?? clocks.Now(clock);
         var plan = await PlanOf(cycleId, cancellationToken);
         var deliverable = plan.AllDeliverables().FirstOrDefault(d => d.Id == deliverableId);
         if (deliverable is null)
@@ -39,7 +40,7 @@ public sealed class SubmissionService(
 
         var json = statistics is null ? null : JsonSerializer.Serialize(statistics, StatisticsJson.Options);
         var result = await acceptance.AcceptAsync(new UploadRequest(key, file.FileName, file.ContentType, file.Content) { ReceivedAt = arrival, StatisticsJson = json }, cancellationToken);
-        await AfterAsync(plan, [result], cancellationToken);
+        await AfterAsync(plan, [result], clock.IsRehearsal, cancellationToken);
         return new SubmissionResult([result], []);
     }
 
@@ -50,7 +51,8 @@ public sealed class SubmissionService(
     public async Task<SubmissionResult> SubmitNominationAsync(
         string cycleId, string unitId, string roundId, Nomination nomination, IReadOnlyList<NominationFile> files, DateTimeOffset? receivedAt = null, CancellationToken cancellationToken = default)
     {
-        var arrival = receivedAt ?? await clocks.NowAsync(cycleId, cancellationToken);
+        var clock = await clocks.ClockAsync(cycleId, cancellationToken);
+        var arrival = receivedAt ?? clocks.Now(clock);
         var plan = await PlanOf(cycleId, cancellationToken);
         var key = new SubmissionKey(cycleId, unitId, roundId);
         var buffered = new List<(NominationFile File, MemoryStream Content)>();
@@ -94,7 +96,7 @@ public sealed class SubmissionService(
             }, cancellationToken);
         }
 
-        await AfterAsync(plan, results, cancellationToken);
+        await AfterAsync(plan, results, clock.IsRehearsal, cancellationToken);
         return new SubmissionResult(results, []);
     }
 
@@ -146,14 +148,8 @@ public sealed class SubmissionService(
         return problems;
     }
 
-    private async Task AfterAsync(Plan plan, IReadOnlyList<UploadResult> results, CancellationToken cancellationToken)
+    private async Task AfterAsync(Plan plan, IReadOnlyList<UploadResult> results, bool rehearsal, CancellationToken cancellationToken)
     {
-        if (results.Count == 0)
-        {
-            return;
-        }
-
-        var rehearsal = (await clocks.ClockAsync(results[0].Key.CycleId, cancellationToken)).IsRehearsal;
         foreach (var result in results)
         {
             if (result.Accepted)

@@ -105,7 +105,7 @@ public static class CycleQueryHandlers
         }
 
         var clock = await clocks.ClockAsync(id, cancellationToken);
-        var now = await clocks.NowAsync(id, cancellationToken);
+        var now = clocks.Now(clock);
         var rows = new List<DeliverableStatus>();
         foreach (var deliverable in plan.Deliverables)
         {
