@@ -11,8 +11,6 @@ internal sealed record BenchOptions(
     int Units,
     int LargeUnits,
     TimeSpan PerUnitCap,
-    TimeSpan CompareLead,
-    TimeSpan CompareDay,
     TimeSpan LargeLead,
     TimeSpan LargeDay)
 {
@@ -24,11 +22,9 @@ internal sealed record BenchOptions(
         return new BenchOptions(
             rows,
             (int)Number("--units", 2_000),
-            (int)Number("--large-units", 20_000),
+            (int)Number("--large-units", 100_000),
             TimeSpan.FromMinutes(Number("--cap-minutes", 6)),
-            TimeSpan.FromSeconds(Number("--compare-lead-seconds", 40)),
-            TimeSpan.FromSeconds(Number("--compare-day-seconds", 3)),
-            TimeSpan.FromSeconds(Number("--large-lead-seconds", 240)),
-            TimeSpan.FromSeconds(Number("--large-day-seconds", 120)));
+            TimeSpan.FromSeconds(Number("--large-lead-seconds", 300)),
+            TimeSpan.FromSeconds(Number("--large-day-seconds", 360)));
     }
 }

@@ -92,13 +92,26 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
             }
 
             reached = next;
-            var outcome = await SendWaveAsync(context, input.CycleId, steps.FirstOrDefault(s => s.Instant == next), evaluator);
+            // The tally, and the stand of a stepped rehearsal moved to exactly this instant, need nothing from the wave:
+            // running them beside it makes a step cost one round of activities instead of three.
+            var standHere = clock.IsManual && standsAt == next && stood != standsAt;
+            var wave = SendWaveAsync(context, input.CycleId, steps.FirstOrDefault(s => s.Instant == next), evaluator);
+            var tally = TallyAsync(context, input.CycleId, next);
+            var stand = standHere ? StandAsync(context, input.CycleId, clock, next) : Task.CompletedTask;
             foreach (var close in closes.Where(c => c.At == next))
             {
                 StartRound(context, input.CycleId, plan, close.Round, next, rounds, clock.IsManual);
             }
 
-            progress = WithTally(progress, await TallyAsync(context, input.CycleId, next)) with
+            await Task.WhenAll(wave, tally, stand);
+            var outcome = await wave;
+            if (standHere)
+            {
+                stood = next;
+                progress = progress with { StandsAt = next };
+            }
+
+            progress = WithTally(progress, await tally) with
             {
                 ReachedAt = next,
                 StepsDone = progress.StepsDone + 1,
