@@ -3,6 +3,7 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Workflow.Domain.Nominations;
 using Workflow.Domain.Plans;
 using Workflow.Domain.Time;
 using Workflow.Storage;
