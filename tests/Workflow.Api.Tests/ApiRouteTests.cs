@@ -204,8 +204,10 @@ public sealed class ApiRouteTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.All(fields, f => Assert.Equal("files", f));
 
         var status = host.Services.GetRequiredService<IStatusStore>();
-        var audit = Assert.Single(await status.ListAuditAsync(ApiHost.CycleId, Uploads.Round, "bcd-luc-nam"));
-        Assert.Equal(UploadOutcome.RejectedLate, audit.Outcome);
+        // Both refusals are audited: the id taken, then the late dossier.
+        var audits = await status.ListAuditAsync(ApiHost.CycleId, Uploads.Round, "bcd-luc-nam");
+        Assert.Equal([UploadOutcome.RejectedInvalid, UploadOutcome.RejectedLate], audits.Select(a => a.Outcome));
+        Assert.StartsWith("nomination.id:", audits[0].Reason, StringComparison.Ordinal);
         Assert.Empty(await host.Services.GetRequiredService<IDossierStore>().ListVersionsAsync(new SubmissionKey(ApiHost.CycleId, "bcd-luc-nam", Uploads.Round)));
         Assert.Empty((await host.GetJsonAsync(late, "/api/unit/receipts")).EnumerateArray());
         Assert.Contains(host.Sink.Accepted, m => m.CustomArgs.GetValueOrDefault(SendGridMailer.MessageKeyArg)?.StartsWith($"{ApiHost.CycleId}:bcd-luc-nam:{Uploads.Round}:rejected:", StringComparison.Ordinal) == true);
