@@ -50,12 +50,16 @@ public sealed record DeliverableStatus
 
     /// <summary>
     /// Records an accepted version. The latest on-time version counts, so a late resubmission after an on-time one
-    /// does not turn the unit late; among late versions only, the latest counts.
+    /// does not turn the unit late; among late versions only, the latest counts. "Latest" is the higher version, so
+    /// concurrent uploads whose rows are written out of order still leave the newest counting.
     /// </summary>
     public DeliverableStatus WithSubmission(int version, DateTimeOffset receivedAt, Timeliness timeliness, string receiptNumber, string? statisticsJson = null)
     {
         var latest = Math.Max(LatestVersion, version);
-        var counts = State == SubmissionState.Pending || timeliness == Timeliness.OnTime || Late;
+        var newer = CountedVersion is not { } counted || version > counted;
+        var counts = State == SubmissionState.Pending
+            || (timeliness == Timeliness.OnTime && (Late || newer))
+            || (timeliness == Timeliness.Late && Late && newer);
         return counts
             ? this with
             {

@@ -6,8 +6,11 @@ namespace Workflow.Storage;
 /// </summary>
 public interface IStatusStore
 {
-    /// <summary>Names the cycle's receipt series (e.g. "BG-2024" gives "BG-2024-000123"); a second call keeps the first prefix.</summary>
-    Task EnsureCycleAsync(string cycleId, string receiptPrefix, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Names the cycle's receipt series: the configured prefix and a code of the cycle's own, reserved so no other
+    /// cycle shares it (e.g. "BG" gives "BG-K7Q2", whose receipts read "BG-K7Q2-M4X9TA"). A second call keeps the first.
+    /// </summary>
+    Task<string> EnsureCycleAsync(string cycleId, string receiptPrefix, CancellationToken cancellationToken = default);
 
     /// <summary>Records the cycle's business clock (live, sliding or stepped) where the upload boundary reads it; the latest write wins.</summary>
     Task SetClockAsync(string cycleId, BusinessClock clock, CancellationToken cancellationToken = default);
@@ -18,8 +21,17 @@ public interface IStatusStore
     /// <summary>The rows of the named units for one deliverable or round, read by key ranges; absent units are left out.</summary>
     Task<IReadOnlyList<DeliverableStatus>> GetManyAsync(string cycleId, string subjectId, IReadOnlyCollection<string> unitIds, CancellationToken cancellationToken = default);
 
-    /// <summary>The next receipt number of the cycle, from an ETag-guarded counter: unique, increasing, possibly with gaps.</summary>
-    Task<string> NextReceiptNumberAsync(string cycleId, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// A new receipt number of the cycle for one upload attempt: the cycle's prefix and a random code reserved by
+    /// inserting its own row, so numbers are unique in the cycle without a counter every upload contends for.
+    /// </summary>
+    Task<string> NextReceiptNumberAsync(SubmissionKey key, string attemptId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Claims a nomination id in a round for a unit; the first claim stands. Returns the owner: <paramref name="unitId"/>
+    /// when the id is (now or already) this unit's, another unit's id when it was taken.
+    /// </summary>
+    Task<string> ClaimNominationAsync(string cycleId, string roundId, string nominationId, string unitId, CancellationToken cancellationToken = default);
 
     /// <summary>Inserts the rows that do not exist yet (batches of at most 100); existing rows are left alone. Returns how many were new.</summary>
     Task<int> SeedAsync(IEnumerable<DeliverableStatus> rows, CancellationToken cancellationToken = default);
@@ -30,10 +42,10 @@ public interface IStatusStore
     Task<IReadOnlyList<DeliverableStatus>> ListAsync(string cycleId, string subjectId, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Applies <paramref name="change"/> to the current row under its ETag, retrying on a lost race. When
-    /// <paramref name="audit"/> is given it is inserted in the same transaction, so the two never disagree.
+    /// Applies <paramref name="change"/> to the current row under its ETag, retrying on a lost race. The
+    /// <paramref name="audits"/> (at most 99) are inserted in the same transaction, so the rows never disagree.
     /// </summary>
-    Task<DeliverableStatus> UpdateAsync(SubmissionKey key, Func<DeliverableStatus, DeliverableStatus> change, UploadAudit? audit = null, CancellationToken cancellationToken = default);
+    Task<DeliverableStatus> UpdateAsync(SubmissionKey key, Func<DeliverableStatus, DeliverableStatus> change, IReadOnlyCollection<UploadAudit>? audits = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Counts one schedule point's mail on each given row (read just before), in transactions of at most 100, touching
@@ -47,6 +59,9 @@ public interface IStatusStore
     Task<IReadOnlyList<CycleEvent>> ListCycleEventsAsync(string cycleId, CancellationToken cancellationToken = default);
 
     Task AppendAuditAsync(UploadAudit audit, CancellationToken cancellationToken = default);
+
+    /// <summary>One audit row, by the attempt's arrival and id; null when it was never written.</summary>
+    Task<UploadAudit?> GetAuditAsync(SubmissionKey key, DateTimeOffset receivedAt, string attemptId, CancellationToken cancellationToken = default);
 
     /// <summary>Audit rows for a deliverable or round, optionally one unit's, in arrival order.</summary>
     Task<IReadOnlyList<UploadAudit>> ListAuditAsync(string cycleId, string subjectId, string? unitId = null, CancellationToken cancellationToken = default);

@@ -23,6 +23,17 @@ public sealed class StorageOptions
     public string[] AllowedExtensions { get; set; } =
         [".pdf", ".doc", ".docx", ".xls", ".xlsx", ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".zip"];
 
+    /// <summary>
+    /// How long an upload's pending files may wait for their status and audit rows before the reconciler treats the
+    /// writer as dead (an upload gives up after half of it, so the two never race).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan PendingGrace { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How often the host's reconciler looks for pending uploads older than <see cref="PendingGrace"/>.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromMinutes(5);
+
     public string DossierContainer => $"{Prefix}-dossiers";
 
     public string StatusTable => $"{Prefix}status";

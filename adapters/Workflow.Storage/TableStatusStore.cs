@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -8,24 +11,33 @@ using Microsoft.Extensions.Options;
 namespace Workflow.Storage;
 
 /// <summary>
-/// Table layout. Status table: partition <c>{cycle}:{subject}</c> holds one status row per unit (<c>S|{unit}</c>) and
-/// that unit's audit rows (<c>A|{unit}|{ticks}|{attempt}</c>), so a status change and its audit row commit in one
-/// transaction; partition <c>{cycle}</c> holds the receipt counter and the cycle's business clock. Nominee table: partition <c>{cycle}:{round}</c>,
-/// one row per nomination.
+/// Table layout. Status table: partition <c>{cycle}:{subject}</c> holds one status row per unit (<c>S|{unit}</c>),
+/// that unit's audit rows (<c>A|{unit}|{ticks}|{attempt}</c>), so a status change and its audit rows commit in one
+/// transaction, and in a round the owner of each nomination id (<c>N|{nomination}</c>); partition <c>{cycle}</c> holds
+/// the receipt series, one row per issued receipt (<c>R|{code}</c>) and the cycle's business clock; partition
+/// <c>receipt-prefixes</c> reserves each cycle's prefix. Nominee table: partition <c>{cycle}:{round}</c>, one row per nomination.
 /// </summary>
 public sealed partial class TableStatusStore : IStatusStore
 {
     /// <summary>The service rejects larger transactions with an unhelpful error, so the limit is enforced here.</summary>
     public const int MaxBatch = 100;
 
-    private const int MaxAttempts = 50;
+    // Every lost ETag race means another writer won, so n concurrent writers of one row need at most about n attempts.
+    private const int MaxAttempts = 200;
     private const string CounterRow = "receipts";
     private const string ClockRow = "clock";
+    private const string PrefixPartition = "receipt-prefixes";
+    private const int CycleCodeLength = 4;
+    private const int ReceiptCodeLength = 6;
+
+    // Crockford's base 32: no I, L, O or U, so a receipt read aloud or retyped is not misread.
+    private const string ReceiptAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
     private readonly TableClient _status;
     private readonly TableClient _nominees;
     private readonly ILogger<TableStatusStore> _logger;
     private readonly Lazy<Task> _created;
+    private readonly ConcurrentDictionary<string, string> _receiptPrefixes = new(StringComparer.Ordinal);
 
     public TableStatusStore(IOptions<StorageOptions> options, ILogger<TableStatusStore> logger)
     {
@@ -37,50 +49,95 @@ public sealed partial class TableStatusStore : IStatusStore
         _created = new Lazy<Task>(() => Task.WhenAll(_status.CreateIfNotExistsAsync(), _nominees.CreateIfNotExistsAsync()));
     }
 
-    public async Task EnsureCycleAsync(string cycleId, string receiptPrefix, CancellationToken cancellationToken = default)
+    public async Task<string> EnsureCycleAsync(string cycleId, string receiptPrefix, CancellationToken cancellationToken = default)
     {
         SubmissionKey.Check(cycleId, nameof(cycleId));
         ArgumentException.ThrowIfNullOrWhiteSpace(receiptPrefix);
         await _created.Value.ConfigureAwait(false);
-        var entity = new TableEntity(cycleId, CounterRow) { ["Prefix"] = receiptPrefix, ["Last"] = 0L };
-        try
+        var existing = await _status.GetEntityIfExistsAsync<TableEntity>(cycleId, CounterRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (existing.HasValue && existing.Value!.GetString("Prefix") is { Length: > 0 } kept)
         {
-            await _status.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+            // The series never changes once receipts have been issued.
+            return kept;
         }
-        catch (RequestFailedException ex) when (ex.Status == 409)
+
+        // The cycle's own code, derived from its id; another cycle holding the same code makes the next candidate.
+        for (var candidate = 0; ; candidate++)
         {
-            // Already registered: the series must not change once receipts have been issued.
+            var prefix = $"{receiptPrefix.Trim()}-{CycleCode(cycleId, candidate)}";
+            try
+            {
+                await _status.AddEntityAsync(new TableEntity(PrefixPartition, prefix) { ["CycleId"] = cycleId }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 409)
+            {
+                var holder = await _status.GetEntityAsync<TableEntity>(PrefixPartition, prefix, cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (holder.Value.GetString("CycleId") != cycleId)
+                {
+                    continue;
+                }
+            }
+
+            try
+            {
+                await _status.AddEntityAsync(new TableEntity(cycleId, CounterRow) { ["Prefix"] = prefix }, cancellationToken).ConfigureAwait(false);
+                return prefix;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 409)
+            {
+                // Registered concurrently: the first registration stands.
+                return (await _status.GetEntityAsync<TableEntity>(cycleId, CounterRow, cancellationToken: cancellationToken).ConfigureAwait(false)).Value.GetString("Prefix");
+            }
         }
     }
 
-    public async Task<string> NextReceiptNumberAsync(string cycleId, CancellationToken cancellationToken = default)
+    public async Task<string> NextReceiptNumberAsync(SubmissionKey key, string attemptId, CancellationToken cancellationToken = default)
     {
-        SubmissionKey.Check(cycleId, nameof(cycleId));
+        ArgumentNullException.ThrowIfNull(key);
         await _created.Value.ConfigureAwait(false);
+        if (!_receiptPrefixes.TryGetValue(key.CycleId, out var prefix))
+        {
+            var row = await _status.GetEntityIfExistsAsync<TableEntity>(key.CycleId, CounterRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+            prefix = row.HasValue && row.Value!.GetString("Prefix") is { Length: > 0 } found
+                ? found
+                : await EnsureCycleAsync(key.CycleId, "TN", cancellationToken).ConfigureAwait(false);
+            _receiptPrefixes[key.CycleId] = prefix;
+        }
+
+        // A random code reserved by inserting its own row: unique in the cycle, and no row that every upload updates.
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            var current = await _status.GetEntityIfExistsAsync<TableEntity>(cycleId, CounterRow, cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (!current.HasValue)
-            {
-                await EnsureCycleAsync(cycleId, cycleId.ToUpperInvariant(), cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-
-            var row = current.Value!;
-            var next = (row.GetInt64("Last") ?? 0) + 1;
-            row["Last"] = next;
+            var code = RandomNumberGenerator.GetString(ReceiptAlphabet, ReceiptCodeLength);
+            var entity = new TableEntity(key.CycleId, $"R|{code}") { ["UnitId"] = key.UnitId, ["SubjectId"] = key.SubjectId, ["AttemptId"] = attemptId };
             try
             {
-                await _status.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-                return string.Create(CultureInfo.InvariantCulture, $"{row.GetString("Prefix")}-{next:D6}");
+                await _status.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+                return $"{prefix}-{code}";
             }
-            catch (RequestFailedException ex) when (ex.Status == 412)
+            catch (RequestFailedException ex) when (ex.Status == 409)
             {
-                Log.LostRace(_logger, "receipt counter", cycleId, attempt + 1);
+                Log.LostRace(_logger, "receipt code", $"{key.CycleId}/{code}", attempt + 1);
             }
         }
 
-        throw new InvalidOperationException($"The receipt counter of cycle {cycleId} stayed contended for {MaxAttempts} attempts.");
+        throw new InvalidOperationException($"No free receipt code in cycle {key.CycleId} after {MaxAttempts} attempts.");
+    }
+
+    public async Task<string> ClaimNominationAsync(string cycleId, string roundId, string nominationId, string unitId, CancellationToken cancellationToken = default)
+    {
+        await _created.Value.ConfigureAwait(false);
+        var pk = StatusPartition(cycleId, roundId);
+        var rk = $"N|{SubmissionKey.Check(nominationId, nameof(nominationId))}";
+        try
+        {
+            await _status.AddEntityAsync(new TableEntity(pk, rk) { ["ProposedBy"] = SubmissionKey.Check(unitId, nameof(unitId)) }, cancellationToken).ConfigureAwait(false);
+            return unitId;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // Claimed before, by this unit (a resubmission) or another one: the first claim stands.
+            return (await _status.GetEntityAsync<TableEntity>(pk, rk, cancellationToken: cancellationToken).ConfigureAwait(false)).Value.GetString("ProposedBy");
+        }
     }
 
     public async Task<int> SeedAsync(IEnumerable<DeliverableStatus> rows, CancellationToken cancellationToken = default)
@@ -234,12 +291,19 @@ public sealed partial class TableStatusStore : IStatusStore
         return rows;
     }
 
-    public async Task<DeliverableStatus> UpdateAsync(SubmissionKey key, Func<DeliverableStatus, DeliverableStatus> change, UploadAudit? audit = null, CancellationToken cancellationToken = default)
+    public async Task<DeliverableStatus> UpdateAsync(
+        SubmissionKey key, Func<DeliverableStatus, DeliverableStatus> change, IReadOnlyCollection<UploadAudit>? audits = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);
-        if (audit is not null && audit.Key != key)
+        audits ??= [];
+        if (audits.Any(a => a.Key != key))
         {
-            throw new ArgumentException("The audit row must belong to the status row it is written with.", nameof(audit));
+            throw new ArgumentException("The audit rows must belong to the status row they are written with.", nameof(audits));
+        }
+
+        if (audits.Count >= MaxBatch)
+        {
+            throw new ArgumentException($"At most {MaxBatch - 1} audit rows fit in one transaction with their status row.", nameof(audits));
         }
 
         await _created.Value.ConfigureAwait(false);
@@ -259,7 +323,7 @@ public sealed partial class TableStatusStore : IStatusStore
             var etag = current.Value!.ETag;
             try
             {
-                if (audit is null)
+                if (audits.Count == 0)
                 {
                     await _status.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
                 }
@@ -268,7 +332,7 @@ public sealed partial class TableStatusStore : IStatusStore
                     TableTransactionAction[] actions =
                     [
                         new(TableTransactionActionType.UpdateReplace, entity, etag),
-                        new(TableTransactionActionType.Add, ToEntity(audit)),
+                        .. audits.Select(a => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(a))),
                     ];
                     await _status.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
                 }
@@ -282,6 +346,15 @@ public sealed partial class TableStatusStore : IStatusStore
         }
 
         throw new InvalidOperationException($"The status row {key} stayed contended for {MaxAttempts} attempts.");
+    }
+
+    public async Task<UploadAudit?> GetAuditAsync(SubmissionKey key, DateTimeOffset receivedAt, string attemptId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        await _created.Value.ConfigureAwait(false);
+        var rk = AuditRow(key.UnitId, receivedAt, attemptId);
+        var found = await _status.GetEntityIfExistsAsync<TableEntity>(StatusPartition(key.CycleId, key.SubjectId), rk, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return found.HasValue ? AuditFromEntity(found.Value!) : null;
     }
 
     public async Task AppendAuditAsync(UploadAudit audit, CancellationToken cancellationToken = default)
@@ -381,8 +454,24 @@ public sealed partial class TableStatusStore : IStatusStore
 
     private static string StatusRow(string unitId) => $"S|{unitId}";
 
-    private static string AuditRow(UploadAudit audit) =>
-        string.Create(CultureInfo.InvariantCulture, $"A|{audit.Key.UnitId}|{audit.ReceivedAt.UtcTicks:D19}|{audit.AttemptId}");
+    private static string AuditRow(UploadAudit audit) => AuditRow(audit.Key.UnitId, audit.ReceivedAt, audit.AttemptId);
+
+    private static string AuditRow(string unitId, DateTimeOffset receivedAt, string attemptId) =>
+        string.Create(CultureInfo.InvariantCulture, $"A|{unitId}|{receivedAt.UtcTicks:D19}|{attemptId}");
+
+    /// <summary>Four characters of the cycle id's hash (the n-th candidate hashes the id with n), in the receipt alphabet.</summary>
+    private static string CycleCode(string cycleId, int candidate)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(candidate == 0 ? cycleId : $"{cycleId}#{candidate.ToString(CultureInfo.InvariantCulture)}"));
+        var value = BitConverter.ToUInt32(hash, 0);
+        return string.Create(CycleCodeLength, value, (span, v) =>
+        {
+            for (var i = 0; i < span.Length; i++, v >>= 5)
+            {
+                span[i] = ReceiptAlphabet[(int)(v & 31)];
+            }
+        });
+    }
 
     private static TableEntity ToEntity(DeliverableStatus s) => new(StatusPartition(s.CycleId, s.SubjectId), StatusRow(SubmissionKey.Check(s.UnitId, nameof(s))))
     {
@@ -441,9 +530,10 @@ public sealed partial class TableStatusStore : IStatusStore
         ["AttemptId"] = a.AttemptId,
         ["ReceivedAt"] = a.ReceivedAt,
         ["Outcome"] = a.Outcome.ToString(),
-        ["Reason"] = a.Reason,
-        ["FileName"] = a.FileName,
-        ["ContentType"] = a.ContentType,
+        // Reasons quote what was sent; a refusal must still be recorded, so an overlong one is cut.
+        ["Reason"] = StorageLimits.Clip(a.Reason),
+        ["FileName"] = StorageLimits.Clip(a.FileName),
+        ["ContentType"] = StorageLimits.Clip(a.ContentType),
         ["Size"] = a.Size,
         ["Sha256"] = a.Sha256,
         ["ReceiptNumber"] = a.ReceiptNumber,

@@ -7,10 +7,11 @@ namespace Workflow.Storage;
 /// The acceptance decision for an upload, made at the boundary with the server clock against the unit's deadline
 /// in storage, so a file arriving at the cutoff instant is late even if no orchestration has woken up yet.
 /// <para>
-/// Write order for an accepted file: receipt number, then the blob (conditional create), then the status row and
-/// its audit row in one transaction. A crash after the receipt leaves a gap in the series; after the blob, an
-/// uncounted version that <see cref="IDossierStore.ListVersionsAsync"/> still shows. A status row therefore never
-/// points at a blob that does not exist.
+/// Accepted means wholly stored. Write order for accepted files: a batch marker, a receipt number and a pending
+/// blob per file, then the status row and one audit row per file in one transaction (the commit point), then the
+/// nominee row of a nomination and the blobs made visible. A failure before the commit discards the pending blobs;
+/// a crash anywhere leaves a marker that <see cref="UploadReconciler"/> finishes (committed) or sweeps (not). A unit
+/// or a count never sees a file whose status and audit rows do not hold.
 /// </para>
 /// </summary>
 public sealed partial class UploadAcceptance(
@@ -23,42 +24,68 @@ public sealed partial class UploadAcceptance(
     public async Task<UploadResult> AcceptAsync(UploadRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        // The arrival instant is when the request reaches us, before the body is read.
-        var receivedAt = request.ReceivedAt?.ToUniversalTime() ?? time.GetUtcNow();
-        var attemptId = UploadAudit.NewAttemptId(receivedAt);
-        var limits = options.Value;
-        var (content, tooLarge) = await ReadAsync(request.Content, limits.MaxFileBytes, cancellationToken).ConfigureAwait(false);
-        var size = content.ToMemory().Length;
-        var sha256 = Sha256Hex.Of(content);
-        var fileName = FileNameSanitizer.Sanitize(request.FileName);
-        var contentType = string.IsNullOrWhiteSpace(request.ContentType) ? "application/octet-stream" : request.ContentType.Trim();
+        return (await AcceptAsync([request], null, cancellationToken).ConfigureAwait(false))[0];
+    }
 
-        var row = await status.GetAsync(request.Key, cancellationToken).ConfigureAwait(false);
-        UploadResult Result(UploadOutcome outcome, IReadOnlyList<string> errors, string? receipt = null, int? version = null) =>
-            new(outcome, request.Key, attemptId, receivedAt, row?.Deadline, row?.Cutoff, fileName, tooLarge ? -1 : size, sha256, receipt, version, errors);
-        async Task<UploadResult> RejectAsync(UploadOutcome outcome, IReadOnlyList<string> errors)
+    /// <summary>
+    /// Judges the files of one submission (one key, one arrival) together: all are accepted in one transaction or
+    /// none is. A late refusal is one result for them all. <paramref name="nominee"/> (a nomination dossier) is
+    /// written once the files hold, with their versions.
+    /// </summary>
+    public async Task<IReadOnlyList<UploadResult>> AcceptAsync(IReadOnlyList<UploadRequest> requests, NomineeStatus? nominee, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        ArgumentOutOfRangeException.ThrowIfZero(requests.Count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(requests.Count, StorageLimits.MaxFilesPerBatch);
+        var key = requests[0].Key;
+        if (requests.Any(r => r.Key != key))
         {
-            var audit = new UploadAudit(request.Key, attemptId, receivedAt, outcome, string.Join(" ", errors), fileName, contentType, size, sha256);
-            await status.AppendAuditAsync(audit, cancellationToken).ConfigureAwait(false);
-            Log.Rejected(logger, request.Key.ToString(), outcome, audit.Reason);
-            return Result(outcome, errors);
+            throw new ArgumentException("The files of one submission share its key.", nameof(requests));
+        }
+
+        // The arrival instant is the caller's, taken once the whole request has arrived; now when it gives none.
+        var receivedAt = requests[0].ReceivedAt?.ToUniversalTime() ?? time.GetUtcNow();
+        var limits = options.Value;
+        var files = new List<Incoming>(requests.Count);
+        foreach (var request in requests)
+        {
+            var (content, tooLarge) = await ReadAsync(request.Content, limits.MaxFileBytes, cancellationToken).ConfigureAwait(false);
+            files.Add(new Incoming(request, UploadAudit.NewAttemptId(receivedAt), content, tooLarge, FileNameSanitizer.Sanitize(request.FileName), ContentTypeOf(request.ContentType)));
+        }
+
+        var row = await status.GetAsync(key, cancellationToken).ConfigureAwait(false);
+        UploadResult Result(Incoming f, UploadOutcome outcome, IReadOnlyList<string> errors, string? receipt = null, int? version = null) =>
+            new(outcome, key, f.AttemptId, receivedAt, row?.Deadline, row?.Cutoff, f.FileName, f.TooLarge ? -1 : f.Size, f.Sha256, receipt, version, errors);
+        async Task<IReadOnlyList<UploadResult>> RejectAsync(IEnumerable<Incoming> refused, UploadOutcome outcome, Func<Incoming, IReadOnlyList<string>> errorsOf)
+        {
+            var results = new List<UploadResult>();
+            foreach (var f in refused)
+            {
+                var errors = errorsOf(f);
+                var audit = new UploadAudit(key, f.AttemptId, receivedAt, outcome, string.Join(" ", errors), f.FileName, f.ContentType, f.Size, f.Sha256);
+                await status.AppendAuditAsync(audit, cancellationToken).ConfigureAwait(false);
+                Log.Rejected(logger, key.ToString(), outcome, audit.Reason);
+                results.Add(Result(f, outcome, errors));
+            }
+
+            return results;
         }
 
         if (row is null)
         {
-            return await RejectAsync(UploadOutcome.RejectedInvalid, [$"Đơn vị «{request.Key.UnitId}» không có yêu cầu nộp «{request.Key.SubjectId}» trong kỳ «{request.Key.CycleId}»."]).ConfigureAwait(false);
+            return await RejectAsync(files, UploadOutcome.RejectedInvalid, _ => [$"Đơn vị «{key.UnitId}» không có yêu cầu nộp «{key.SubjectId}» trong kỳ «{key.CycleId}»."]).ConfigureAwait(false);
         }
 
-        var errors = Validate(request.FileName, fileName, size, tooLarge, limits);
-        if (errors.Count > 0)
+        if (files.Any(f => f.Errors(limits).Count > 0))
         {
-            return await RejectAsync(UploadOutcome.RejectedInvalid, errors).ConfigureAwait(false);
+            return await RejectAsync(files, UploadOutcome.RejectedInvalid, f => f.Errors(limits)).ConfigureAwait(false);
         }
 
         var timeliness = row.Evaluator.Evaluate(row.Deadline, receivedAt);
         if (timeliness == Timeliness.Late && row.LatePolicy == LatePolicy.Reject)
         {
-            return await RejectAsync(UploadOutcome.RejectedLate,
+            // Every file arrived at the same instant: one refusal covers them all.
+            return await RejectAsync(files.Take(1), UploadOutcome.RejectedLate, _ =>
             [
                 $"Tệp đến máy chủ lúc {VietnamTime.FormatDateTime(receivedAt)}, sau thời hạn «{row.Deadline.Describe()}» " +
                 $"(thời điểm cuối cùng được nhận: {VietnamTime.FormatDateTime(row.Evaluator.LastAcceptedInstant(row.Deadline))}); " +
@@ -66,22 +93,133 @@ public sealed partial class UploadAcceptance(
             ]).ConfigureAwait(false);
         }
 
-        var receipt = await status.NextReceiptNumberAsync(request.Key.CycleId, cancellationToken).ConfigureAwait(false);
-        var late = timeliness == Timeliness.Late;
-        var stored = await dossiers.AddVersionAsync(request.Key, new DossierUpload(fileName!, contentType, content, receipt, receivedAt, late), cancellationToken).ConfigureAwait(false);
-        var outcome = late ? UploadOutcome.AcceptedLate : UploadOutcome.AcceptedOnTime;
-        var reason = late ? "Tiếp nhận, nộp muộn." : "Tiếp nhận, đúng hạn.";
-        var accepted = new UploadAudit(request.Key, attemptId, receivedAt, outcome, reason, fileName, contentType, size, sha256, receipt, stored.Version);
-        await status.UpdateAsync(request.Key, s => s.WithSubmission(stored.Version, receivedAt, timeliness, receipt, request.StatisticsJson), accepted, cancellationToken).ConfigureAwait(false);
-        Log.Accepted(logger, request.Key.ToString(), stored.Version, receipt, outcome);
-        return Result(outcome, [], receipt, stored.Version);
+        return await StoreAsync(key, files, receivedAt, timeliness, nominee, Result, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Each message names the field (tên tệp, tệp đính kèm) so the unit knows what to fix.</summary>
     /// <summary>The problems a file would be refused for (name, type, size), so a dossier of several files is refused whole before any is stored.</summary>
     public IReadOnlyList<string> CheckFile(string? fileName, long size) =>
         Validate(fileName, FileNameSanitizer.Sanitize(fileName), size, size > options.Value.MaxFileBytes, options.Value);
 
+    private async Task<IReadOnlyList<UploadResult>> StoreAsync(
+        SubmissionKey key, List<Incoming> files, DateTimeOffset receivedAt, Timeliness timeliness, NomineeStatus? nominee,
+        Func<Incoming, UploadOutcome, IReadOnlyList<string>, string?, int?, UploadResult> result, CancellationToken cancellationToken)
+    {
+        var late = timeliness == Timeliness.Late;
+        var outcome = late ? UploadOutcome.AcceptedLate : UploadOutcome.AcceptedOnTime;
+        var reason = late ? "Tiếp nhận, nộp muộn." : "Tiếp nhận, đúng hạn.";
+        var started = time.GetUtcNow();
+        var batch = new PendingBatch(key, files[0].AttemptId, receivedAt, started, [.. files.Select(f => f.AttemptId)]) { Nominee = nominee };
+        await dossiers.BeginAsync(batch, cancellationToken).ConfigureAwait(false);
+
+        var stored = new List<(Incoming File, string Receipt, DossierVersion Version)>(files.Count);
+        var committing = false;
+        try
+        {
+            for (var i = 0; i < files.Count; i++)
+            {
+                var f = files[i];
+                var receipt = await status.NextReceiptNumberAsync(key, f.AttemptId, cancellationToken).ConfigureAwait(false);
+                var version = await dossiers.AddPendingVersionAsync(key, new DossierUpload(f.FileName!, f.ContentType, f.Content, receipt, receivedAt, late), batch.BatchId, i, cancellationToken).ConfigureAwait(false);
+                stored.Add((f, receipt, version));
+            }
+
+            // Past half the grace the reconciler may soon sweep this batch as abandoned: give up rather than commit files it would delete.
+            if (time.GetUtcNow() - started > options.Value.PendingGrace / 2)
+            {
+                throw new TimeoutException($"Storing the files of {key} took longer than half the pending grace ({options.Value.PendingGrace}).");
+            }
+
+            var audits = stored.Select(s => new UploadAudit(key, s.File.AttemptId, receivedAt, outcome, reason, s.File.FileName, s.File.ContentType, s.File.Size, s.File.Sha256, s.Receipt, s.Version.Version)).ToList();
+            committing = true;
+            await status.UpdateAsync(key, row => stored.Aggregate(row, (r, s) => r.WithSubmission(s.Version.Version, receivedAt, timeliness, s.Receipt, s.File.Request.StatisticsJson)), audits, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // A transaction can hold although its answer was lost: only its absent audit row proves the files may go.
+            var committed = committing ? await CommittedAsync(batch).ConfigureAwait(false) : false;
+            if (committed != true)
+            {
+                Log.NotStored(logger, key.ToString(), ex.Message);
+                if (committed == false)
+                {
+                    await DiscardQuietlyAsync(batch).ConfigureAwait(false);
+                }
+
+                throw;
+            }
+        }
+
+        // Committed: from here on the files are accepted; a failure below is finished by the reconciler.
+        try
+        {
+            if (nominee is not null)
+            {
+                await WriteNomineeAsync(status, nominee, receivedAt, [.. stored.Select(s => s.Version.Version)], CancellationToken.None).ConfigureAwait(false);
+            }
+
+            await dossiers.CommitAsync(batch, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is Azure.RequestFailedException or IOException or TimeoutException)
+        {
+            Log.CommitDeferred(logger, key.ToString(), batch.BatchId, ex.Message);
+        }
+
+        foreach (var s in stored)
+        {
+            Log.Accepted(logger, key.ToString(), s.Version.Version, s.Receipt, outcome);
+        }
+
+        return [.. stored.Select(s => result(s.File, outcome, [], s.Receipt, s.Version.Version))];
+    }
+
+    /// <summary>
+    /// Writes a nomination's row with its dossier versions, unless its proposer has since sent a newer dossier (a
+    /// reconciler finishing an old batch must not undo it) or the id belongs to another proposer.
+    /// </summary>
+    internal static async Task WriteNomineeAsync(IStatusStore status, NomineeStatus nominee, DateTimeOffset receivedAt, IReadOnlyList<int> versions, CancellationToken cancellationToken)
+    {
+        var written = nominee with { SubmittedAt = receivedAt, Versions = versions };
+        await status.UpdateNomineeAsync(nominee.CycleId, nominee.RoundId, nominee.NominationId, current =>
+            current is null || (current.ProposedBy == written.ProposedBy && current.Versions.DefaultIfEmpty().Max() < versions.DefaultIfEmpty().Max()) ? written : current,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Whether the batch's transaction holds; null when storage cannot tell now (the reconciler will).</summary>
+    private async Task<bool?> CommittedAsync(PendingBatch batch)
+    {
+        try
+        {
+            return await status.GetAuditAsync(batch.Key, batch.ReceivedAt, batch.AttemptIds[0], CancellationToken.None).ConfigureAwait(false) is not null;
+        }
+        catch (Exception ex) when (ex is Azure.RequestFailedException or IOException)
+        {
+            return null;
+        }
+    }
+
+    private async Task DiscardQuietlyAsync(PendingBatch batch)
+    {
+        try
+        {
+            await dossiers.DiscardAsync(batch, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is Azure.RequestFailedException or IOException)
+        {
+            // Storage is failing: the marker stays and the reconciler sweeps the batch later.
+            Log.DiscardDeferred(logger, batch.Key.ToString(), batch.BatchId, ex.Message);
+        }
+    }
+
+    private static string ContentTypeOf(string? claimed)
+    {
+        var type = claimed?.Trim();
+        // Kept in blob metadata and headers, which take short ASCII only.
+        return string.IsNullOrEmpty(type) || type.Length > StorageLimits.MaxContentTypeChars || !type.All(c => c is >= ' ' and <= '~')
+            ? "application/octet-stream"
+            : type;
+    }
+
+    /// <summary>Each message names the field (tên tệp, tệp đính kèm) so the unit knows what to fix.</summary>
     private static List<string> Validate(string? originalName, string? fileName, long size, bool tooLarge, StorageOptions limits)
     {
         var errors = new List<string>();
@@ -127,6 +265,16 @@ public sealed partial class UploadAcceptance(
         return (new BinaryData(buffer.ToArray()), false);
     }
 
+    /// <summary>One file as read: its attempt, content and the name and type it will be kept under.</summary>
+    private sealed record Incoming(UploadRequest Request, string AttemptId, BinaryData Content, bool TooLarge, string? FileName, string ContentType)
+    {
+        public long Size => Content.ToMemory().Length;
+
+        public string Sha256 { get; } = Sha256Hex.Of(Content);
+
+        public IReadOnlyList<string> Errors(StorageOptions limits) => Validate(Request.FileName, FileName, Size, TooLarge, limits);
+    }
+
     private static partial class Log
     {
         [LoggerMessage(EventId = 2201, Level = LogLevel.Information, Message = "Accepted {Key} as version {Version}, receipt {ReceiptNumber} ({Outcome})")]
@@ -134,5 +282,14 @@ public sealed partial class UploadAcceptance(
 
         [LoggerMessage(EventId = 2202, Level = LogLevel.Warning, Message = "Rejected an upload for {Key} ({Outcome}): {Reason}")]
         public static partial void Rejected(ILogger logger, string key, UploadOutcome outcome, string reason);
+
+        [LoggerMessage(EventId = 2203, Level = LogLevel.Warning, Message = "An upload for {Key} was not stored; its pending files are discarded: {Reason}")]
+        public static partial void NotStored(ILogger logger, string key, string reason);
+
+        [LoggerMessage(EventId = 2204, Level = LogLevel.Warning, Message = "Accepted {Key} (batch {BatchId}), but finishing it failed; the reconciler finishes it: {Reason}")]
+        public static partial void CommitDeferred(ILogger logger, string key, string batchId, string reason);
+
+        [LoggerMessage(EventId = 2205, Level = LogLevel.Warning, Message = "Could not discard the pending files of {Key} (batch {BatchId}); the reconciler sweeps them: {Reason}")]
+        public static partial void DiscardDeferred(ILogger logger, string key, string batchId, string reason);
     }
 }

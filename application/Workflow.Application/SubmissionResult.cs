@@ -9,4 +9,7 @@ public sealed record SubmissionResult(IReadOnlyList<UploadResult> Files, IReadOn
     public bool Accepted => Problems.Count == 0 && Files.Count > 0 && Files.All(f => f.Accepted);
 
     public bool RejectedLate => Files.Any(f => f.Outcome == UploadOutcome.RejectedLate);
+
+    /// <summary>Refused because the submission collides with another unit's (a nomination id it already holds).</summary>
+    public bool Conflict { get; init; }
 }

@@ -28,17 +28,23 @@ public sealed class SubmissionService(
             return Refused(new FieldProblem("deliverable", $"Kế hoạch không có nội dung phải nộp «{deliverableId}»."));
         }
 
+        var key = new SubmissionKey(cycleId, unitId, deliverableId);
+        var json = statistics is null ? null : JsonSerializer.Serialize(statistics, StatisticsJson.Options);
+        // Lengths first: the rules' messages quote keys, and an overlong one must not reach the audit row.
         var problems = statistics is null
             ? deliverable.Forms.Count > 0 ? [new FieldProblem("statistics", $"Thiếu số liệu thống kê theo biểu mẫu của «{deliverable.Title}».")] : []
-            : StatisticsValidator.Validate(deliverable, statistics).Select(e => new FieldProblem($"statistics.{e.Field}", e.Message)).ToList();
-        var key = new SubmissionKey(cycleId, unitId, deliverableId);
+            : SubmissionBounds.Check(statistics, json!);
+        if (statistics is not null && problems.Count == 0)
+        {
+            problems = [.. StatisticsValidator.Validate(deliverable, statistics).Select(e => new FieldProblem($"statistics.{e.Field}", e.Message))];
+        }
+
         if (problems.Count > 0)
         {
             await AuditRefusalAsync(key, arrival, file, problems, cancellationToken);
             return Refused([.. problems]);
         }
 
-        var json = statistics is null ? null : JsonSerializer.Serialize(statistics, StatisticsJson.Options);
         var result = await acceptance.AcceptAsync(new UploadRequest(key, file.FileName, file.ContentType, file.Content) { ReceivedAt = arrival, StatisticsJson = json }, cancellationToken);
         await AfterAsync(plan, [result], clock.IsRehearsal, cancellationToken);
         return new SubmissionResult([result], []);
@@ -64,38 +70,36 @@ public sealed class SubmissionService(
             buffered.Add((file, copy));
         }
 
-        var problems = CheckNomination(plan, unitId, roundId, nomination, files);
-        problems.AddRange(buffered.SelectMany((f, i) => acceptance.CheckFile(f.File.File.FileName, f.Content.Length).Select(m => new FieldProblem($"files[{i}]", m))));
+        var problems = SubmissionBounds.Check(nomination, files);
+        if (problems.Count == 0)
+        {
+            problems = CheckNomination(plan, unitId, roundId, nomination, files);
+            problems.AddRange(buffered.SelectMany((f, i) => acceptance.CheckFile(f.File.File.FileName, f.Content.Length).Select(m => new FieldProblem($"files[{i}]", m))));
+        }
+
         if (problems.Count > 0)
         {
             await AuditRefusalAsync(key, arrival, files.FirstOrDefault()?.File, problems, cancellationToken);
             return Refused([.. problems]);
         }
 
-        var results = new List<UploadResult>();
-        foreach (var (file, content) in buffered)
+        // The id belongs to the first unit that claims it; a late dossier is refused below without claiming anything.
+        var row = await status.GetAsync(key, cancellationToken);
+        var refusedLate = row is not null && row.LatePolicy == LatePolicy.Reject && row.Evaluator.Evaluate(row.Deadline, arrival) == Timeliness.Late;
+        if (row is not null && !refusedLate && await status.ClaimNominationAsync(cycleId, roundId, nomination.Id, unitId, cancellationToken) != unitId)
         {
-            var result = await acceptance.AcceptAsync(new UploadRequest(key, file.File.FileName, file.File.ContentType, content) { ReceivedAt = arrival }, cancellationToken);
-            results.Add(result);
-            if (result.Outcome == UploadOutcome.RejectedLate)
-            {
-                // Every file of the dossier arrived at the same instant: one refusal covers them all.
-                break;
-            }
+            FieldProblem taken = new("nomination.id", $"Mã đề nghị «{nomination.Id}» đã được đơn vị khác dùng trong đợt này; chọn mã khác.");
+            await AuditRefusalAsync(key, arrival, files.FirstOrDefault()?.File, [taken], cancellationToken);
+            return Refused(taken) with { Conflict = true };
         }
 
-        if (results.All(r => r.Accepted))
+        var round = plan.NominationRounds.First(r => r.Id == roundId);
+        var nominee = NomineeStatus.From(cycleId, round.AwardLevel, nomination with { Round = roundId, ProposedBy = unitId }) with
         {
-            var round = plan.NominationRounds.First(r => r.Id == roundId);
-            var stored = nomination with { Round = roundId, ProposedBy = unitId };
-            await status.UpdateNomineeAsync(cycleId, roundId, stored.Id, _ => NomineeStatus.From(cycleId, round.AwardLevel, stored) with
-            {
-                SubmittedAt = arrival,
-                Documents = [.. files.Select(f => new SubmittedDocument(f.DocumentId, f.LineCount))],
-                Versions = [.. results.Select(r => r.Version ?? 0)],
-            }, cancellationToken);
-        }
-
+            Documents = [.. files.Select(f => new SubmittedDocument(f.DocumentId, f.LineCount))],
+        };
+        var requests = buffered.Select(b => new UploadRequest(key, b.File.File.FileName, b.File.File.ContentType, b.Content) { ReceivedAt = arrival }).ToList();
+        var results = await acceptance.AcceptAsync(requests, nominee, cancellationToken);
         await AfterAsync(plan, results, clock.IsRehearsal, cancellationToken);
         return new SubmissionResult(results, []);
     }

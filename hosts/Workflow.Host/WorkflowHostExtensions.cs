@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Workflow.Api;
 using Workflow.Application;
@@ -35,14 +37,23 @@ public static class WorkflowHostExtensions
         {
             kestrel.Listen(IPAddress.Loopback, host.Port);
             kestrel.Limits.MaxRequestBodySize = host.MaxRequestBodyBytes;
+            // A slow body holds a connection and a deadline decision open: headers, rate and total time are all bounded.
+            kestrel.Limits.RequestHeadersTimeout = host.RequestHeadersTimeout;
+            kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(host.MinRequestBodyBytesPerSecond, host.MinRequestBodyGrace);
         });
         builder.Services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = host.MaxRequestBodyBytes);
+        builder.Services.AddRequestTimeouts(timeouts => timeouts.DefaultPolicy = new RequestTimeoutPolicy
+        {
+            Timeout = host.MaxRequestDuration,
+            TimeoutStatusCode = StatusCodes.Status408RequestTimeout,
+        });
 
         // The wall clock; each cycle maps it to its own business time (live, or a rehearsal's clock).
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddReportingCycles();
         builder.Services.AddDurableEngine(AddCycleTasks);
         builder.Services.AddWorkflowApi();
+        builder.Services.AddHostedService<UploadReconcilerService>();
         return builder;
     }
 
@@ -67,6 +78,7 @@ public static class WorkflowHostExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRequestTimeouts();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();

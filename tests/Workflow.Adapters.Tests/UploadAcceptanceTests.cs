@@ -22,19 +22,19 @@ public sealed class UploadAcceptanceTests(AdapterFixture fixture)
         var result = await acceptance.AcceptAsync(Upload(key, "ho-so.pdf", "hồ sơ đề nghị khen thưởng"));
 
         Assert.Equal(UploadOutcome.AcceptedOnTime, result.Outcome);
-        Assert.Equal("BG-2024-000001", result.ReceiptNumber);
+        Assert.Matches("^BG-2024-[0-9A-Z]{4}-[0-9A-Z]{6}$", result.ReceiptNumber);
         Assert.Equal(1, result.Version);
         Assert.Equal("23:59:59 31/03/2024", VietnamTime.FormatDateTime(result.ReceivedAt));
         var row = await status.GetAsync(key);
         Assert.Equal(SubmissionState.Submitted, row!.State);
         Assert.False(row.Late);
         Assert.Equal(1, row.CountedVersion);
-        Assert.Equal("BG-2024-000001", row.CountedReceipt);
+        Assert.Equal(result.ReceiptNumber, row.CountedReceipt);
         var stored = await dossiers.DownloadAsync(key, 1);
         Assert.Equal("hồ sơ đề nghị khen thưởng", stored!.Content.ToString());
         var audit = Assert.Single(await status.ListAuditAsync(key.CycleId, key.SubjectId, key.UnitId));
         Assert.Equal(UploadOutcome.AcceptedOnTime, audit.Outcome);
-        Assert.Equal("BG-2024-000001", audit.ReceiptNumber);
+        Assert.Equal(result.ReceiptNumber, audit.ReceiptNumber);
         Assert.Equal(result.Sha256, audit.Sha256);
     }
 
@@ -175,13 +175,23 @@ public sealed class UploadAcceptanceTests(AdapterFixture fixture)
     }
 
     [Fact]
-    public async Task ReceiptNumbers_UnderConcurrency_AreUniqueAndDense()
+    public async Task ReceiptNumbers_UnderConcurrency_AreUnique_AndCarryEachCyclesOwnPrefix()
     {
         var (_, status, _, key, _) = await SetUp("bao-cao", ReportDeadline, LatePolicy.AcceptAndMarkLate, Clock.AtVietnam(2024, 4, 20));
+        var other = new SubmissionKey(AdapterFixture.NewCycleId(), key.UnitId, key.SubjectId);
+        var otherPrefix = await status.EnsureCycleAsync(other.CycleId, "BG-2024");
 
-        var numbers = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => status.NextReceiptNumberAsync(key.CycleId)));
+        var numbers = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => status.NextReceiptNumberAsync(key, $"a{i}")));
+        var others = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => status.NextReceiptNumberAsync(other, $"b{i}")));
 
-        Assert.Equal(Enumerable.Range(1, 12).Select(n => $"BG-2024-{n:D6}"), numbers.Order(StringComparer.Ordinal));
+        Assert.Equal(numbers.Length, numbers.Distinct(StringComparer.Ordinal).Count());
+        var prefix = await status.EnsureCycleAsync(key.CycleId, "khác");
+        Assert.Matches("^BG-2024-[0-9A-Z]{4}$", prefix);
+        Assert.All(numbers, n => Assert.StartsWith(prefix + "-", n, StringComparison.Ordinal));
+        // The same configured prefix, another cycle: another series, so no receipt number repeats across cycles.
+        Assert.NotEqual(prefix, otherPrefix);
+        Assert.All(others, n => Assert.StartsWith(otherPrefix + "-", n, StringComparison.Ordinal));
+        Assert.Empty(numbers.Intersect(others, StringComparer.Ordinal));
     }
 
     private async Task<(UploadAcceptance Acceptance, IStatusStore Status, IDossierStore Dossiers, SubmissionKey Key, FakeTimeProvider Clock)> SetUp(

@@ -149,6 +149,34 @@ public sealed class ApiRouteTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
+    public async Task OverlongTexts_AreRefusedNamingTheField_BeforeAnythingIsStored()
+    {
+        const string unitId = "bcd-hiep-hoa";
+        using var unit = host.Unit(await host.TokenAsync(unitId));
+        var form = host.Plan.Deliverables.Single(d => d.Id == Uploads.Report).Forms[0];
+        var statistics = System.Text.Json.Nodes.JsonNode.Parse(Uploads.Statistics(host.Plan, 3))!;
+        statistics["forms"]![form.Id]![form.Fields[0].Id] = new System.Text.Json.Nodes.JsonObject { ["text"] = new string('x', 200_000) };
+
+        var (_, reportFields) = await ApiHost.ProblemAsync(
+            await unit.PostAsync($"/api/unit/reports/{Uploads.Report}", Uploads.ReportForm(host.Plan, Uploads.Pdf("báo cáo"), statistics: statistics.ToJsonString())), HttpStatusCode.BadRequest);
+        Assert.Equal([$"statistics.forms.{form.Id}.{form.Fields[0].Id}"], reportFields);
+
+        var nomination = System.Text.Json.Nodes.JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Uploads.Nomination("de-nghi-ten-dai", unitId)))!;
+        nomination["name"] = new string('T', 300_000);
+        var (problem, nominationFields) = await ApiHost.ProblemAsync(
+            await unit.PostAsync($"/api/unit/nominations/{Uploads.Round}", Uploads.NominationForm(nomination.ToJsonString())), HttpStatusCode.BadRequest);
+        Assert.Equal(["nomination.name"], nominationFields);
+        Assert.True(problem.ToString().Length < 10_000, "The refusal must not echo the overlong value.");
+
+        var dossiers = host.Services.GetRequiredService<IDossierStore>();
+        Assert.Empty(await dossiers.ListVersionsAsync(new SubmissionKey(ApiHost.CycleId, unitId, Uploads.Report)));
+        Assert.Empty(await dossiers.ListVersionsAsync(new SubmissionKey(ApiHost.CycleId, unitId, Uploads.Round)));
+        var status = host.Services.GetRequiredService<IStatusStore>();
+        Assert.Equal(SubmissionState.Pending, (await status.GetAsync(new SubmissionKey(ApiHost.CycleId, unitId, Uploads.Report)))!.State);
+        Assert.DoesNotContain(await status.ListNomineesAsync(ApiHost.CycleId, Uploads.Round), n => n.NominationId == "de-nghi-ten-dai");
+    }
+
+    [Fact]
     public async Task Nominations_AtTheLastSecondAreReceipted_AtMidnightAreRefusedAuditedAndMailed_AndNothingStored()
     {
         using var onTime = host.Unit(await host.TokenAsync("bcd-tan-yen"));
@@ -176,8 +204,10 @@ public sealed class ApiRouteTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.All(fields, f => Assert.Equal("files", f));
 
         var status = host.Services.GetRequiredService<IStatusStore>();
-        var audit = Assert.Single(await status.ListAuditAsync(ApiHost.CycleId, Uploads.Round, "bcd-luc-nam"));
-        Assert.Equal(UploadOutcome.RejectedLate, audit.Outcome);
+        // Both refusals are audited: the id taken, then the late dossier.
+        var audits = await status.ListAuditAsync(ApiHost.CycleId, Uploads.Round, "bcd-luc-nam");
+        Assert.Equal([UploadOutcome.RejectedInvalid, UploadOutcome.RejectedLate], audits.Select(a => a.Outcome));
+        Assert.StartsWith("nomination.id:", audits[0].Reason, StringComparison.Ordinal);
         Assert.Empty(await host.Services.GetRequiredService<IDossierStore>().ListVersionsAsync(new SubmissionKey(ApiHost.CycleId, "bcd-luc-nam", Uploads.Round)));
         Assert.Empty((await host.GetJsonAsync(late, "/api/unit/receipts")).EnumerateArray());
         Assert.Contains(host.Sink.Accepted, m => m.CustomArgs.GetValueOrDefault(SendGridMailer.MessageKeyArg)?.StartsWith($"{ApiHost.CycleId}:bcd-luc-nam:{Uploads.Round}:rejected:", StringComparison.Ordinal) == true);

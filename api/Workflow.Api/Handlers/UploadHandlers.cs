@@ -7,8 +7,9 @@ using Workflow.Domain.Reports;
 namespace Workflow.Api.Handlers;
 
 /// <summary>
-/// Units upload reports and nomination dossiers. The arrival instant is taken first, before the body is read, so a
-/// slow upload started before the deadline is judged by when it reached the server, not when it finished.
+/// Units upload reports and nomination dossiers. The arrival instant is read once the whole form has been read, so
+/// a slow upload is judged by its last byte: one started before the deadline and finished after it is late. Kestrel's
+/// body and header timeouts (the host's options) bound how long a trickle can hold a request open.
 /// </summary>
 public static class UploadHandlers
 {
@@ -81,7 +82,7 @@ public static class UploadHandlers
     }
 
     public static async Task<IResult> NominationAsync(
-        HttpRequest request, string roundId, SubmissionService submissions, IPlanStore plans, IStatusStore status, IOptions<StorageOptions> storage, CycleClocks clocks,
+        HttpRequest request, string roundId, SubmissionService submissions, IPlanStore plans, IOptions<StorageOptions> storage, CycleClocks clocks,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -129,13 +130,6 @@ public static class UploadHandlers
             }
         }
 
-        // Nominee rows are keyed by the nomination id within the round: one unit cannot overwrite another's.
-        var existing = (await status.ListNomineesAsync(me.CycleId, roundId, cancellationToken)).FirstOrDefault(n => n.NominationId == body.Id);
-        if (existing is not null && existing.ProposedBy != me.UnitId)
-        {
-            return ApiProblems.Conflict($"Mã đề nghị «{body.Id}» đã được đơn vị khác dùng; chọn mã khác.", [new FieldError("nomination.id", "Mã đề nghị đã được dùng.")]);
-        }
-
         var nomination = new Nomination
         {
             Id = body.Id!,
@@ -153,6 +147,12 @@ public static class UploadHandlers
         {
             var incoming = documents.Select((d, i) => new NominationFile(d.DocumentId, d.LineCount, new IncomingFile(files[i].FileName, files[i].ContentType, streams[i]))).ToList();
             var result = await submissions.SubmitNominationAsync(me.CycleId, me.UnitId, roundId, nomination, incoming, arrival, cancellationToken);
+            if (result.Conflict)
+            {
+                // The id is another unit's: never overwritten, and the unit is told to choose another.
+                return ApiProblems.Conflict(result.Problems[0].Message, [.. result.Problems.Select(p => new FieldError(p.Field, p.Message))]);
+            }
+
             if (result.Problems.Count > 0 || result.Files.Count == 0)
             {
                 return UploadChecks.Refused(result, "files");

@@ -104,7 +104,7 @@ public sealed class ApiFunctions(ApiGate gate, IPlanStore plans, IStatusStore st
     [Function("UploadNomination")]
     public Task<IResult> UploadNomination([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "unit/nominations/{roundId}")] HttpRequest request, string roundId)
         => gate.RunAsync(request, ApiAuth.UnitPolicy, () => UploadHandlers.NominationAsync(
-            request, roundId, submissions, plans, status, storage, clocks, request.HttpContext.RequestAborted));
+            request, roundId, submissions, plans, storage, clocks, request.HttpContext.RequestAborted));
 
     [Function("ListUnitReceipts")]
     public Task<IResult> ListUnitReceipts([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "unit/receipts")] HttpRequest request)
