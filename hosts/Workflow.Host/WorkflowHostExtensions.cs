@@ -43,6 +43,7 @@ public static class WorkflowHostExtensions
         builder.Services.AddReportingCycles();
         builder.Services.AddDurableEngine(AddCycleTasks);
         builder.Services.AddWorkflowApi();
+        builder.Services.AddSingleton<Workflow.Api.Health.IEngineLiveness, DurableEngineLiveness>();
         return builder;
     }
 
@@ -61,10 +62,11 @@ public static class WorkflowHostExtensions
         }
     }
 
-    /// <summary>The middleware and routes: problem details, the dashboard's static files, the API and its OpenAPI document.</summary>
+    /// <summary>The middleware and routes: security headers, problem details, the dashboard's static files, the API and its OpenAPI document.</summary>
     public static WebApplication UseWorkflowHost(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();
