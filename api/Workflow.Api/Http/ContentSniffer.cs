@@ -175,13 +175,21 @@ public static class ContentSniffer
                 return NotPackage(fileName, extension);
             }
 
-            // The sizes the archive declares come first (a bomb is refused without inflating it), then the sizes it
-            // really inflates to, because declared sizes are written by whoever made the file.
+            // The sizes the archive declares: a bomb is refused without inflating it.
             if (entries.Sum(e => e.Length) > MaxExpandedBytes)
             {
                 return Expanded(fileName);
             }
 
+            // Inflating stops at the declared size, so a header that understates it would pass here and explode in
+            // the operator's Word. Deflate never grows data by more than a few bytes per block: more compressed bytes
+            // than that over the declared size is a lie.
+            if (entries.Any(e => e.CompressedLength > e.Length + (e.Length / 64) + 1024))
+            {
+                return NotPackage(fileName, extension);
+            }
+
+            // Every entry is inflated once, counting: a corrupt stream or a program inside is refused too.
             var expanded = 0L;
             var buffer = new byte[81920];
             foreach (var entry in entries)
