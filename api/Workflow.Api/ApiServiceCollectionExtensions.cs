@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
+using Workflow.Api.Health;
 using Workflow.Api.Http;
 using Workflow.Api.OpenApi;
 using Workflow.Api.Security;
@@ -11,7 +12,7 @@ public static class ApiServiceCollectionExtensions
 {
     /// <summary>
     /// What the handlers need besides the cycle's services: the two authentication schemes and their policies, problem
-    /// details with the exception handler, the API's JSON settings and the OpenAPI document.
+    /// details with the exception handler, the API's JSON settings, the health probes and the OpenAPI document.
     /// </summary>
     public static IServiceCollection AddWorkflowApi(this IServiceCollection services)
     {
@@ -33,6 +34,8 @@ public static class ApiServiceCollectionExtensions
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.Localize);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
+        services.AddHttpClient(ServiceHealth.HttpClientName);
+        services.AddSingleton<ServiceHealth>();
         services.AddOpenApi(options => options.AddDocumentTransformer<SecuritySchemesTransformer>().AddOperationTransformer<SecurityRequirementTransformer>());
         return services;
     }

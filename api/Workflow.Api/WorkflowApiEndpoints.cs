@@ -12,8 +12,9 @@ public static class WorkflowApiEndpoints
     public static IEndpointRouteBuilder MapWorkflowApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api");
-        api.MapGet("/health", (TimeProvider time) => Results.Ok(new HealthStatus("ok", time.GetUtcNow())))
-            .AllowAnonymous().WithName("Health").WithSummary("Máy chủ đang chạy").Produces<HealthStatus>();
+        api.MapGet("/health", HealthHandler.GetAsync)
+            .AllowAnonymous().WithName("Health").WithSummary("Tình trạng máy chủ: kho lưu trữ, bộ máy quy trình, thư điện tử")
+            .Produces<HealthStatus>().Produces<HealthStatus>(StatusCodes.Status503ServiceUnavailable);
 
         var cycles = api.MapGroup("/cycles").RequireAuthorization(ApiAuth.OperatorPolicy).WithTags("Kỳ báo cáo (cán bộ vận hành)")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);

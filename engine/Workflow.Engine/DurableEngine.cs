@@ -22,6 +22,9 @@ public sealed partial class DurableEngine(
     private readonly ILogger _logger = loggerFactory.CreateLogger<DurableEngine>();
     private TaskHubWorker? _worker;
 
+    /// <summary>True from a successful start until the stop; the host's health reports it.</summary>
+    public bool IsRunning => Volatile.Read(ref _worker) is not null;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await service.CreateIfNotExistsAsync().ConfigureAwait(false);

@@ -54,6 +54,7 @@ public static class WorkflowHostExtensions
         builder.Services.AddDurableEngine(AddCycleTasks);
         builder.Services.AddWorkflowApi();
         builder.Services.AddHostedService<UploadReconcilerService>();
+        builder.Services.AddSingleton<Workflow.Api.Health.IEngineLiveness, DurableEngineLiveness>();
         return builder;
     }
 
@@ -72,10 +73,11 @@ public static class WorkflowHostExtensions
         }
     }
 
-    /// <summary>The middleware and routes: problem details, the dashboard's static files, the API and its OpenAPI document.</summary>
+    /// <summary>The middleware and routes: security headers, problem details, the dashboard's static files, the API and its OpenAPI document.</summary>
     public static WebApplication UseWorkflowHost(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestTimeouts();

@@ -10,6 +10,9 @@ namespace Workflow.Api.Handlers;
 /// <summary>Operators steer cycles: start one from a plan, extend a deadline, pick nominees, suspend, resume, terminate.</summary>
 public static class CycleCommandHandlers
 {
+    /// <summary>A suspend, resume or terminate reason goes into the timeline's row: well under what a table property holds.</summary>
+    public const int MaxReasonLength = 2000;
+
     /// <summary>
     /// Starts a cycle from a plan. <paramref name="rehearsal"/> makes it a diễn tập: "step" stands the business clock at
     /// <paramref name="from"/> until the operator advances it; a number is a sliding clock that many times faster than real
@@ -24,8 +27,18 @@ public static class CycleCommandHandlers
             return ApiProblems.UnsupportedType("body", "Nội dung phải là kế hoạch dạng JSON (Content-Type: application/json).");
         }
 
-        using var reader = new StreamReader(request.Body);
-        var read = PlanJson.Read(await reader.ReadToEndAsync(cancellationToken));
+        string text;
+        try
+        {
+            text = await ApiJson.ReadUtf8Async(request.Body, cancellationToken);
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            var notUtf8 = ApiJson.NotUtf8("body");
+            return ApiProblems.BadRequest(notUtf8.Field, notUtf8.Message);
+        }
+
+        var read = PlanJson.Read(text);
         var errors = read.Plan is { } parsed ? PlanValidator.Validate(parsed) : read.Errors;
         if (read.Plan is not { } plan || errors.Count > 0)
         {
@@ -277,7 +290,12 @@ public static class CycleCommandHandlers
         }
 
         var reason = body?.Reason;
-        if (await CycleLookup.InstanceAsync(client, id, inputs: false, cancellationToken) is not { } instance)
+        if (reason?.Length > MaxReasonLength)
+        {
+            return ApiProblems.BadRequest("reason", $"Lý do dài quá {MaxReasonLength} ký tự.");
+        }
+
+        if (!CycleLookup.IsSafeId(id) || await CycleLookup.InstanceAsync(client, id, inputs: false, cancellationToken) is not { } instance)
         {
             return ApiProblems.CycleNotFound(id);
         }

@@ -3,7 +3,7 @@ using Workflow.Api.Http;
 
 namespace Workflow.Api.Handlers;
 
-/// <summary>Operators download the consolidated exports and any stored dossier version.</summary>
+/// <summary>Operators download the consolidated exports and any stored dossier version, as attachments of a type we chose (<see cref="DownloadResult"/>).</summary>
 public static class DownloadHandlers
 {
     public static async Task<IResult> ListExportsAsync(string id, DurableTaskClient client, CancellationToken cancellationToken)
@@ -31,9 +31,9 @@ public static class DownloadHandlers
         }
 
         var type = name.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)
-            ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            ? ContentSniffer.MediaType(name)
             : "text/csv; charset=utf-8";
-        return Results.File(content.ToArray(), type, name);
+        return new DownloadResult(content.ToMemory(), name, type);
     }
 
     public static async Task<IResult> GetDossierAsync(string id, string unitId, string subject, int version, IDossierStore dossiers, CancellationToken cancellationToken)
@@ -49,7 +49,8 @@ public static class DownloadHandlers
             return ApiProblems.NotFound($"Không có phiên bản {version} của «{subject}» do đơn vị «{unitId}» nộp trong kỳ «{id}».");
         }
 
-        return Results.File(file.Content.ToArray(), file.Version.ContentType, file.Version.FileName);
+        // The type the uploader declared is kept in the blob's metadata for the record, never served.
+        return DownloadResult.Stored(file.Content.ToMemory(), file.Version.FileName);
     }
 
     private static IEnumerable<string> Exports(string id, OrchestrationMetadata instance) =>

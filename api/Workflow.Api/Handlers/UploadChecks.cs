@@ -2,7 +2,10 @@ using Workflow.Api.Http;
 
 namespace Workflow.Api.Handlers;
 
-/// <summary>A file is refused before anything is written: too large (413), no usable name (400), a type not allowed or content not matching its extension (415).</summary>
+/// <summary>
+/// A file is refused before anything is written: too large, or expanding beyond the package limits (413), no usable name
+/// (400), a type not allowed or content that is not what its extension says (415). See <see cref="ContentSniffer"/>.
+/// </summary>
 internal static class UploadChecks
 {
     public static async Task<IResult?> CheckAsync(IFormFile file, string field, StorageOptions limits, CancellationToken cancellationToken)
@@ -28,12 +31,11 @@ internal static class UploadChecks
             return ApiProblems.UnsupportedType(field, $"Định dạng «{extension}» không được chấp nhận; chỉ nhận {string.Join(", ", limits.AllowedExtensions)}.");
         }
 
-        var header = new byte[ContentSniffer.HeaderLength];
+        // The form reader has buffered the whole body (in memory or a temporary file), so the file's stream can seek.
         await using var stream = file.OpenReadStream();
-        var read = await stream.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
-        if (!ContentSniffer.Matches(extension, header.AsSpan(0, read)))
+        if (ContentSniffer.Inspect(name, stream) is { } problem)
         {
-            return ApiProblems.UnsupportedType(field, $"Nội dung tệp «{name}» không phải định dạng {extension} như tên tệp ghi.");
+            return problem.TooLarge ? ApiProblems.TooLarge(field, problem.Message) : ApiProblems.UnsupportedType(field, problem.Message);
         }
 
         return null;
@@ -47,8 +49,29 @@ internal static class UploadChecks
             return (null, ApiProblems.UnsupportedType("body", "Yêu cầu phải gửi dạng multipart/form-data."));
         }
 
-        return (await request.ReadFormAsync(cancellationToken), null);
+        try
+        {
+            return (await request.ReadFormAsync(cancellationToken), null);
+        }
+        catch (InvalidDataException ex) when (!ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, Malformed());
+        }
+        catch (IOException ex) when (ex is not BadHttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            // A body that ends inside a part ("Unexpected end of Stream"); Kestrel's own limits stay 413 and 408.
+            return (null, Malformed());
+        }
+        catch (InvalidOperationException)
+        {
+            // "multipart/form-data" without a boundary, or with one longer than the reader accepts.
+            return (null, Malformed());
+        }
+
     }
+
+    private static IResult Malformed() =>
+        ApiProblems.BadRequest("body", "Nội dung multipart/form-data bị hỏng (thiếu hoặc sai ranh giới «boundary», phần bị cắt ngang); gửi lại từ trình duyệt hoặc công cụ tải lên.");
 
     public static IResult Late(UploadResult result, string field) =>
         ApiProblems.Conflict(result.Errors.FirstOrDefault() ?? "Quá thời hạn, hồ sơ không được tiếp nhận.", [.. result.Errors.Select(e => new FieldError(field, e))]);

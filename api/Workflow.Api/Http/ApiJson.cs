@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -6,6 +7,8 @@ namespace Workflow.Api.Http;
 /// <summary>The API's JSON: camelCase, enums as kebab-case strings like the plan files ("on-time", "accept-and-mark-late").</summary>
 public static class ApiJson
 {
+    private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     public static JsonSerializerOptions Options { get; } = Create();
 
     public static void Configure(JsonSerializerOptions options)
@@ -17,7 +20,13 @@ public static class ApiJson
 
     private static JsonSerializerOptions Create()
     {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
+        // Request documents only: unknown members, and null where the type says a value is required, are refused by name.
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            RespectNullableAnnotations = true,
+            RespectRequiredConstructorParameters = true,
+        };
         Configure(options);
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
@@ -28,10 +37,31 @@ public static class ApiJson
         where T : class
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var reader = new StreamReader(request.Body);
-        var json = await reader.ReadToEndAsync(cancellationToken);
+        string json;
+        try
+        {
+            json = await ReadUtf8Async(request.Body, cancellationToken);
+        }
+        catch (DecoderFallbackException)
+        {
+            return (null, NotUtf8("body"));
+        }
+
         return optional && string.IsNullOrWhiteSpace(json) ? (null, null) : Read<T>(json, "body");
     }
+
+    /// <summary>
+    /// A request body as UTF-8 (RFC 8259 requires it for JSON), strictly: invalid bytes throw
+    /// <see cref="DecoderFallbackException"/> instead of becoming U+FFFD, and a UTF-16 byte order mark is not followed.
+    /// </summary>
+    public static async Task<string> ReadUtf8Async(Stream body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        using var reader = new StreamReader(body, Strict, detectEncodingFromByteOrderMarks: false);
+        return await reader.ReadToEndAsync(cancellationToken);
+    }
+
+    public static FieldError NotUtf8(string field) => new(field, $"«{field}» không phải văn bản UTF-8 hợp lệ.");
 
     /// <summary>Reads a request document; a malformed one yields the JSON path at fault under <paramref name="field"/>.</summary>
     public static (T? Value, FieldError? Error) Read<T>(string? json, string field, JsonSerializerOptions? options = null)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -12,6 +13,9 @@ public static class UnitLinkToken
 {
     private const string Version = "v1";
 
+    /// <summary>The latest expiry a token may carry (9999-12-31), so a forged number cannot overflow the date.</summary>
+    private const long MaxExpiry = 253402300799;
+
     public static string Create(ReadOnlySpan<byte> key, string cycleId, string unitId, DateTimeOffset expiresAt)
     {
         var payload = Payload(cycleId, unitId, expiresAt.ToUnixTimeSeconds());
@@ -19,23 +23,31 @@ public static class UnitLinkToken
     }
 
     /// <summary>The unit the token was issued to, or null when it is malformed, forged, for another cycle or expired.</summary>
+    /// <remarks>
+    /// Only the exact text <see cref="Create"/> issues is accepted: base64 is decoded leniently (padding, the standard
+    /// alphabet, stray bits, whitespace) and numbers parse with signs and leading zeros, so the token is re-issued from
+    /// what it decodes to and compared whole. Anything else is a different spelling of a token, never a second key to it.
+    /// </remarks>
     public static UnitLinkClaims? Validate(ReadOnlySpan<byte> key, string? token, DateTimeOffset now)
     {
         var parts = token?.Split('.');
-        if (parts is not [Version, var cycle, var unit, var expires, var mac] || !long.TryParse(expires, out var expiresAt))
+        if (parts is not [Version, var cycle, var unit, var expires, _]
+            || !long.TryParse(expires, NumberStyles.None, CultureInfo.InvariantCulture, out var expiresAt)
+            || expiresAt > MaxExpiry
+            || Decode(cycle) is not { } cycleId
+            || Decode(unit) is not { } unitId)
         {
             return null;
         }
 
-        var payload = Payload(Decode(cycle), Decode(unit), expiresAt);
-        var expected = Encoding.ASCII.GetBytes(Mac(key, payload));
-        if (!CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(mac)))
+        var canonical = Create(key, cycleId, unitId, DateTimeOffset.FromUnixTimeSeconds(expiresAt));
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(canonical), Encoding.UTF8.GetBytes(token!)))
         {
             return null;
         }
 
         var expiry = DateTimeOffset.FromUnixTimeSeconds(expiresAt);
-        return now < expiry ? new UnitLinkClaims(Decode(cycle), Decode(unit), expiry) : null;
+        return now < expiry ? new UnitLinkClaims(cycleId, unitId, expiry) : null;
     }
 
     private static string Payload(string cycleId, string unitId, long expires) => $"{Version}.{Encode(cycleId)}.{Encode(unitId)}.{expires}";
@@ -45,17 +57,22 @@ public static class UnitLinkToken
 
     private static string Encode(string value) => Base64Url(Encoding.UTF8.GetBytes(value));
 
-    private static string Decode(string value)
+    /// <summary>The text a segment encodes; null when it is not base64url or not UTF-8 (the comparison refuses every other spelling).</summary>
+    private static string? Decode(string value)
     {
         try
         {
             var padded = value.Replace('-', '+').Replace('_', '/');
             padded += new string('=', (4 - padded.Length % 4) % 4);
-            return Encoding.UTF8.GetString(Convert.FromBase64String(padded));
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(Convert.FromBase64String(padded));
         }
         catch (FormatException)
         {
-            return string.Empty;
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            return null;
         }
     }
 

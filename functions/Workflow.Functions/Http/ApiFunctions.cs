@@ -4,6 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using Workflow.Api.Handlers;
+using Workflow.Api.Health;
 using Workflow.Api.Security;
 using Workflow.Application;
 using Workflow.Storage;
@@ -18,11 +19,11 @@ namespace Workflow.Functions.Http;
 /// units open them from e-mailed links whose signed token is their credential, checked by the Unit policy.
 /// </summary>
 public sealed class ApiFunctions(ApiGate gate, IPlanStore plans, IStatusStore status, IDossierStore dossiers, CycleConsolidation consolidation,
-    SubmissionService submissions, CycleClocks clocks, IOptions<StorageOptions> storage, TimeProvider time)
+    SubmissionService submissions, CycleClocks clocks, IOptions<StorageOptions> storage, ServiceHealth health, TimeProvider time)
 {
     [Function("Health")]
-    public Task<IResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request)
-        => Task.FromResult(Results.Ok(new Workflow.Api.Contracts.HealthStatus("ok", time.GetUtcNow())));
+    public Task<IResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request, [DurableClient] DurableTaskClient client)
+        => gate.RunAsync(request, policyName: null, () => HealthHandler.GetAsync(request.HttpContext, client, health, request.HttpContext.RequestAborted));
 
     [Function("StartCycle")]
     public Task<IResult> StartCycle([HttpTrigger(AuthorizationLevel.Function, "post", Route = "cycles")] HttpRequest request, [DurableClient] DurableTaskClient client)

@@ -47,4 +47,63 @@ public sealed class UnitLinkTokenTests
 
         Assert.Null(UnitLinkToken.Validate(Key, token, Closes.AddDays(-1)));
     }
+
+    /// <summary>
+    /// Five other spellings of a genuine token that a lenient decoder reads as the same claims: each is refused, so a
+    /// token has exactly one text (what a log, a cache or a revocation list sees is what was issued).
+    /// </summary>
+    [Theory]
+    [InlineData("padding")]
+    [InlineData("standard-alphabet")]
+    [InlineData("stray-bits")]
+    [InlineData("whitespace")]
+    [InlineData("expiry-leading-zero")]
+    [InlineData("expiry-plus-sign")]
+    [InlineData("lower-case-version")]
+    public void NonCanonicalSpellingOfAGenuineToken_IsRefused(string variant)
+    {
+        // "sở>>?" encodes to "c-G7nz4-Pw": '-' in the alphabet and a segment that base64 would pad.
+        var token = UnitLinkToken.Create(Key, "bg-2024-ct07", "sở>>?", Closes);
+        Assert.NotNull(UnitLinkToken.Validate(Key, token, Closes.AddDays(-1)));
+        var parts = token.Split('.');
+        switch (variant)
+        {
+            case "padding":
+                parts[2] += "==";
+                break;
+            case "standard-alphabet":
+                parts[2] = parts[2].Replace('-', '+');
+                break;
+            case "stray-bits":
+                // The last character of a 10-character segment carries 4 bits that are dropped: 'w' (48) and 'x' (49) differ only there.
+                Assert.EndsWith("w", parts[2], StringComparison.Ordinal);
+                parts[2] = parts[2][..^1] + "x";
+                break;
+            case "whitespace":
+                parts[1] = parts[1].Insert(4, " ");
+                break;
+            case "expiry-leading-zero":
+                parts[3] = "0" + parts[3];
+                break;
+            case "expiry-plus-sign":
+                parts[3] = "+" + parts[3];
+                break;
+            default:
+                parts[0] = "V1";
+                break;
+        }
+
+        var spelled = string.Join('.', parts);
+        Assert.NotEqual(token, spelled);
+        Assert.Null(UnitLinkToken.Validate(Key, spelled, Closes.AddDays(-1)));
+    }
+
+    [Theory]
+    [InlineData("v1.YmctMjAyNC1jdDA3.__8.1722445200.x")]
+    [InlineData("v1.YmctMjAyNC1jdDA3.YQ.99999999999999999.x")]
+    [InlineData("v1.YmctMjAyNC1jdDA3.YQ.-1.x")]
+    public void TokenWithInvalidUtf8OrAnImpossibleExpiry_IsRefused(string token)
+    {
+        Assert.Null(UnitLinkToken.Validate(Key, token, Closes.AddDays(-1)));
+    }
 }

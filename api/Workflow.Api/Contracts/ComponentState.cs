@@ -1,0 +1,7 @@
+namespace Workflow.Api.Contracts;
+
+public enum ComponentState
+{
+    Up,
+    Down,
+}
