@@ -32,4 +32,28 @@ public sealed class EmailOptions
     [Required]
     [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "LedgerTable must be a valid table name.")]
     public string LedgerTable { get; set; } = "workflowmail";
+
+    /// <summary>How often the outbox sender looks for queued, stale pending and unsettled upload mails.</summary>
+    public TimeSpan OutboxInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The delay before the first retry of a send that certainly failed; it doubles with every further failure.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Failed attempts after which a key is marked failed and waits for an operator (about 3 hours with the defaults).</summary>
+    [Range(1, 100)]
+    public int MaxAttempts { get; set; } = 10;
+
+    /// <summary>
+    /// How long a claimed key may stay unconfirmed before the provider is asked about it: longer than any send takes,
+    /// and long enough for SendGrid's activity feed, which shows a message some minutes after it is sent.
+    /// </summary>
+    public TimeSpan PendingGrace { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long an upload's mail intent may stay before the outbox finishes it from the upload's audit rows.</summary>
+    public TimeSpan IntentGrace { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long an upload waits for its receipt to go out before answering; the outbox finishes what is left.</summary>
+    public TimeSpan InlineSendTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -7,7 +7,7 @@ namespace Workflow.Email;
 
 public static class EmailServiceCollectionExtensions
 {
-    /// <summary>The SendGrid client (one for the process), the message-key ledger and <see cref="IMailer"/>, from the "Email" section.</summary>
+    /// <summary>The SendGrid client (one for the process), the outbox table, <see cref="MailOutbox"/> and <see cref="IMailer"/>, from the "Email" section.</summary>
     public static IServiceCollection AddWorkflowEmail(this IServiceCollection services, string sectionName = EmailOptions.SectionName)
     {
         services.AddOptions<EmailOptions>().BindConfiguration(sectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -18,6 +18,8 @@ public static class EmailServiceCollectionExtensions
             return new SendGridClient(new SendGridClientOptions { ApiKey = options.ApiKey, Host = options.Host.TrimEnd('/') });
         });
         services.TryAddSingleton<MailLedger>();
+        services.TryAddSingleton<SendGridTransport>();
+        services.TryAddSingleton<MailOutbox>();
         services.TryAddSingleton<IMailer, SendGridMailer>();
         return services;
     }

@@ -1,6 +1,9 @@
 namespace Workflow.Email;
 
-/// <summary>Sends each message key at most once, and surfaces the keys whose send could not be confirmed.</summary>
+/// <summary>
+/// Sends each message key at most once. A send the provider could not take is queued in the outbox, not thrown:
+/// <see cref="MailOutbox"/> delivers it later, so no caller ever depends on the provider being up.
+/// </summary>
 public interface IMailer
 {
     Task<MailSendResult> SendAsync(OutgoingMail mail, CancellationToken cancellationToken = default);
@@ -10,13 +13,4 @@ public interface IMailer
     /// provider requests as allowed. Results follow the order of the batch's recipients.
     /// </summary>
     Task<IReadOnlyList<MailSendResult>> SendBatchAsync(MailBatch batch, CancellationToken cancellationToken = default);
-
-    /// <summary>Keys recorded but never confirmed as sent, for an operator (or a reconciler) to resolve.</summary>
-    Task<IReadOnlyList<MailRecord>> ListPendingAsync(CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Settles a pending key after checking the provider (the key travels as the custom arg <c>message_key</c>):
-    /// delivered marks it sent; not delivered releases it so the next <see cref="SendAsync"/> sends it.
-    /// </summary>
-    Task ResolvePendingAsync(string key, bool delivered, CancellationToken cancellationToken = default);
 }

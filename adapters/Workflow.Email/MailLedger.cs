@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.IO.Hashing;
+using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
@@ -9,27 +11,62 @@ using Microsoft.Extensions.Options;
 namespace Workflow.Email;
 
 /// <summary>
-/// One row per message key, inserted before the send (a 409 means the key is already taken) and marked sent after.
-/// Keys spread over partitions by hash (see <see cref="Partition"/>), so a national reminder wave does not queue on one partition.
+/// The outbox table: one row per message key, inserted before the send (a 409 means the key is already taken) and moved
+/// through <see cref="MailState"/> under its ETag, so two senders never both send a key. A row keeps a reference to its
+/// stored content (partition <c>content</c>, one row per distinct template) and its own personalization, so any sender
+/// can send it again. Keys spread over partitions by hash (see <see cref="Partition"/>), so a national reminder wave
+/// does not queue on one partition. Upload mail intents live in a second, small table (<c>{table}intents</c>).
 /// </summary>
 public sealed class MailLedger
 {
     private const int MaxTransactionRows = 100;
     private const int TransactionConcurrency = 8;
+    private const string ContentPartition = "content";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly TableClient _table;
+    private readonly TableClient _intents;
     private readonly Lazy<Task> _created;
 
     public MailLedger(IOptions<EmailOptions> options)
     {
-        _table = new TableServiceClient(options.Value.LedgerConnectionString).GetTableClient(options.Value.LedgerTable);
-        _created = new Lazy<Task>(() => _table.CreateIfNotExistsAsync());
+        var service = new TableServiceClient(options.Value.LedgerConnectionString);
+        _table = service.GetTableClient(options.Value.LedgerTable);
+        _intents = service.GetTableClient(options.Value.LedgerTable + "intents");
+        _created = new Lazy<Task>(() => Task.WhenAll(_table.CreateIfNotExistsAsync(), _intents.CreateIfNotExistsAsync()));
+    }
+
+    /// <summary>Stores a template once (rows are keyed by its hash, so storing it again changes nothing) and returns its id.</summary>
+    public async Task<string> SaveContentAsync(MailContent content, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var id = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{content.Subject}\0{content.Text}\0{content.Html}")));
+        await _created.Value.ConfigureAwait(false);
+        var entity = new TableEntity(ContentPartition, id) { ["Subject"] = content.Subject, ["Text"] = content.Text, ["Html"] = content.Html };
+        try
+        {
+            await _table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // The same template was stored before.
+        }
+
+        return id;
+    }
+
+    public async Task<MailContent?> GetContentAsync(string contentId, CancellationToken cancellationToken = default)
+    {
+        await _created.Value.ConfigureAwait(false);
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(ContentPartition, contentId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue && response.Value is { } e ? new MailContent(e.GetString("Subject") ?? "", e.GetString("Text") ?? "", e.GetString("Html") ?? "") : null;
     }
 
     /// <summary>Records the key as pending. Returns the new row's ETag, or null with the existing record when the key was taken.</summary>
-    public async Task<(ETag? Claimed, MailRecord? Existing)> TryClaimAsync(string key, string recipients, string subject, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<(ETag? Claimed, MailRecord? Existing)> TryClaimAsync(MailClaimRequest mail, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var entity = PendingEntity(new MailClaimRequest(key, recipients, subject), now);
+        var entity = PendingEntity(mail, now);
         await _created.Value.ConfigureAwait(false);
         var claim = await ClaimOneAsync(entity, cancellationToken).ConfigureAwait(false);
         return (claim.Claimed, claim.Existing);
@@ -97,35 +134,88 @@ public sealed class MailLedger
         return response.HasValue ? FromEntity(response.Value!) : null;
     }
 
-    public async Task MarkSentAsync(string key, ETag etag, DateTimeOffset sentAt, string? providerMessageId, CancellationToken cancellationToken = default)
-    {
-        var entity = new TableEntity(Partition(key), RowKey(key))
-        {
-            ["State"] = nameof(MailState.Sent),
-            ["SentAt"] = sentAt,
-            ["ProviderMessageId"] = providerMessageId,
-        };
-        await _table.UpdateEntityAsync(entity, etag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Deletes a pending record so the key can be sent again; a record already marked sent is never released.</summary>
-    public async Task ReleaseAsync(string key, ETag etag, CancellationToken cancellationToken = default) =>
-        await _table.DeleteEntityAsync(Partition(key), RowKey(key), etag, cancellationToken).ConfigureAwait(false);
-
-    /// <summary><see cref="MarkSentAsync"/> for keys sent in one provider request, batched per partition and 100 keys.</summary>
+    /// <summary>Pending → sent, for keys sent in one provider request (or confirmed by the provider), batched per partition and 100 keys.</summary>
     public Task MarkSentManyAsync(IReadOnlyCollection<ClaimedKey> keys, DateTimeOffset sentAt, string? providerMessageId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        var updates = keys.Select(k => (Entity: new TableEntity(Partition(k.Key), RowKey(k.Key))
+        return UpdateManyAsync(keys, new Dictionary<string, object?>
         {
             ["State"] = nameof(MailState.Sent),
             ["SentAt"] = sentAt,
             ["ProviderMessageId"] = providerMessageId,
-        }, k.ETag)).ToList();
-        return SubmitManyAsync(updates, TableTransactionActionType.UpdateMerge, cancellationToken);
+        }, cancellationToken);
     }
 
-    /// <summary><see cref="ReleaseAsync"/> for keys that were certainly not sent, batched per partition and 100 keys.</summary>
+    /// <summary>
+    /// Pending → queued (certainly not delivered; tried again at <paramref name="dueAt"/>) or → failed when
+    /// <paramref name="dueAt"/> is null. <paramref name="attempts"/> is the count after this failure.
+    /// </summary>
+    public Task QueueManyAsync(IReadOnlyCollection<ClaimedKey> keys, int attempts, DateTimeOffset? dueAt, string error, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        return UpdateManyAsync(keys, new Dictionary<string, object?>
+        {
+            ["State"] = dueAt is null ? nameof(MailState.Failed) : nameof(MailState.Queued),
+            ["Attempts"] = attempts,
+            ["DueAt"] = dueAt,
+            ["LastError"] = Truncate(error),
+        }, cancellationToken);
+    }
+
+    /// <summary>Queued (or failed, or pending when its send is known not to have happened) → pending for this sender; null when another sender moved it first.</summary>
+    public async Task<ETag?> TryTakeAsync(MailRecord record, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var entity = new TableEntity(Partition(record.Key), RowKey(record.Key)) { ["State"] = nameof(MailState.Pending), ["ClaimedAt"] = now };
+        try
+        {
+            var response = await _table.UpdateEntityAsync(entity, record.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            return response.Headers.ETag;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Moves one record under its ETag: to queued (due at <paramref name="dueAt"/>, attempts reset when
+    /// <paramref name="resetAttempts"/>), or keeps it pending with a note and a new check time. False when someone else changed it first.
+    /// </summary>
+    public async Task<bool> TryMoveAsync(MailRecord record, MailState state, DateTimeOffset now, string? note, bool resetAttempts = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var entity = new TableEntity(Partition(record.Key), RowKey(record.Key))
+        {
+            ["State"] = state.ToString(),
+            ["LastError"] = Truncate(note),
+        };
+        if (state == MailState.Queued)
+        {
+            entity["DueAt"] = now;
+        }
+        else if (state == MailState.Pending)
+        {
+            entity["ClaimedAt"] = now;
+        }
+
+        if (resetAttempts)
+        {
+            entity["Attempts"] = 0;
+        }
+
+        try
+        {
+            await _table.UpdateEntityAsync(entity, record.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Deletes pending keys that were certainly not sent (a claim that failed part-way), batched per partition and 100 keys.</summary>
     public Task ReleaseManyAsync(IReadOnlyCollection<ClaimedKey> keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
@@ -133,37 +223,64 @@ public sealed class MailLedger
         return SubmitManyAsync(deletes, TableTransactionActionType.Delete, cancellationToken);
     }
 
-    /// <summary>Settles a pending record under its ETag, so two operators cannot settle it differently.</summary>
-    public async Task ResolveAsync(string key, bool delivered, DateTimeOffset now, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Every key not yet sent (queued, pending, failed), oldest first; with <paramref name="cycleId"/>, only that
+    /// cycle's (keys start with "{cycle}:"). One filtered scan: the unsent rows are few, the sent ones are skipped by the service.
+    /// </summary>
+    public async Task<IReadOnlyList<MailRecord>> ListUnsentAsync(string? cycleId = null, CancellationToken cancellationToken = default)
     {
         await _created.Value.ConfigureAwait(false);
-        var response = await _table.GetEntityIfExistsAsync<TableEntity>(Partition(key), RowKey(key), cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (!response.HasValue || response.Value!.GetString("State") != nameof(MailState.Pending))
+        var filter = TableClient.CreateQueryFilter($"(State eq {nameof(MailState.Queued)} or State eq {nameof(MailState.Pending)} or State eq {nameof(MailState.Failed)})");
+        if (cycleId is not null)
         {
-            throw new InvalidOperationException($"Message key '{key}' is not pending.");
+            filter += " and " + TableClient.CreateQueryFilter($"Key ge {cycleId + ":"} and Key lt {cycleId + ";"}");
         }
 
-        if (delivered)
-        {
-            await MarkSentAsync(key, response.Value.ETag, now, "resolved-by-operator", cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            await ReleaseAsync(key, response.Value.ETag, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    public async Task<IReadOnlyList<MailRecord>> ListPendingAsync(CancellationToken cancellationToken = default)
-    {
-        await _created.Value.ConfigureAwait(false);
         var records = new List<MailRecord>();
-        var filter = TableClient.CreateQueryFilter($"State eq {nameof(MailState.Pending)}");
         await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             records.Add(FromEntity(entity));
         }
 
-        return [.. records.OrderBy(r => r.RecordedAt)];
+        return [.. records.OrderBy(r => r.RecordedAt).ThenBy(r => r.Key, StringComparer.Ordinal)];
+    }
+
+    public async Task RecordIntentAsync(MailIntent intent, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(intent);
+        await _created.Value.ConfigureAwait(false);
+        await _intents.UpsertEntityAsync(new TableEntity(intent.CycleId, IntentRow(intent))
+        {
+            ["CycleId"] = intent.CycleId,
+            ["UnitId"] = intent.UnitId,
+            ["SubjectId"] = intent.SubjectId,
+            ["Arrival"] = intent.Arrival,
+            ["Id"] = intent.Id,
+            ["RecordedAt"] = intent.RecordedAt,
+        }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task DeleteIntentAsync(MailIntent intent, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(intent);
+        await _created.Value.ConfigureAwait(false);
+        await _intents.DeleteEntityAsync(intent.CycleId, IntentRow(intent), ETag.All, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Intents recorded at or before <paramref name="before"/>: their upload ended (or died) without settling its mails.</summary>
+    public async Task<IReadOnlyList<MailIntent>> ListIntentsAsync(DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        await _created.Value.ConfigureAwait(false);
+        var intents = new List<MailIntent>();
+        await foreach (var e in _intents.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RecordedAt le {before}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            intents.Add(new MailIntent(e.GetString("CycleId"), e.GetString("UnitId"), e.GetString("SubjectId"), e.GetDateTimeOffset("Arrival") ?? default, e.GetString("Id"))
+            {
+                RecordedAt = e.GetDateTimeOffset("RecordedAt") ?? default,
+            });
+        }
+
+        return intents;
     }
 
     private async Task<MailClaim> ClaimOneAsync(TableEntity entity, CancellationToken cancellationToken)
@@ -178,6 +295,21 @@ public sealed class MailLedger
         {
             return new MailClaim(key, null, await GetAsync(key, cancellationToken).ConfigureAwait(false));
         }
+    }
+
+    private Task UpdateManyAsync(IReadOnlyCollection<ClaimedKey> keys, Dictionary<string, object?> values, CancellationToken cancellationToken)
+    {
+        var updates = keys.Select(k =>
+        {
+            var entity = new TableEntity(Partition(k.Key), RowKey(k.Key));
+            foreach (var (name, value) in values)
+            {
+                entity[name] = value;
+            }
+
+            return (Entity: entity, k.ETag);
+        }).ToList();
+        return SubmitManyAsync(updates, TableTransactionActionType.UpdateMerge, cancellationToken);
     }
 
     private async Task SubmitManyAsync(List<(TableEntity Entity, ETag ETag)> rows, TableTransactionActionType action, CancellationToken cancellationToken)
@@ -215,8 +347,12 @@ public sealed class MailLedger
             ["Key"] = mail.Key,
             ["State"] = nameof(MailState.Pending),
             ["RecordedAt"] = now,
+            ["ClaimedAt"] = now,
+            ["Attempts"] = 0,
             ["Recipients"] = mail.Recipients,
             ["Subject"] = mail.Subject,
+            ["ContentId"] = mail.ContentId,
+            ["Personalization"] = mail.Recipient is { } r ? JsonSerializer.Serialize(r, Json) : null,
         };
     }
 
@@ -251,6 +387,12 @@ public sealed class MailLedger
         return key;
     }
 
+    private static string IntentRow(MailIntent intent) =>
+        RowKey(string.Create(CultureInfo.InvariantCulture, $"{intent.SubjectId}|{intent.UnitId}|{intent.Arrival.UtcTicks:D19}|{intent.Id}"));
+
+    /// <summary>A provider's error body can be long; a table string holds 32K characters.</summary>
+    private static string? Truncate(string? text) => text is { Length: > 2000 } ? text[..2000] + "…" : text;
+
     private static MailRecord FromEntity(TableEntity e) => new(
         e.GetString("Key"),
         Enum.Parse<MailState>(e.GetString("State")),
@@ -258,5 +400,14 @@ public sealed class MailLedger
         e.GetDateTimeOffset("SentAt"),
         e.GetString("ProviderMessageId"),
         e.GetString("Recipients") ?? "",
-        e.GetString("Subject") ?? "");
+        e.GetString("Subject") ?? "")
+    {
+        Attempts = e.GetInt32("Attempts") ?? 0,
+        DueAt = e.GetDateTimeOffset("DueAt"),
+        ClaimedAt = e.GetDateTimeOffset("ClaimedAt") ?? e.GetDateTimeOffset("RecordedAt"),
+        LastError = e.GetString("LastError"),
+        ContentId = e.GetString("ContentId"),
+        Recipient = e.GetString("Personalization") is { Length: > 0 } json ? JsonSerializer.Deserialize<BatchRecipient>(json, Json) : null,
+        ETag = e.ETag,
+    };
 }

@@ -8,8 +8,14 @@ public enum MailSendOutcome
     AlreadySent,
 
     /// <summary>
-    /// An earlier attempt recorded the key but never confirmed the send (a crash or a lost response). Nothing was
-    /// sent now: the record waits for <see cref="IMailer.ResolvePendingAsync"/> rather than risking a duplicate.
+    /// The key is claimed but its send was never confirmed (a crash, a lost response, a timeout). Nothing was sent
+    /// now: the outbox asks the provider after a grace period and sends it only if the provider has no record.
     /// </summary>
     PendingUnconfirmed,
+
+    /// <summary>The provider could not take it now (outage, refusal that may pass): the outbox sender retries it with backoff.</summary>
+    Queued,
+
+    /// <summary>The provider refused it for good, or it failed earlier and waits for an operator's resend.</summary>
+    Failed,
 }

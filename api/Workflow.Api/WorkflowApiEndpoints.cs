@@ -45,6 +45,10 @@ public static class WorkflowApiEndpoints
             .Accepts<ReasonBody>("application/json").Produces<ControlAccepted>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status409Conflict);
         cycles.MapPost("/{id}/terminate", CycleCommandHandlers.TerminateAsync).WithName("TerminateCycle").WithSummary("Dừng hẳn")
             .Accepts<ReasonBody>("application/json").Produces<ControlAccepted>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status409Conflict);
+        cycles.MapGet("/{id}/mails", MailHandlers.ListAsync).WithName("ListCycleMails").WithSummary("Thư chưa gửi được: đang chờ gửi lại, chưa xác nhận (pending) hoặc thất bại (failed)")
+            .Produces<List<MailRow>>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        cycles.MapPost("/{id}/mails/{key}/resend", MailHandlers.ResendAsync).WithName("ResendMail").WithSummary("Gửi lại một thư chưa gửi được")
+            .Produces<MailRow>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         cycles.MapGet("/{id}/exports", DownloadHandlers.ListExportsAsync).WithName("ListExports").WithSummary("Các tệp tổng hợp (CSV, Excel)")
             .Produces<List<ExportLink>>().ProducesProblem(StatusCodes.Status404NotFound);
         cycles.MapGet("/{id}/exports/{name}", DownloadHandlers.GetExportAsync).WithName("GetExport").WithSummary("Tải một tệp tổng hợp")

@@ -16,6 +16,7 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<CycleMail>();
         services.TryAddSingleton<CycleClocks>();
         services.TryAddSingleton<CycleConsolidation>();
+        services.TryAddSingleton<MailOutboxService>();
         services.TryAddSingleton<SubmissionService>();
         services.TryAddSingleton<CycleActivities>();
         return services;

@@ -2,7 +2,7 @@ using Workflow.Email.Templates;
 
 namespace Workflow.Application;
 
-/// <summary>Composes the cycle's e-mails from the plan and sends each exactly once under its message key.</summary>
+/// <summary>Composes the cycle's e-mails from the plan and sends each exactly once under its message key (through the outbox: a send SendGrid cannot take now is queued, not thrown).</summary>
 public sealed class CycleMail(IMailer mailer, UnitLinks links)
 {
     /// <summary>
@@ -101,8 +101,9 @@ public sealed class CycleMail(IMailer mailer, UnitLinks links)
             return 0;
         }
 
+        // A queued mail is the outbox's to deliver: counted as handed over, as a sent one is.
         var results = await mailer.SendBatchAsync(batch, cancellationToken);
-        return results.Count(r => r.Outcome is MailSendOutcome.Sent or MailSendOutcome.AlreadySent);
+        return results.Count(r => r.Outcome is MailSendOutcome.Sent or MailSendOutcome.AlreadySent or MailSendOutcome.Queued);
     }
 
     private async Task<bool> SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
@@ -113,6 +114,6 @@ public sealed class CycleMail(IMailer mailer, UnitLinks links)
         }
 
         var result = await mailer.SendAsync(mail, cancellationToken);
-        return result.Outcome is MailSendOutcome.Sent or MailSendOutcome.AlreadySent;
+        return result.Outcome is MailSendOutcome.Sent or MailSendOutcome.AlreadySent or MailSendOutcome.Queued;
     }
 }

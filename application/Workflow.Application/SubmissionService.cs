@@ -5,15 +5,16 @@ namespace Workflow.Application;
 
 /// <summary>
 /// The upload boundary for units: judges each arrival with the server clock against the unit's authoritative deadline
-/// (not the orchestration's view), stores what is accepted, refuses and audits what is not, sends the receipt or the
-/// refusal. The status row it writes is the cycle's only record of who has handed in: no orchestration is told. Bad
-/// input is refused whole before anything is stored.
+/// (not the orchestration's view), stores what is accepted, refuses and audits what is not, and hands the receipt or
+/// the refusal to the mail outbox (an intent recorded before anything is stored, so a crash cannot lose the mail). The
+/// status row it writes is the cycle's only record of who has handed in: no orchestration is told. Bad input is
+/// refused whole before anything is stored.
 /// </summary>
 public sealed class SubmissionService(
     UploadAcceptance acceptance,
     IPlanStore plans,
     IStatusStore status,
-    CycleMail mail,
+    MailOutboxService mail,
     CycleClocks clocks)
 {
     public async Task<SubmissionResult> SubmitReportAsync(
@@ -45,8 +46,9 @@ public sealed class SubmissionService(
             return Refused([.. problems]);
         }
 
+        var intent = await mail.IntendAsync(key, arrival, cancellationToken);
         var result = await acceptance.AcceptAsync(new UploadRequest(key, file.FileName, file.ContentType, file.Content) { ReceivedAt = arrival, StatisticsJson = json }, cancellationToken);
-        await AfterAsync(plan, [result], clock.IsRehearsal, cancellationToken);
+        await mail.SettleAsync(intent, plan, [result], clock.IsRehearsal, cancellationToken);
         return new SubmissionResult([result], []);
     }
 
@@ -99,8 +101,9 @@ public sealed class SubmissionService(
             Documents = [.. files.Select(f => new SubmittedDocument(f.DocumentId, f.LineCount))],
         };
         var requests = buffered.Select(b => new UploadRequest(key, b.File.File.FileName, b.File.File.ContentType, b.Content) { ReceivedAt = arrival }).ToList();
+        var intent = await mail.IntendAsync(key, arrival, cancellationToken);
         var results = await acceptance.AcceptAsync(requests, nominee, cancellationToken);
-        await AfterAsync(plan, results, clock.IsRehearsal, cancellationToken);
+        await mail.SettleAsync(intent, plan, results, clock.IsRehearsal, cancellationToken);
         return new SubmissionResult(results, []);
     }
 
@@ -150,21 +153,6 @@ public sealed class SubmissionService(
         }
 
         return problems;
-    }
-
-    private async Task AfterAsync(Plan plan, IReadOnlyList<UploadResult> results, bool rehearsal, CancellationToken cancellationToken)
-    {
-        foreach (var result in results)
-        {
-            if (result.Accepted)
-            {
-                await mail.SendReceiptAsync(plan, result, rehearsal, cancellationToken);
-            }
-            else if (result.Outcome == UploadOutcome.RejectedLate)
-            {
-                await mail.SendRejectionAsync(plan, result, rehearsal, cancellationToken);
-            }
-        }
     }
 
     private async Task AuditRefusalAsync(SubmissionKey key, DateTimeOffset arrival, IncomingFile? file, IReadOnlyList<FieldProblem> problems, CancellationToken cancellationToken)

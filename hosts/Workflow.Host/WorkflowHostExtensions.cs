@@ -22,7 +22,7 @@ public static class WorkflowHostExtensions
     ];
 
     /// <summary>
-    /// Everything the local host runs: the cycle's services, the Durable Task engine over Azure Storage (DTFx, as under Durable Functions), the API with its two
+    /// Everything the local host runs: the cycle's services, the Durable Task engine over Azure Storage (DTFx, as under Durable Functions), the mail outbox's sender, the API with its two
     /// credentials, and Kestrel on 127.0.0.1 only.
     /// </summary>
     public static WebApplicationBuilder AddWorkflowHost(this WebApplicationBuilder builder)
@@ -52,6 +52,7 @@ public static class WorkflowHostExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddReportingCycles();
         builder.Services.AddDurableEngine(AddCycleTasks);
+        builder.Services.AddHostedService<MailOutboxWorker>();
         builder.Services.AddWorkflowApi();
         builder.Services.AddHostedService<UploadReconcilerService>();
         builder.Services.AddSingleton<Workflow.Api.Health.IEngineLiveness, DurableEngineLiveness>();

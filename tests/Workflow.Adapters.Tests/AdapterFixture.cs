@@ -32,7 +32,7 @@ public sealed class AdapterFixture : IAsyncLifetime
         var options = new StorageOptions { ConnectionString = ConnectionString, Prefix = Prefix };
         await new BlobServiceClient(ConnectionString).GetBlobContainerClient(options.DossierContainer).DeleteIfExistsAsync();
         var tables = new TableServiceClient(ConnectionString);
-        foreach (var table in new[] { options.StatusTable, options.NomineeTable, LedgerTable })
+        foreach (var table in new[] { options.StatusTable, options.NomineeTable, LedgerTable, LedgerTable + "intents" })
         {
             await tables.DeleteTableAsync(table);
         }
@@ -47,7 +47,10 @@ public sealed class AdapterFixture : IAsyncLifetime
         ["Storage:Prefix"] = Prefix,
     }, s => s.AddWorkflowStorage());
 
-    /// <summary>The e-mail adapters pointed at the sink (or another host, to simulate an unreachable provider).</summary>
+    /// <summary>
+    /// The e-mail adapters pointed at the sink (or another host, to simulate an unreachable provider); the outbox
+    /// asks the provider about a pending key as soon as it finds it (no grace), as after a crash.
+    /// </summary>
     public ServiceProvider Email(TimeProvider time, string? host = null) => Build(time, new Dictionary<string, string?>
     {
         ["Email:ApiKey"] = "SG.test-key-not-a-secret",
@@ -55,6 +58,7 @@ public sealed class AdapterFixture : IAsyncLifetime
         ["Email:FromAddress"] = "thuongtruc138@congan.bacgiang.gov.vn",
         ["Email:LedgerConnectionString"] = ConnectionString,
         ["Email:LedgerTable"] = LedgerTable,
+        ["Email:PendingGrace"] = "00:00:00",
     }, s => s.AddWorkflowEmail());
 
     private static ServiceProvider Build(TimeProvider time, Dictionary<string, string?> settings, Action<IServiceCollection> register)

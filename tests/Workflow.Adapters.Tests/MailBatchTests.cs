@@ -52,7 +52,7 @@ public sealed class MailBatchTests(AdapterFixture fixture)
         Assert.All(again, r => Assert.Equal(MailSendOutcome.AlreadySent, r.Outcome));
         Assert.Equal(results.Select(r => r.ProviderMessageId), again.Select(r => r.ProviderMessageId));
         Assert.Equal(1500, sink.Accepted.Count);
-        Assert.DoesNotContain(await mailer.ListPendingAsync(), p => byKey.ContainsKey(p.Key));
+        Assert.Empty(await services.GetRequiredService<MailOutbox>().ListAsync(batch.Recipients[0].Key.Split(':')[0]));
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class MailBatchTests(AdapterFixture fixture)
         var single = batch.Recipients[1];
         var singleResult = await mailer.SendAsync(new OutgoingMail(single.Key, single.To, new MailContent("Một thư", "Nội dung", "<p>Nội dung</p>")));
         var crashed = batch.Recipients[2];
-        var (claimed, _) = await services.GetRequiredService<MailLedger>().TryClaimAsync(crashed.Key, Email(2), "y", DateTimeOffset.UtcNow);
+        var (claimed, _) = await services.GetRequiredService<MailLedger>().TryClaimAsync(new MailClaimRequest(crashed.Key, Email(2), "y"), DateTimeOffset.UtcNow);
         Assert.NotNull(claimed);
         var requestsBefore = sink.Accepted.Select(m => m.RequestSequence).Distinct().Count();
 
@@ -85,47 +85,64 @@ public sealed class MailBatchTests(AdapterFixture fixture)
         Assert.DoesNotContain(crashed.Key, perKey.Keys);
         Assert.Equal(599, perKey.Count);
         Assert.All(perKey.Values, count => Assert.Equal(1, count));
-        Assert.Contains(await mailer.ListPendingAsync(), p => p.Key == crashed.Key);
+        Assert.Contains(await services.GetRequiredService<MailOutbox>().ListAsync(crashed.Key.Split(':')[0]), p => p.Key == crashed.Key && p.State == MailState.Pending);
     }
 
     [Fact]
-    public async Task ProviderError_ReleasesTheUnsentKeys_SoTheRetrySendsEachOnce()
+    public async Task ProviderError_QueuesEveryKey_AndTheOutboxSendsEachOnceWhenDue()
     {
         await using var sink = await MailSinkServer.StartAsync();
-        var mailer = fixture.Email(TimeProvider.System, host: sink.BaseUrl).GetRequiredService<IMailer>();
+        var clock = Clock.AtVietnam(2024, 4, 24, 8);
+        var services = fixture.Email(clock, host: sink.BaseUrl);
+        var mailer = services.GetRequiredService<IMailer>();
+        var outbox = services.GetRequiredService<MailOutbox>();
         var batch = Batch(AdapterFixture.NewCycleId(), 1200);
         sink.Recorder.FailNextRequests(1, status: 503);
 
-        var error = await Assert.ThrowsAsync<MailSendException>(() => mailer.SendBatchAsync(batch));
+        var results = await mailer.SendBatchAsync(batch);
 
-        Assert.Equal(503, error.StatusCode);
+        // The first request was refused; the second was never tried: all 1,200 wait in the outbox, none is lost.
+        Assert.All(results, r => Assert.Equal(MailSendOutcome.Queued, r.Outcome));
         Assert.Empty(sink.Accepted);
+        Assert.Single(sink.Recorder.Messages.Select(m => m.RequestSequence).Distinct());
+        var queued = await outbox.ListAsync(batch.Recipients[0].Key.Split(':')[0]);
+        Assert.Equal(1200, queued.Count);
+        Assert.All(queued, q => Assert.Contains("503", q.LastError, StringComparison.Ordinal));
+        Assert.Equal((1000, 200), (queued.Count(q => q.Attempts == 1), queued.Count(q => q.Attempts == 0)));
+        Assert.Equal(new MailOutboxRun(0, 0, 0, 0, 0), await outbox.DeliverAsync());
+
+        clock.Advance(TimeSpan.FromMinutes(1));
+        var run = await outbox.DeliverAsync();
+        var again = await outbox.DeliverAsync();
+
+        Assert.Equal(1200, run.Sent);
+        Assert.Equal(0, again.Sent);
         var keys = batch.Recipients.Select(r => r.Key).ToHashSet();
-        Assert.DoesNotContain(await mailer.ListPendingAsync(), p => keys.Contains(p.Key));
-
-        var retry = await mailer.SendBatchAsync(batch);
-
-        Assert.All(retry, r => Assert.Equal(MailSendOutcome.Sent, r.Outcome));
         Assert.Equal(keys.Order(), sink.Accepted.Select(m => m.CustomArgs[SendGridMailer.MessageKeyArg]).Order());
+        Assert.Equal($"[Nhắc hạn] Báo cáo của {Unit(7)} – còn 7 ngày", sink.Accepted.Single(m => m.CustomArgs[SendGridMailer.MessageKeyArg] == batch.Recipients[7].Key).Subject);
+        Assert.All(await mailer.SendBatchAsync(batch), r => Assert.Equal(MailSendOutcome.AlreadySent, r.Outcome));
+        Assert.Equal(1200, sink.Accepted.Count);
     }
 
     [Fact]
-    public async Task ProviderError_OnTheSecondRequest_KeepsTheFirstSent_AndTheRetrySendsOnlyTheRest()
+    public async Task ProviderError_OnTheSecondRequest_KeepsTheFirstSent_AndQueuesOnlyTheRest()
     {
         await using var sink = await MailSinkServer.StartAsync();
-        var mailer = fixture.Email(TimeProvider.System, host: sink.BaseUrl).GetRequiredService<IMailer>();
+        var clock = Clock.AtVietnam(2024, 4, 24, 8);
+        var services = fixture.Email(clock, host: sink.BaseUrl);
+        var mailer = services.GetRequiredService<IMailer>();
         var batch = Batch(AdapterFixture.NewCycleId(), 1200);
         sink.Recorder.FailNextRequests(1, status: 500, after: 1);
 
-        await Assert.ThrowsAsync<MailSendException>(() => mailer.SendBatchAsync(batch));
-        var retry = await mailer.SendBatchAsync(batch);
+        var results = await mailer.SendBatchAsync(batch);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await services.GetRequiredService<MailOutbox>().DeliverAsync();
 
-        Assert.Equal(1000, retry.Count(r => r.Outcome == MailSendOutcome.AlreadySent));
-        Assert.Equal(200, retry.Count(r => r.Outcome == MailSendOutcome.Sent));
+        Assert.Equal((1000, 200), (results.Count(r => r.Outcome == MailSendOutcome.Sent), results.Count(r => r.Outcome == MailSendOutcome.Queued)));
         var sent = sink.Accepted.Select(m => m.CustomArgs[SendGridMailer.MessageKeyArg]).ToList();
         Assert.Equal(1200, sent.Count);
         Assert.Equal(1200, sent.Distinct().Count());
-        Assert.DoesNotContain(await mailer.ListPendingAsync(), p => sent.Contains(p.Key));
+        Assert.Empty(await services.GetRequiredService<MailOutbox>().ListAsync(batch.Recipients[0].Key.Split(':')[0]));
     }
 
     [Fact]

@@ -52,14 +52,21 @@ public sealed class FunctionMetadataTests
     }
 
     [Fact]
+    public void The_mail_outbox_runs_on_a_timer_as_the_local_host_runs_it_in_a_loop()
+    {
+        var timer = Assert.Single(Functions, f => f.TriggerType == "timerTrigger");
+        Assert.Equal("MailOutbox", timer.Name);
+    }
+
+    [Fact]
     public void There_is_no_function_besides_those()
     {
-        var unexpected = Functions.Where(f => f.TriggerType is not ("orchestrationTrigger" or "activityTrigger" or "httpTrigger"))
+        var unexpected = Functions.Where(f => f.TriggerType is not ("orchestrationTrigger" or "activityTrigger" or "httpTrigger" or "timerTrigger"))
             .Select(f => $"{f.Name} ({f.TriggerType})").ToList();
         Assert.Empty(unexpected);
         var duplicates = Functions.GroupBy(f => f.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         Assert.Empty(duplicates);
-        Assert.Equal(CycleTasks.Orchestrators.Count + CycleTasks.Activities.Count + LocalApi.Routes().Count, Functions.Count);
+        Assert.Equal(CycleTasks.Orchestrators.Count + CycleTasks.Activities.Count + LocalApi.Routes().Count + 1, Functions.Count);
     }
 
     [Fact]

@@ -15,6 +15,7 @@ public sealed class MailRecorder(TimeProvider time, IOptions<MailSinkOptions> op
     private int _failures;
     private int _failureStatus;
     private int _passesBeforeFailure;
+    private int _lookupFailures;
 
     public IReadOnlyList<RecordedMail> Messages
     {
@@ -82,6 +83,30 @@ public sealed class MailRecorder(TimeProvider time, IOptions<MailSinkOptions> op
 
             _failures--;
             return _failureStatus;
+        }
+    }
+
+    /// <summary>Answers the next <paramref name="requests"/> activity lookups with 503, as when the activity API is unavailable; for tests.</summary>
+    public void FailNextLookups(int requests)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(requests);
+        lock (_gate)
+        {
+            _lookupFailures = requests;
+        }
+    }
+
+    public int? TakeLookupFailure()
+    {
+        lock (_gate)
+        {
+            if (_lookupFailures == 0)
+            {
+                return null;
+            }
+
+            _lookupFailures--;
+            return 503;
         }
     }
 

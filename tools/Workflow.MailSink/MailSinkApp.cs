@@ -2,7 +2,10 @@ using System.Net;
 
 namespace Workflow.MailSink;
 
-/// <summary>The recording endpoint: SendGrid's <c>POST /v3/mail/send</c>, plus <c>GET</c>/<c>DELETE /messages</c> for the demo and tests.</summary>
+/// <summary>
+/// The recording endpoint: SendGrid's <c>POST /v3/mail/send</c> and its Email Activity lookup by the <c>message_key</c>
+/// custom arg (<c>GET /v3/messages</c>), plus <c>GET</c>/<c>DELETE /messages</c> for the demo and tests.
+/// </summary>
 public static class MailSinkApp
 {
     public const string DefaultUrl = "http://127.0.0.1:5025";
@@ -50,6 +53,42 @@ public static class MailSinkApp
             }
 
             return Results.Json(new { errors = mail.Errors.Select(e => new { message = e, field = e.Split(':')[0] }) }, statusCode: mail.Status);
+        });
+        // SendGrid's Email Activity lookup, for the one query the outbox makes: unique_args['message_key']="…".
+        app.MapGet("/v3/messages", (HttpRequest request, MailRecorder recorder) =>
+        {
+            var authorization = request.Headers.Authorization.ToString();
+            if (!authorization.StartsWith("Bearer ", StringComparison.Ordinal) || authorization.Length == "Bearer ".Length)
+            {
+                return Results.Json(new { errors = new[] { new { message = "authorization: a Bearer API key is required", field = "authorization" } } }, statusCode: 401);
+            }
+
+            if (recorder.TakeLookupFailure() is { } status)
+            {
+                return Results.Json(new { errors = new[] { new { message = $"sink: answering {status} as a test asked", field = (string?)null } } }, statusCode: status);
+            }
+
+            if (ActivityQuery.MessageKey(request.Query["query"]) is not { } key)
+            {
+                return Results.Json(new { errors = new[] { new { message = "query: only unique_args['message_key']=\"…\" is supported here", field = "query" } } }, statusCode: 400);
+            }
+
+            var limit = int.TryParse(request.Query["limit"], out var l) && l is > 0 and <= 1000 ? l : 10;
+            var messages = recorder.Messages
+                .Where(m => m.Accepted && m.CustomArgs.TryGetValue(ActivityQuery.MessageKeyArg, out var k) && k == key)
+                .Take(limit)
+                .Select(m => new
+                {
+                    from_email = m.From,
+                    msg_id = $"{m.MessageId}.{m.Sequence}",
+                    subject = m.Subject,
+                    to_email = m.To.FirstOrDefault(),
+                    status = "delivered",
+                    opens_count = 0,
+                    clicks_count = 0,
+                    last_event_time = m.ReceivedAt.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+                });
+            return Results.Json(new { messages });
         });
         app.MapGet("/messages", (MailRecorder recorder) => Results.Json(recorder.Messages));
         app.MapDelete("/messages", (MailRecorder recorder) =>

@@ -86,6 +86,20 @@ internal sealed class OperatorClient(HttpClient http)
         return await ReadAsync<List<ExportLink>>(response, cancellationToken);
     }
 
+    /// <summary>The cycle's undelivered mails; <paramref name="state"/> is "pending", "failed" or null for both.</summary>
+    public async Task<IReadOnlyList<MailRow>> MailsAsync(string id, string? state, CancellationToken cancellationToken = default)
+    {
+        var path = $"{CyclePath(id)}/mails" + (state is null ? "" : $"?state={Uri.EscapeDataString(state)}");
+        using var response = await http.GetAsync(path, cancellationToken);
+        return await ReadAsync<List<MailRow>>(response, cancellationToken);
+    }
+
+    public async Task<MailRow> ResendMailAsync(string id, string key, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.PostAsync($"{CyclePath(id)}/mails/{Uri.EscapeDataString(key)}/resend", content: null, cancellationToken);
+        return await ReadAsync<MailRow>(response, cancellationToken);
+    }
+
     /// <summary>Copies one export to <paramref name="destination"/>; the link may be absolute or relative to the host.</summary>
     public async Task DownloadAsync(ExportLink export, Stream destination, CancellationToken cancellationToken = default)
     {

@@ -19,7 +19,7 @@ namespace Workflow.Functions.Http;
 /// units open them from e-mailed links whose signed token is their credential, checked by the Unit policy.
 /// </summary>
 public sealed class ApiFunctions(ApiGate gate, IPlanStore plans, IStatusStore status, IDossierStore dossiers, CycleConsolidation consolidation,
-    SubmissionService submissions, CycleClocks clocks, IOptions<StorageOptions> storage, ServiceHealth health, TimeProvider time)
+    SubmissionService submissions, MailOutboxService mails, CycleClocks clocks, IOptions<StorageOptions> storage, ServiceHealth health, TimeProvider time)
 {
     [Function("Health")]
     public Task<IResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request, [DurableClient] DurableTaskClient client)
@@ -78,6 +78,15 @@ public sealed class ApiFunctions(ApiGate gate, IPlanStore plans, IStatusStore st
     [Function("TerminateCycle")]
     public Task<IResult> TerminateCycle([HttpTrigger(AuthorizationLevel.Function, "post", Route = "cycles/{id}/terminate")] HttpRequest request, string id, [DurableClient] DurableTaskClient client)
         => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => CycleCommandHandlers.TerminateAsync(id, request, client, request.HttpContext.RequestAborted));
+
+    [Function("ListCycleMails")]
+    public Task<IResult> ListCycleMails([HttpTrigger(AuthorizationLevel.Function, "get", Route = "cycles/{id}/mails")] HttpRequest request, string id, [DurableClient] DurableTaskClient client)
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => MailHandlers.ListAsync(id, request.Query["state"], client, plans, mails, request.HttpContext.RequestAborted));
+
+    [Function("ResendMail")]
+    public Task<IResult> ResendMail(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "cycles/{id}/mails/{key}/resend")] HttpRequest request, string id, string key, [DurableClient] DurableTaskClient client)
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => MailHandlers.ResendAsync(id, key, client, plans, mails, request.HttpContext.RequestAborted));
 
     [Function("ListExports")]
     public Task<IResult> ListExports([HttpTrigger(AuthorizationLevel.Function, "get", Route = "cycles/{id}/exports")] HttpRequest request, string id, [DurableClient] DurableTaskClient client)

@@ -538,6 +538,39 @@ function renderExports(exports) {
   }));
 }
 
+/** Mails the outbox could not deliver yet (queued, unconfirmed) or gave up on (failed), each with a resend button. */
+function renderMails(cycleId, mails) {
+  const rows = mails ?? [];
+  const failed = rows.filter((m) => m.state === 'failed').length;
+  $('mails-summary').textContent = rows.length === 0
+    ? 'Mọi thư đều đã gửi.'
+    : `${number.format(rows.length)} thư chưa gửi được, trong đó ${number.format(failed)} thư gửi thất bại. Thư chờ gửi lại được hệ thống tự gửi; thư thất bại cần gửi lại.`;
+  $('mails-table').hidden = rows.length === 0;
+  $('mails-table').querySelector('tbody').replaceChildren(...rows.map((m) => {
+    const button = el('button', { type: 'button', class: 'link-button', text: 'Gửi lại', 'data-key': m.key });
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      try {
+        await apiPost(`cycles/${encodeURIComponent(cycleId)}/mails/${encodeURIComponent(m.key)}/resend`);
+        showProblem($('mails-error'), null);
+        refresh();
+      } catch (error) {
+        if (error instanceof AuthError) handleAuthError();
+        else showProblem($('mails-error'), error);
+        button.disabled = false;
+      }
+    });
+    return el('tr', { class: `mail-${m.state}` },
+      cell(m.stateText),
+      cell(m.recipients),
+      cell(m.subject),
+      cell(number.format(m.attempts), 'num'),
+      cell(m.nextAttemptText ?? '—'),
+      cell(m.lastError ?? '—'),
+      el('td', {}, button));
+  }));
+}
+
 // Export links need the key header, which a plain link cannot send: fetch the file and hand it to the browser.
 async function download(exportLink) {
   const response = await fetch(exportLink.url, { headers: { 'X-Api-Key': operatorKey() ?? '' } });
@@ -556,12 +589,13 @@ async function renderCycle(id) {
   if ($('filter-block').value && view.filtersFor === id) filters.set('block', $('filter-block').value);
   if ($('filter-subject').value && view.filtersFor === id) filters.set('subject', $('filter-subject').value);
   const query = filters.toString();
-  const [cycle, units, timeline, exports] = await Promise.all([
+  const [cycle, units, timeline, exports, mails] = await Promise.all([
     api(path),
     api(`${path}/units${query ? '?' + query : ''}`),
     api(`${path}/timeline`),
     // Exports exist only after consolidation; their absence is not an error on this page.
     api(`${path}/exports`).catch((e) => (e instanceof AuthError ? Promise.reject(e) : [])),
+    api(`${path}/mails`),
   ]);
   if (view.cycleId !== id) return;
   fillFilters(cycle);
@@ -573,6 +607,7 @@ async function renderCycle(id) {
   renderUnits();
   renderTimeline(timeline);
   renderExports(exports);
+  renderMails(id, mails);
 }
 
 function describe(error) {
