@@ -27,6 +27,7 @@ public sealed class ApiSecurityTests(ApiHost host) : IClassFixture<ApiHost>
     {
         var health = await host.GetJsonAsync(host.Anonymous, "/api/health");
         Assert.Equal("ok", health.GetProperty("status").GetString());
+        Assert.All(new[] { "storage", "engine", "mail" }, c => Assert.Equal("up", health.GetProperty(c).GetProperty("state").GetString()));
         var (problem, _) = await ApiHost.ProblemAsync(await host.Operator.GetAsync("/api/khong-co"), HttpStatusCode.NotFound);
         Assert.Equal("Không tìm thấy", problem.GetProperty("title").GetString());
     }

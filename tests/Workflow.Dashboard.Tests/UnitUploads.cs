@@ -23,7 +23,7 @@ internal static partial class UnitUploads
     public static async Task SubmitReportAsync(HttpClient http, Plan plan, string token, string deliverableId, int seed)
     {
         using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(Encoding.UTF8.GetBytes($"%PDF-1.7 báo cáo {seed}"));
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes($"%PDF-1.7\n% báo cáo {seed}\n%%EOF\n"));
         file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
         form.Add(file, "file", "bao-cao.pdf");
         form.Add(new StringContent(JsonSerializer.Serialize(Statistics(plan, deliverableId, seed), StatisticsJson.Options), Encoding.UTF8, "application/json"), "statistics");

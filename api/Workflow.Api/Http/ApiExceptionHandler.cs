@@ -53,7 +53,7 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
         httpContext.Response.Headers.RetryAfter = ((int)StorageFaults.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return ApiProblems.Problem(
             StatusCodes.Status503ServiceUnavailable, "Tạm thời không phục vụ được",
-            $"Máy chủ tạm thời không kết nối được tới kho lưu trữ; vui lòng gửi lại sau {(int)StorageFaults.RetryAfter.TotalSeconds} giây.");
+            $"Máy chủ tạm thời không kết nối được tới kho lưu trữ; vui lòng thử lại sau {(int)StorageFaults.RetryAfter.TotalSeconds} giây.");
     }
 
     private static partial class Log

@@ -25,7 +25,6 @@ public static class ApiJson
         {
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
             RespectNullableAnnotations = true,
-            RespectRequiredConstructorParameters = true,
         };
         Configure(options);
         options.MakeReadOnly(populateMissingResolver: true);
