@@ -11,13 +11,14 @@ public sealed class ApiSecurityTests(ApiHost host) : IClassFixture<ApiHost>
     [
         "/api/cycles", $"/api/cycles/{ApiHost.CycleId}", $"/api/cycles/{ApiHost.CycleId}/units", $"/api/cycles/{ApiHost.CycleId}/timeline",
         $"/api/cycles/{ApiHost.CycleId}/nominations/{Uploads.Round}", $"/api/cycles/{ApiHost.CycleId}/exports", $"/api/cycles/{ApiHost.CycleId}/exports/x.csv",
-        $"/api/cycles/{ApiHost.CycleId}/dossiers/bcd-yen-the/{Uploads.Report}/1",
+        $"/api/cycles/{ApiHost.CycleId}/dossiers/bcd-yen-the/{Uploads.Report}/1", $"/api/cycles/{ApiHost.CycleId}/mails",
     ];
 
     private static readonly string[] OperatorPosts =
     [
         "/api/cycles", $"/api/cycles/{ApiHost.CycleId}/extensions", $"/api/cycles/{ApiHost.CycleId}/picks/bang-khen-chu-tich-tinh",
         $"/api/cycles/{ApiHost.CycleId}/suspend", $"/api/cycles/{ApiHost.CycleId}/resume", $"/api/cycles/{ApiHost.CycleId}/terminate",
+        $"/api/cycles/{ApiHost.CycleId}/mails/{ApiHost.CycleId}:receipt:BG-000001/resend",
     ];
 
     private static readonly string[] UnitGets = ["/api/unit/tasks", "/api/unit/receipts"];
@@ -124,6 +125,7 @@ public sealed class ApiSecurityTests(ApiHost host) : IClassFixture<ApiHost>
             "/api/health", "/api/cycles", "/api/cycles/{id}", "/api/cycles/{id}/units", "/api/cycles/{id}/timeline", "/api/cycles/{id}/nominations/{roundId}",
             "/api/cycles/{id}/extensions", "/api/cycles/{id}/picks/{roundId}", "/api/cycles/{id}/suspend", "/api/cycles/{id}/resume", "/api/cycles/{id}/terminate",
             "/api/cycles/{id}/exports", "/api/cycles/{id}/exports/{name}", "/api/cycles/{id}/dossiers/{unitId}/{subject}/{version}",
+            "/api/cycles/{id}/mails", "/api/cycles/{id}/mails/{key}/resend",
             "/api/unit/tasks", "/api/unit/reports/{deliverableId}", "/api/unit/nominations/{roundId}", "/api/unit/receipts",
         ];
         Assert.Empty(expected.Except(paths));

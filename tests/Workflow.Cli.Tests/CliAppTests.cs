@@ -130,6 +130,37 @@ public sealed class CliAppTests
     }
 
     [Fact]
+    public async Task Mails_ListsUndeliveredMails_WithTheirErrors_AndResendsOneByKey()
+    {
+        var handler = new StubHandler((request, _) => (request.Method.Method, request.RequestUri!.AbsolutePath) switch
+        {
+            ("GET", "/api/cycles/bg-2024/mails") => (HttpStatusCode.OK,
+                """[{"key":"bg-2024:receipt:BG-000007","state":"failed","stateText":"Gửi thất bại","recipients":"vanphong@hiephoa.example","subject":"Giấy biên nhận BG-000007","recordedAt":"2024-04-24T01:00:00Z","recordedAtText":"24/04/2024 08:00","attempts":10,"nextAttemptAt":null,"nextAttemptText":null,"lastError":"Nhà cung cấp thư từ chối (503)"},"""
+                + """{"key":"bg-2024:bcd-viet-yen:bao-cao:reminder:3","state":"queued","stateText":"Chờ gửi lại","recipients":"vanthu@vietyen.example","subject":"[Nhắc hạn] Báo cáo","recordedAt":"2024-04-24T01:00:00Z","recordedAtText":"24/04/2024 08:00","attempts":2,"nextAttemptAt":"2024-04-24T01:02:00Z","nextAttemptText":"24/04/2024 08:02","lastError":null}]""",
+                "application/json"),
+            ("POST", _) => (HttpStatusCode.Accepted,
+                """{"key":"bg-2024:receipt:BG-000007","state":"queued","stateText":"Chờ gửi lại","recipients":"vanphong@hiephoa.example","subject":"Giấy biên nhận BG-000007","recordedAt":"2024-04-24T01:00:00Z","recordedAtText":"24/04/2024 08:00","attempts":0,"nextAttemptAt":"2024-04-24T02:00:00Z","nextAttemptText":"24/04/2024 09:00","lastError":null}""",
+                "application/json"),
+            _ => (HttpStatusCode.NotFound, "{}", "application/problem+json"),
+        });
+
+        var (code, output, _, _) = await Run(handler, null, "mails", "bg-2024", "--state", "failed");
+        var (resendCode, resendOutput, _, _) = await Run(handler, null, "mails", "bg-2024", "--resend", "bg-2024:receipt:BG-000007");
+        var (badCode, _, badError, _) = await Run(handler, null, "mails", "bg-2024", "--state", "lost");
+
+        Assert.Equal((0, 0, 2), (code, resendCode, badCode));
+        Assert.Equal("?state=failed", handler.Requests[0].Request.RequestUri!.Query);
+        Assert.Contains("Gửi thất bại", output, StringComparison.Ordinal);
+        Assert.Contains("Lỗi gần nhất: Nhà cung cấp thư từ chối (503)", output, StringComparison.Ordinal);
+        Assert.Contains("24/04/2024 08:02", output, StringComparison.Ordinal);
+        Assert.Contains("2 thư chưa gửi được, trong đó 1 thất bại", output, StringComparison.Ordinal);
+        Assert.Equal("/api/cycles/bg-2024/mails/bg-2024:receipt:BG-000007/resend", Uri.UnescapeDataString(handler.Requests[1].Request.RequestUri!.AbsolutePath));
+        Assert.Contains("✓ Đã yêu cầu gửi lại thư bg-2024:receipt:BG-000007", resendOutput, StringComparison.Ordinal);
+        Assert.Contains("pending hoặc failed", badError, StringComparison.Ordinal);
+        Assert.Equal(2, handler.Requests.Count);
+    }
+
+    [Fact]
     public async Task List_FollowsContinuationTokens()
     {
         var handler = new StubHandler((request, _) => (HttpStatusCode.OK, request.RequestUri!.Query switch
