@@ -131,6 +131,8 @@ public sealed class HostileInputTests(ApiHost host) : IClassFixture<ApiHost>
             "unitId" => Unit,
             "name" => "tong-hop.csv",
             "version" => "1",
+            // A key the outbox does not hold: a resend of it must be refused, not sent.
+            "key" => $"{ApiHost.CycleId}:khong-co:thu",
             _ => throw new InvalidOperationException($"No value for {{{m.Groups[1].Value}}} in {pattern}."),
         });
 
