@@ -13,7 +13,7 @@ internal static class MailTally
     {
         _ when key.StartsWith(ReceiptPrefix, StringComparison.Ordinal) => "receipt",
         _ when key.EndsWith(":plan:notice", StringComparison.Ordinal) => "notice",
-        _ when key.Contains(":rejected:", StringComparison.Ordinal) => "refusal",
+        _ when key.Contains(":rejected", StringComparison.Ordinal) => "refusal",
         _ when key.EndsWith(":escalation", StringComparison.Ordinal) => "escalation",
         _ when key.Contains(":chase:", StringComparison.Ordinal) => "chase",
         _ when key.Contains(":reminder:", StringComparison.Ordinal) => "reminder",

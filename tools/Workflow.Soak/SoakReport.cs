@@ -25,8 +25,8 @@ internal sealed class SoakReport(RunResult control, RunResult faulted)
         void Row(string name, string a, string b) => table.AppendLine($"| {name} | {a} | {b} |");
 
         Row("cycle ended", control.RuntimeStatus, faulted.RuntimeStatus);
-        Fail(control.RuntimeStatus != "completed", "the control cycle did not complete", control.Failure is null ? [] : [control.Failure]);
-        Detail(faulted.RuntimeStatus != "completed", "faulted cycle: failure", faulted.Failure is null ? [] : [faulted.Failure]);
+        Fail(control.RuntimeStatus != "completed", "control: the cycle did not complete", [control.Failure ?? control.RuntimeStatus]);
+        Detail(faulted.Failure is not null, "faulted: the cycle's failure", [faulted.Failure ?? ""]);
         Row("uploads accepted (2xx, files)", $"{control.Accepted.Count}", $"{faulted.Accepted.Count}");
         Row("uploads lost (accepted, not stored or not counted)", Count(control, control.Lost, "lost"), Count(faulted, faulted.Lost, "lost"));
 
