@@ -237,7 +237,12 @@ internal sealed partial class CycleRun(SoakLab lab, SoakClient client, Plan plan
     private async Task HostileAsync(ScriptedAction action)
     {
         var corpus = new HostileCorpus(lab.Host, lab.OperatorKey, _cycleId, plan, planJson, _tokens, scenario);
-        var cases = action.Subject == SoakScenario.Round ? corpus.RoundPhase() : corpus.ReportPhase();
+        var cases = action.Subject switch
+        {
+            SoakScenario.Round => corpus.RoundPhase(),
+            SoakScenario.Report => corpus.ReportPhase(),
+            _ => corpus.ExtensionPhase(),
+        };
         await Parallel.ForEachAsync(cases, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (hostile, _) =>
         {
             var answer = await client.SendAsync(hostile.Build, hostile.Route, Traffic.Hostile);

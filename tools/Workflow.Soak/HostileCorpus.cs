@@ -41,6 +41,12 @@ internal sealed class HostileCorpus(Uri host, string operatorKey, string cycleId
     /// <summary>Report uploads by units that have already reported, sent at the same moment as their reports.</summary>
     public IReadOnlyList<HostileCase> ReportPhase() => [.. Reports()];
 
+    /// <summary>
+    /// Deadline extensions out of any sensible range and otherwise malformed, sent after the last follow-up: one taken
+    /// can fail the cycle at once, and the other faults should still be measured.
+    /// </summary>
+    public IReadOnlyList<HostileCase> ExtensionPhase() => [.. Extensions()];
+
     private string Cycle => $"/api/cycles/{cycleId}";
 
     private static (string Route, HttpMethod Method, string Path)[] OperatorRoutes(string cycle) =>
@@ -235,9 +241,6 @@ internal sealed class HostileCorpus(Uri host, string operatorKey, string cycleId
 
     private IEnumerable<HostileCase> CommandBodies()
     {
-        var unit = scenario.BurstKeys[1].Unit;
-        string Extension(string semantics, string date, string? units = null, string requestedBy = "\"PV01\"", string reason = "\"thử\"") =>
-            $"{{\"subject\":\"{SoakScenario.Report}\",\"newDeadline\":{{\"semantics\":\"{semantics}\",\"date\":\"{date}\"}},\"units\":{units ?? $"[\"{unit}\"]"},\"requestedBy\":{requestedBy},\"reason\":{reason}}}";
         (string Route, string Path, string Name, string? Type, string Body)[] bodies =
         [
             .. MalformedJson.Select(b => ("POST /api/cycles/{id}/rehearsal/advance", "rehearsal/advance", $"malformed «{b}»", (string?)Json, b)),
@@ -250,19 +253,6 @@ internal sealed class HostileCorpus(Uri host, string operatorKey, string cycleId
             ("POST /api/cycles/{id}/rehearsal/advance", "rehearsal/advance", "to month 13", Json, "{\"to\":\"2024-13-45T00:00:00Z\"}"),
             ("POST /api/cycles/{id}/rehearsal/advance", "rehearsal/advance", "text/plain past date", "text/plain", "{\"to\":\"0001-01-01T00:00:00Z\"}"),
             ("POST /api/cycles/{id}/rehearsal/advance", "rehearsal/advance", "3 MB body", Json, $"{{\"x\":\"{new string('x', 3 * 1024 * 1024)}\"}}"),
-            .. MalformedJson.Select(b => ("POST /api/cycles/{id}/extensions", "extensions", $"malformed «{b}»", (string?)Json, b)),
-            ("POST /api/cycles/{id}/extensions", "extensions", "null", Json, "null"),
-            ("POST /api/cycles/{id}/extensions", "extensions", "empty object", Json, "{}"),
-            ("POST /api/cycles/{id}/extensions", "extensions", "subject null", Json, "{\"subject\":null,\"newDeadline\":null,\"units\":null,\"requestedBy\":null,\"reason\":null}"),
-            ("POST /api/cycles/{id}/extensions", "extensions", "new deadline 0001-01-01", Json, Extension("before", "0001-01-01")),
-            ("POST /api/cycles/{id}/extensions", "extensions", "new deadline 9999-12-31", Json, Extension("by", "9999-12-31")),
-            ("POST /api/cycles/{id}/extensions", "extensions", "semantics bogus", Json, Extension("bogus", "2024-05-01")),
-            ("POST /api/cycles/{id}/extensions", "extensions", "30 February", Json, Extension("before", "2024-02-30")),
-            ("POST /api/cycles/{id}/extensions", "extensions", "units [null]", Json, Extension("before", "2024-05-01", "[null]")),
-            ("POST /api/cycles/{id}/extensions", "extensions", "250-character unit", Json, Extension("before", "2024-05-01", $"[\"{new string('u', 250)}\"]")),
-            ("POST /api/cycles/{id}/extensions", "extensions", "10,000 units", Json, Extension("before", "2024-05-01", JsonSerializer.Serialize(Enumerable.Repeat(unit, 10_000)))),
-            ("POST /api/cycles/{id}/extensions", "extensions", "1 MB requester", Json, Extension("before", "2024-05-01", requestedBy: $"\"{new string('r', 1024 * 1024)}\"")),
-            ("POST /api/cycles/{id}/extensions", "extensions", "reason null", Json, Extension("before", "2024-05-01", reason: "null")),
             .. MalformedJson.Select(b => ("POST /api/cycles/{id}/picks/{roundId}", $"picks/{SoakScenario.ProvinceLevel}", $"malformed «{b}»", (string?)Json, b)),
             ("POST /api/cycles/{id}/picks/{roundId}", $"picks/{SoakScenario.ProvinceLevel}", "null", Json, "null"),
             ("POST /api/cycles/{id}/picks/{roundId}", $"picks/{SoakScenario.ProvinceLevel}", "nominations null", Json, "{\"nominations\":null,\"pickedBy\":\"x\"}"),
@@ -277,7 +267,35 @@ internal sealed class HostileCorpus(Uri host, string operatorKey, string cycleId
             yield return new HostileCase(route, name, () => OperatorRequest(HttpMethod.Post, $"{Cycle}/{path}", Raw(body, type)));
         }
 
-        // Not to advance, suspend, resume or terminate: a reader that replaces bad bytes would carry the command out.
+    }
+
+    private IEnumerable<HostileCase> Extensions()
+    {
+        var unit = scenario.BurstKeys[1].Unit;
+        string Extension(string semantics, string date, string? units = null, string requestedBy = "\"PV01\"", string reason = "\"thử\"") =>
+            $"{{\"subject\":\"{SoakScenario.Report}\",\"newDeadline\":{{\"semantics\":\"{semantics}\",\"date\":\"{date}\"}},\"units\":{units ?? $"[\"{unit}\"]"},\"requestedBy\":{requestedBy},\"reason\":{reason}}}";
+        (string Route, string Path, string Name, string? Type, string Body)[] bodies =
+        [
+            .. MalformedJson.Select(b => ("POST /api/cycles/{id}/extensions", "extensions", $"malformed «{b}»", (string?)Json, b)),
+            ("POST /api/cycles/{id}/extensions", "extensions", "null", Json, "null"),
+            ("POST /api/cycles/{id}/extensions", "extensions", "empty object", Json, "{}"),
+            ("POST /api/cycles/{id}/extensions", "extensions", "subject null", Json, "{\"subject\":null,\"newDeadline\":null,\"units\":null,\"requestedBy\":null,\"reason\":null}"),
+            ("POST /api/cycles/{id}/extensions", "extensions", "new deadline 0001-01-01", Json, Extension("before", "0001-01-01")),
+            ("POST /api/cycles/{id}/extensions", "extensions", "new deadline 9999-12-31", Json, Extension("by", "9999-12-31")),
+            ("POST /api/cycles/{id}/extensions", "extensions", "semantics bogus", Json, Extension("bogus", "2024-05-01")),
+            ("POST /api/cycles/{id}/extensions", "extensions", "30 February", Json, Extension("before", "2024-02-30")),
+            ("POST /api/cycles/{id}/extensions", "extensions", "units [null]", Json, Extension("before", "2024-05-01", "[null]")),
+            ("POST /api/cycles/{id}/extensions", "extensions", "250-character unit", Json, Extension("before", "2024-05-01", $"[\"{new string('u', 250)}\"]")),
+            ("POST /api/cycles/{id}/extensions", "extensions", "10,000 units", Json, Extension("before", "2024-05-01", JsonSerializer.Serialize(Enumerable.Repeat(unit, 10_000)))),
+            ("POST /api/cycles/{id}/extensions", "extensions", "1 MB requester", Json, Extension("before", "2024-05-01", requestedBy: $"\"{new string('r', 1024 * 1024)}\"")),
+            ("POST /api/cycles/{id}/extensions", "extensions", "reason null", Json, Extension("before", "2024-05-01", reason: "null")),
+        ];
+        foreach (var (route, path, name, type, body) in bodies)
+        {
+            yield return new HostileCase(route, name, () => OperatorRequest(HttpMethod.Post, $"{Cycle}/{path}", Raw(body, type)));
+        }
+
+        // Only here: a reader that replaces bad bytes would carry out an advance, suspend, resume or terminate.
         yield return new HostileCase("POST /api/cycles/{id}/extensions", "invalid UTF-8", () => OperatorRequest(HttpMethod.Post, $"{Cycle}/extensions", InvalidUtf8()));
     }
 

@@ -16,6 +16,9 @@ internal sealed class SoakScenario
     public const string Round = "giay-khen-giam-doc";
     public const string ProvinceLevel = "bang-khen-chu-tich-tinh";
 
+    /// <summary>The hostile phase of deadline extensions (an operator route), after every follow-up of the cycle.</summary>
+    public const string Extensions = "extensions";
+
     public static readonly DateTimeOffset Start = Vn(3, 11, 8);
 
     /// <summary>The 3rd chase of the report, with its escalation: the wave during which storage goes down.</summary>
@@ -77,6 +80,7 @@ internal sealed class SoakScenario
         // the round is open and once the burst units have reported, so a refused request changes nothing.
         actions.Add(new ScriptedAction(Vn(3, 20, 10), ActionKind.Hostile, Subject: Round));
         actions.Add(new ScriptedAction(Vn(4, 12, 9), ActionKind.Hostile, Subject: Report));
+        actions.Add(new ScriptedAction(Vn(7, 15, 9), ActionKind.Hostile, Subject: Extensions));
         return new SoakScenario([.. actions.OrderBy(a => a.At)], burst, [.. burst.Where(k => k.Subject == Report).Take(10).Select(k => k with { Seed = k.Seed + 1000 })]);
     }
 }
