@@ -340,7 +340,7 @@ internal sealed partial class CycleRun(SoakLab lab, SoakClient client, Plan plan
             return false;
         }
 
-        var until = DateTime.UtcNow + StepTimeout;
+        var until = DateTime.UtcNow.AddMinutes(1);
         while (true)
         {
             using var current = await client.OperatorJsonAsync($"/api/cycles/{_cycleId}", "GET /api/cycles/{id}");
@@ -349,7 +349,7 @@ internal sealed partial class CycleRun(SoakLab lab, SoakClient client, Plan plan
                 break;
             }
 
-            if (DateTime.UtcNow > until || Ended(current.RootElement))
+            if (DateTime.UtcNow > until || Ended(current.RootElement) || RoundStatus(current.RootElement, SoakScenario.Round) is "failed" or "terminated")
             {
                 progress.WriteLine($"  the level {SoakScenario.ProvinceLevel} did not open for picks");
                 return true;

@@ -423,7 +423,7 @@ internal sealed class HostileCorpus(Uri host, string operatorKey, string cycleId
         yield return Case("5,000-character file name", s => s, fileName: new string('f', 5000) + ".pdf");
         yield return Case("right-to-left override in the name", s => s, fileName: "báo cáo\u202Efdp.exe");
         yield return Case("double extension", s => s, fileName: "báo cáo.pdf.exe");
-        yield return Case("NUL in the name", s => s, fileName: "bao-cao\0.exe.pdf");
+        yield return Case("percent-encoded NUL in the name", s => s, fileName: "bao-cao%00.exe.pdf");
         yield return Case("name of dots", s => s, fileName: "...");
         yield return Case("executable", s => s, HostileFiles.Pe(), "setup.exe", "application/octet-stream");
         yield return Case("PDF then PE", s => s, HostileFiles.PdfThenPe);
