@@ -24,7 +24,7 @@ internal sealed class SoakReport(RunResult control, RunResult faulted)
         table.AppendLine("| --- | --- | --- |");
         void Row(string name, string a, string b) => table.AppendLine($"| {name} | {a} | {b} |");
 
-        Row("cycle ended", control.RuntimeStatus, faulted.RuntimeStatus);
+        Row("cycle ended", $"{control.RuntimeStatus} ({control.CycleId})", $"{faulted.RuntimeStatus} ({faulted.CycleId})");
         Fail(control.RuntimeStatus != "completed", "control: the cycle did not complete", [control.Failure ?? control.RuntimeStatus]);
         Detail(faulted.Failure is not null, "faulted: the cycle's failure", [faulted.Failure ?? ""]);
         Row("uploads accepted (2xx, files)", $"{control.Accepted.Count}", $"{faulted.Accepted.Count}");
