@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Api.Contracts;
 using Workflow.Api.Http;
+using Workflow.Domain.Scheduling;
 using Workflow.Domain.Serialization;
 using Workflow.Domain.Validation;
 using Workflow.Orchestrations.Cycle;
@@ -97,9 +98,13 @@ public static class CycleCommandHandlers
             }
         }
 
-        if (body.NewDeadline?.FirstLateDay is null)
+        // Outside the plan's own span a deadline can never be met, and its schedule arithmetic is meaningless.
+        var outOfRange = body.NewDeadline is null
+            ? "Thời hạn mới không hợp lệ: cần semantics (before, by, within-month) và date (yyyy-MM-dd) hoặc month (yyyy-MM)."
+            : ExtensionRange.Problem(plan, body.NewDeadline);
+        if (outOfRange is not null)
         {
-            errors.Add(new FieldError("newDeadline", "Thời hạn mới không hợp lệ: cần semantics (before, by, within-month) và date (yyyy-MM-dd) hoặc month (yyyy-MM)."));
+            errors.Add(new FieldError("newDeadline", outOfRange));
         }
 
         if (string.IsNullOrWhiteSpace(body.RequestedBy))
