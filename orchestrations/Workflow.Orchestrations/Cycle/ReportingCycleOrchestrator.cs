@@ -200,7 +200,7 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
             Phase = CyclePhase.Closed,
             PhaseLabel = open == 0 ? "Đã kết thúc" : $"Đã kết thúc, còn {open} phần lỗi có thể chạy lại",
         });
-        return summary with { Rounds = results, Failures = [.. pieces.Failures] };
+        return summary with { Failures = [.. pieces.Failures] };
     }
 
     /// <summary>A closed cycle started again for one failed piece: a proposal round is judged again, then everything is consolidated again.</summary>
