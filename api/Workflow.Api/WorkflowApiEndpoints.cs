@@ -39,6 +39,8 @@ public static class WorkflowApiEndpoints
         cycles.MapPost("/{id}/picks/{roundId}", CycleCommandHandlers.PickAsync).WithName("PickNominees").WithSummary("Cấp tỉnh lựa chọn đề nghị cho cấp khen cao hơn")
             .Accepts<PicksBody>("application/json").Produces<ControlAccepted>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        cycles.MapPost("/{id}/failures/{pieceId}/retry", CycleCommandHandlers.RetryAsync).WithName("RetryFailedPiece").WithSummary("Chạy lại một phần bị lỗi của kỳ báo cáo")
+            .Produces<ControlAccepted>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         cycles.MapPost("/{id}/suspend", CycleCommandHandlers.SuspendAsync).WithName("SuspendCycle").WithSummary("Tạm dừng")
             .Accepts<ReasonBody>("application/json").Produces<ControlAccepted>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status409Conflict);
         cycles.MapPost("/{id}/resume", CycleCommandHandlers.ResumeAsync).WithName("ResumeCycle").WithSummary("Tiếp tục")

@@ -145,6 +145,23 @@ public sealed partial class CycleActivities(
         return summary;
     }
 
+    public async Task<bool> NotePiece(PieceNote note)
+    {
+        ArgumentNullException.ThrowIfNull(note);
+        var piece = note.Piece;
+        if (note.Recovered)
+        {
+            await NoteAsync(note.CycleId, "piece-recovered", $"Đã chạy lại thành công: {piece.Title}",
+                $"Người yêu cầu: {note.RequestedBy ?? "không rõ"}; lần chạy thứ {piece.Attempts + 1}.", $"{piece.Id}-{piece.Attempts}");
+            return true;
+        }
+
+        await NoteAsync(note.CycleId, "piece-failed", $"Lỗi, kỳ báo cáo vẫn tiếp tục: {piece.Title}",
+            $"Lý do: {piece.Reason} (lần {piece.Attempts}; mã phần lỗi «{piece.Id}», có thể chạy lại).", $"{piece.Id}-{piece.Attempts}");
+        Log.PieceFailed(logger, note.CycleId, piece.Id, piece.Attempts, piece.Reason);
+        return true;
+    }
+
     /// <summary>A retried start finds the cycle it started before.</summary>
     public async Task<string> StartPeriodCycle(CycleInput input)
     {
@@ -169,6 +186,9 @@ public sealed partial class CycleActivities(
 
         [LoggerMessage(EventId = 3102, Level = LogLevel.Information, Message = "Cycle {CycleId}: deadline of {Subject} moved to {Deadline} for {Units} units at the request of {RequestedBy}: {Reason}")]
         public static partial void DeadlineExtended(ILogger logger, string cycleId, string subject, string deadline, int units, string requestedBy, string reason);
+
+        [LoggerMessage(EventId = 3104, Level = LogLevel.Error, Message = "Cycle {CycleId}: piece {PieceId} failed (attempt {Attempts}), the cycle goes on without it: {Reason}")]
+        public static partial void PieceFailed(ILogger logger, string cycleId, string pieceId, int attempts, string reason);
 
         [LoggerMessage(EventId = 3103, Level = LogLevel.Warning, Message = "Cycle {CycleId}: withheld {Units} mails of {PointKey}: at {Now:O} they would no longer be true")]
         public static partial void Withheld(ILogger logger, string cycleId, string pointKey, int units, DateTimeOffset now);

@@ -32,14 +32,27 @@ public sealed class CycleConsolidation(IStatusStore status, IOptions<StorageOpti
         return new RoundResult(evaluation.RoundId, outcome.Nominees.Count, accepted.Count, outcome.Nominees.Count - accepted.Count, lateRejected, accepted);
     }
 
-    /// <summary>Sums every deliverable, builds the award lists, writes the CSV files and the workbook, and returns the summary.</summary>
+    /// <summary>
+    /// Sums every deliverable, builds the award lists, writes the CSV files and the workbook, and returns the summary.
+    /// A deliverable or round whose stored rows cannot be consolidated (a corrupt document) is left out and reported as
+    /// a failed piece; storage faults still fail the whole step, so the engine retries it.
+    /// </summary>
     public async Task<CycleSummary> ConsolidateAsync(Plan plan, ConsolidationRequest request, CancellationToken cancellationToken = default)
     {
+        var failures = new List<FailedPiece>();
         var deliverables = new List<DeliverableExport>();
         foreach (var deliverable in plan.Deliverables)
         {
-            var reports = (await status.ListAsync(request.CycleId, deliverable.Id, cancellationToken)).Select(Report).ToList();
-            deliverables.Add(new DeliverableExport(Consolidator.Consolidate(plan, deliverable.Id, reports), reports));
+            var rows = await status.ListAsync(request.CycleId, deliverable.Id, cancellationToken);
+            try
+            {
+                var reports = rows.Select(Report).ToList();
+                deliverables.Add(new DeliverableExport(Consolidator.Consolidate(plan, deliverable.Id, reports), reports));
+            }
+            catch (Exception ex) when (IsDataFault(ex))
+            {
+                failures.Add(Failed(plan, $"consolidation-{deliverable.Id}", $"Tổng hợp «{deliverable.Title}»", ex, deliverable.Id));
+            }
         }
 
         var rounds = new List<RoundOutcome>();
@@ -48,7 +61,14 @@ public sealed class CycleConsolidation(IStatusStore status, IOptions<StorageOpti
             var round = RoundOf(plan, result.RoundId);
             // A picked level's rows were written under its own id when it was judged: they are the province's picks.
             var picks = round.PickedFrom is null ? [] : (await status.ListNomineesAsync(request.CycleId, round.Id, cancellationToken)).Select(r => r.NominationId).ToList();
-            rounds.Add(await OutcomeAsync(plan, request.CycleId, round.Id, picks, cancellationToken));
+            try
+            {
+                rounds.Add(await OutcomeAsync(plan, request.CycleId, round.Id, picks, cancellationToken));
+            }
+            catch (Exception ex) when (IsDataFault(ex))
+            {
+                failures.Add(Failed(plan, $"consolidation-{round.Id}", $"Lập danh sách «{round.Title}»", ex, round.Id));
+            }
         }
 
         // Late attempts keep coming after a round has been judged: the summary counts every one the audit holds.
@@ -77,8 +97,15 @@ public sealed class CycleConsolidation(IStatusStore status, IOptions<StorageOpti
             provinces.Sum(p => p.Late),
             provinces.Sum(p => p.Missing),
             results,
-            written);
+            written,
+            failures);
     }
+
+    /// <summary>Faults of the data itself; storage and cancellation are left to the engine's retries.</summary>
+    private static bool IsDataFault(Exception ex) => ex is not (Azure.RequestFailedException or OperationCanceledException or OutOfMemoryException);
+
+    private static FailedPiece Failed(Plan plan, string id, string title, Exception ex, string subject) =>
+        new(id, PieceKind.Consolidation, title, $"{ex.GetType().Name}: {ex.Message}", plan.ClosesAt(), 1, subject);
 
     /// <summary>Reads an export back for download.</summary>
     public async Task<BinaryData?> ReadExportAsync(string name, CancellationToken cancellationToken = default)

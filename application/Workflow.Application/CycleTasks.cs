@@ -29,6 +29,7 @@ public static class CycleTasks
         Activity<RoundEvaluation, RoundResult>(nameof(ICycleActivities.EvaluateRound), (a, i) => a.EvaluateRound(i)),
         Activity<ConsolidationRequest, CycleSummary>(nameof(ICycleActivities.Consolidate), (a, i) => a.Consolidate(i)),
         Activity<CycleInput, string>(nameof(ICycleActivities.StartPeriodCycle), (a, i) => a.StartPeriodCycle(i)),
+        Activity<PieceNote, bool>(nameof(ICycleActivities.NotePiece), (a, i) => a.NotePiece(i)),
     ];
 
     private static (TaskName, Func<IServiceProvider, ITaskActivity>) Activity<TInput, TOutput>(string name, Func<CycleActivities, TInput, Task<TOutput>> run) =>

@@ -43,6 +43,10 @@ public sealed class CycleActivityFunctions(IServiceProvider services)
     public Task<RoundResult> EvaluateRound([ActivityTrigger] RoundEvaluation evaluation, [DurableClient] DurableTaskClient client)
         => Activities(client).EvaluateRound(evaluation);
 
+    [Function(nameof(ICycleActivities.NotePiece))]
+    public Task<bool> NotePiece([ActivityTrigger] PieceNote note, [DurableClient] DurableTaskClient client)
+        => Activities(client).NotePiece(note);
+
     [Function(nameof(ICycleActivities.Consolidate))]
     public Task<CycleSummary> Consolidate([ActivityTrigger] ConsolidationRequest request, [DurableClient] DurableTaskClient client)
         => Activities(client).Consolidate(request);

@@ -30,6 +30,9 @@ public interface ICycleActivities
 
     Task<CycleSummary> Consolidate(ConsolidationRequest request);
 
+    /// <summary>Records in the cycle's timeline that a piece failed after its retries, or that a retry of it succeeded.</summary>
+    Task<bool> NotePiece(PieceNote note);
+
     /// <summary>Starts the cycle of one programme period as its own orchestration (idempotent by instance id).</summary>
     Task<string> StartPeriodCycle(CycleInput input);
 }

@@ -10,6 +10,10 @@ public static class InstanceIds
 
     public static string Round(string cycleId, string roundId) => $"{cycleId}:round:{roundId}";
 
+    /// <summary>A round run again after a failure gets a new instance: the failed one stays as it was, for audit.</summary>
+    public static string Round(string cycleId, string roundId, int attempt) =>
+        attempt <= 1 ? Round(cycleId, roundId) : $"{Round(cycleId, roundId)}:{attempt}";
+
     public static string Programme(string programmeId) => $"{programmeId}:programme";
 
     public static string PeriodCycle(string programmeId, string periodId) => $"{programmeId}-{periodId}";

@@ -133,6 +133,8 @@ public sealed class HostileInputTests(ApiHost host) : IClassFixture<ApiHost>
             "version" => "1",
             // A key the outbox does not hold: a resend of it must be refused, not sent.
             "key" => $"{ApiHost.CycleId}:khong-co:thu",
+            // A piece that never failed: a retry of it must be refused, not run.
+            "pieceId" => "khong-co-phan-loi",
             _ => throw new InvalidOperationException($"No value for {{{m.Groups[1].Value}}} in {pattern}."),
         });
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Api.Contracts;
 using Workflow.Api.Http;
+using Workflow.Domain.Scheduling;
 using Workflow.Domain.Serialization;
 using Workflow.Domain.Validation;
 using Workflow.Orchestrations.Cycle;
@@ -110,9 +111,13 @@ public static class CycleCommandHandlers
             }
         }
 
-        if (body.NewDeadline?.FirstLateDay is null)
+        // Outside the plan's own span a deadline can never be met, and its schedule arithmetic is meaningless.
+        var outOfRange = body.NewDeadline is null
+            ? "Thời hạn mới không hợp lệ: cần semantics (before, by, within-month) và date (yyyy-MM-dd) hoặc month (yyyy-MM)."
+            : ExtensionRange.Problem(plan, body.NewDeadline);
+        if (outOfRange is not null)
         {
-            errors.Add(new FieldError("newDeadline", "Thời hạn mới không hợp lệ: cần semantics (before, by, within-month) và date (yyyy-MM-dd) hoặc month (yyyy-MM)."));
+            errors.Add(new FieldError("newDeadline", outOfRange));
         }
 
         if (string.IsNullOrWhiteSpace(body.RequestedBy))
@@ -258,7 +263,7 @@ public static class CycleCommandHandlers
             return ApiProblems.BadRequest("Danh sách lựa chọn không hợp lệ.", errors);
         }
 
-        var instance = await client.GetInstanceAsync(InstanceIds.Round(id, roundId), cancellation: cancellationToken);
+        var instance = await CycleLookup.RoundAsync(client, id, roundId, cancellationToken);
         if (instance is not { RuntimeStatus: OrchestrationRuntimeStatus.Running })
         {
             return ApiProblems.Conflict($"Đợt «{round.Title}» chưa mở hoặc đã kết thúc lựa chọn.");
@@ -266,6 +271,51 @@ public static class CycleCommandHandlers
 
         await client.RaiseEventAsync(instance.InstanceId, ProvincePicks.EventName, new ProvincePicks(picks, body!.PickedBy!.Trim()), cancellationToken);
         return Results.Accepted(value: new ControlAccepted(id, "picks", null));
+    }
+
+    /// <summary>
+    /// Runs a failed piece of a cycle again. While the cycle runs, it is asked by event and re-runs the piece in order;
+    /// once it has closed, it is started again under its id to judge a proposal round again or consolidate again, and
+    /// ends with the new summary. Mails are not re-sent after the close: they would no longer be true.
+    /// </summary>
+    public static async Task<IResult> RetryAsync(string id, string pieceId, HttpRequest request, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!CycleLookup.IsSafeId(id) || await CycleLookup.InstanceAsync(client, id, inputs: true, cancellationToken) is not { } instance)
+        {
+            return ApiProblems.CycleNotFound(id);
+        }
+
+        var progress = instance.ReadCustomStatusAs<CycleProgress>();
+        if (!CycleLookup.IsSafeId(pieceId) || progress?.Failures.FirstOrDefault(f => f.Id == pieceId) is not { } piece)
+        {
+            return ApiProblems.NotFound($"Kỳ báo cáo «{id}» không có phần lỗi «{pieceId}» đang chờ chạy lại.");
+        }
+
+        var requestedBy = request.HttpContext.User.Identity?.Name ?? "operator";
+        if (instance.RuntimeStatus == OrchestrationRuntimeStatus.Running && progress.Phase == CyclePhase.Collecting)
+        {
+            await client.RaiseEventAsync(InstanceIds.Cycle(id), PieceRetry.EventName, new PieceRetry(pieceId, requestedBy), cancellationToken);
+            return Results.Accepted(value: new ControlAccepted(id, "retry", piece.Title));
+        }
+
+        if (instance.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
+        {
+            return ApiProblems.Conflict($"Kỳ báo cáo «{id}» đang {(progress.Phase == CyclePhase.Collecting ? instance.RuntimeStatus.ToString() : "tổng hợp hoặc chạy lại")}; thử lại sau.");
+        }
+
+        var plan = instance.ReadInputAs<CycleInput>()?.Plan;
+        var retryable = piece.Kind == PieceKind.Consolidation
+            || (piece.Kind == PieceKind.Round && plan?.NominationRounds.FirstOrDefault(r => r.Id == piece.Subject) is { PickedFrom: null });
+        if (!retryable || instance.ReadInputAs<CycleInput>() is not { } input || instance.ReadOutputAs<CycleSummary>() is not { } summary)
+        {
+            return ApiProblems.Conflict($"Kỳ báo cáo «{id}» đã kết thúc: «{piece.Title}» không chạy lại được nữa (thư không còn đúng, cấp chọn cần tỉnh lựa chọn trong kỳ).");
+        }
+
+        // The closed instance is replaced by a repair run under the same id; its timeline rows stay.
+        await client.ScheduleNewOrchestrationInstanceAsync(
+            nameof(ReportingCycleOrchestrator), input with { Repair = new CycleRepair(pieceId, requestedBy, summary, progress) }, new StartOrchestrationOptions(id), cancellationToken);
+        return Results.Accepted(value: new ControlAccepted(id, "retry", piece.Title));
     }
 
     public static Task<IResult> SuspendAsync(string id, HttpRequest request, DurableTaskClient client, CancellationToken cancellationToken) =>

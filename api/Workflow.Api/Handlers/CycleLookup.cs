@@ -13,6 +13,23 @@ internal static class CycleLookup
         return instance?.Name == nameof(ReportingCycleOrchestrator) ? instance : null;
     }
 
+    /// <summary>A round's latest run: a round retried after a failure runs as a new instance (attempt 2, 3...).</summary>
+    public static async Task<OrchestrationMetadata?> RoundAsync(DurableTaskClient client, string cycleId, string roundId, CancellationToken cancellationToken)
+    {
+        var latest = await client.GetInstanceAsync(InstanceIds.Round(cycleId, roundId), cancellation: cancellationToken);
+        for (var attempt = 2; latest is not null; attempt++)
+        {
+            if (await client.GetInstanceAsync(InstanceIds.Round(cycleId, roundId, attempt), cancellation: cancellationToken) is not { } next)
+            {
+                break;
+            }
+
+            latest = next;
+        }
+
+        return latest;
+    }
+
     /// <summary>The stored plan, or the one in the start input while the first step has not recorded it yet.</summary>
     public static async Task<Plan?> PlanAsync(IPlanStore plans, DurableTaskClient client, string cycleId, CancellationToken cancellationToken)
     {

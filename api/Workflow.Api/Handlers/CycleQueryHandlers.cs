@@ -197,7 +197,7 @@ public static class CycleQueryHandlers
 
     private static async Task<RoundInfo> RoundAsync(DurableTaskClient client, IStatusStore status, string cycleId, NominationRound round, CancellationToken cancellationToken)
     {
-        var instance = await client.GetInstanceAsync(InstanceIds.Round(cycleId, round.Id), cancellation: cancellationToken);
+        var instance = await CycleLookup.RoundAsync(client, cycleId, round.Id, cancellationToken);
         var nominees = await status.ListNomineesAsync(cycleId, round.Id, cancellationToken);
         var lateRejected = round.PickedFrom is null
             ? (await status.ListAuditAsync(cycleId, round.Id, cancellationToken: cancellationToken)).Count(a => a.Outcome == UploadOutcome.RejectedLate)

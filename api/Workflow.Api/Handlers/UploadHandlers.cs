@@ -210,7 +210,62 @@ public static class UploadHandlers
         {
             errors.Add(new FieldError("nomination.documents", "Hồ sơ chưa có thành phần nào."));
         }
+        else
+        {
+            for (var i = 0; i < body.Documents.Count; i++)
+            {
+                if (body.Documents[i] is null)
+                {
+                    errors.Add(new FieldError($"nomination.documents[{i}]", "Thành phần hồ sơ không được để trống (null)."));
+                }
+            }
+        }
 
+        errors.AddRange(CheckRecord(body.Record));
         return errors;
+    }
+
+    /// <summary>
+    /// The record may be omitted (then nothing is declared), but no part of it may be null: the council judges what is
+    /// declared, and a null is neither a level, a yes/no nor a number.
+    /// </summary>
+    private static IEnumerable<FieldError> CheckRecord(NomineeRecord? record)
+    {
+        if (record is null)
+        {
+            yield break;
+        }
+
+        const string Null = "không được để trống (null); bỏ hẳn mục này nếu không khai báo.";
+        if (record.Yearly is null)
+        {
+            yield return new FieldError("nomination.record.yearly", $"Thành tích hằng năm {Null}");
+        }
+        else
+        {
+            foreach (var (scale, years) in record.Yearly)
+            {
+                if (years is null)
+                {
+                    yield return new FieldError($"nomination.record.yearly.{scale}", $"Thành tích theo thang «{scale}» {Null}");
+                    continue;
+                }
+
+                foreach (var year in years.Where(y => string.IsNullOrWhiteSpace(y.Value)).Select(y => y.Key))
+                {
+                    yield return new FieldError($"nomination.record.yearly.{scale}.{year}", $"Mức đạt năm {year} {Null}");
+                }
+            }
+        }
+
+        if (record.Flags is null)
+        {
+            yield return new FieldError("nomination.record.flags", $"Các mục có/không {Null}");
+        }
+
+        if (record.Numbers is null)
+        {
+            yield return new FieldError("nomination.record.numbers", $"Các mục số {Null}");
+        }
     }
 }

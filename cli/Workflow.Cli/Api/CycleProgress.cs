@@ -21,4 +21,5 @@ internal sealed record CycleProgress(
     DateTimeOffset? NextStepAt = null,
     int StepsDone = 0,
     DateTimeOffset? StandsAt = null,
-    RehearsalClock? Rehearsal = null);
+    RehearsalClock? Rehearsal = null,
+    IReadOnlyList<FailedPiece>? Failures = null);

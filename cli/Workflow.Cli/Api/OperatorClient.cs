@@ -80,6 +80,12 @@ internal sealed class OperatorClient(HttpClient http)
     public Task TerminateAsync(string id, string reason, CancellationToken cancellationToken = default) =>
         PostAsync($"{CyclePath(id)}/terminate", new ReasonRequest(reason), cancellationToken);
 
+    public async Task<ControlAccepted> RetryAsync(string id, string pieceId, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.PostAsync($"{CyclePath(id)}/failures/{Uri.EscapeDataString(pieceId)}/retry", content: null, cancellationToken);
+        return await ReadAsync<ControlAccepted>(response, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<ExportLink>> ExportsAsync(string id, CancellationToken cancellationToken = default)
     {
         using var response = await http.GetAsync($"{CyclePath(id)}/exports", cancellationToken);

@@ -47,6 +47,16 @@ internal static class CycleStatusRenderer
                 + $"chấp nhận {p.NominationsAccepted}, từ chối {p.NominationsRejected}");
         }
 
+        if (cycle.Progress?.Failures is { Count: > 0 } failures)
+        {
+            output.WriteLine();
+            output.WriteLine($"Phần bị lỗi ({failures.Count}) — kỳ báo cáo vẫn tiếp tục; chạy lại: workflow retry {cycle.Id} <mã>");
+            foreach (var piece in failures)
+            {
+                output.WriteLine($"  ✗ {piece.Id}: {piece.Title} — {piece.Reason} (lần {piece.Attempts}, {Text.Instant(piece.At)})");
+            }
+        }
+
         if (cycle.Blocks is { Count: > 0 } blocks)
         {
             output.WriteLine();

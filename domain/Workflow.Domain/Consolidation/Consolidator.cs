@@ -2,7 +2,11 @@ using System.Globalization;
 
 namespace Workflow.Domain.Consolidation;
 
-/// <summary>Sums a deliverable's statistics by block and for the province, and measures the plan's targets.</summary>
+/// <summary>
+/// Sums a deliverable's statistics by block and for the province, and measures the plan's targets. Only values inside
+/// a field's declared range count (the boundary refuses others; a stored row may still hold one): with every value at
+/// most <see cref="FormField.Ceiling"/>, the sums stay far inside <see cref="decimal"/>, so consolidating never throws.
+/// </summary>
 public static class Consolidator
 {
     public static Consolidation Consolidate(Plan plan, string deliverableId, IEnumerable<UnitReport> reports)
@@ -39,12 +43,13 @@ public static class Consolidator
         {
             foreach (var field in form.Fields.Where(f => f.Type != FieldType.Text))
             {
-                var values = reported.Select(r => r.Statistics!.Get(form.Id, field.Id)).Where(v => v is not null).ToList();
+                var values = reported.Select(r => r.Statistics!.Get(form.Id, field.Id)).OfType<FieldValue>().ToList();
+                var numbers = values.Select(v => Number(field, v)).ToList();
                 var value = field.Type switch
                 {
-                    FieldType.Boolean => values.Count(v => v!.Flag == true),
-                    FieldType.Percent => values.Count == 0 ? 0 : Math.Round(values.Average(v => v!.Number ?? 0), 2),
-                    _ => values.Sum(v => v!.Number ?? 0),
+                    FieldType.Boolean => values.Count(v => v.Flag == true),
+                    FieldType.Percent => numbers.Count == 0 ? 0 : Math.Round(numbers.Average(), 2),
+                    _ => numbers.Sum(),
                 };
                 totals.Add(new FieldTotal(form.Id, field.Id, field.Label, field.Unit, field.Type, value));
             }
@@ -78,8 +83,8 @@ public static class Consolidator
 
             if (target.TotalField is { } totalField)
             {
-                var count = report.Statistics.Get(target.Form, target.Field)?.Number ?? 0;
-                var of = report.Statistics.Get(target.Form, totalField)?.Number ?? 0;
+                var count = Number(plan, target.Form, target.Field, report.Statistics);
+                var of = Number(plan, target.Form, totalField, report.Statistics);
                 achieved += count;
                 total += of;
                 if (of > 0 && !Reaches(count * 100 / of, target))
@@ -103,6 +108,15 @@ public static class Consolidator
 
         decimal? share = total == 0 ? null : Math.Round(achieved * 100 / total, 2);
         return new TargetOutcome(target.Id, target.Description, share, target.MinPercent, target.Exclusive, share is { } s && Reaches(s, target), shortfalls);
+    }
+
+    /// <summary>A reported number inside the field's declared range; anything else (missing, negative, huge) counts as 0.</summary>
+    private static decimal Number(FormField field, FieldValue value) => value.Number is { } n && field.Accepts(n) ? n : 0;
+
+    private static decimal Number(Plan plan, string formId, string fieldId, ReportStatistics statistics)
+    {
+        var field = plan.AllDeliverables().SelectMany(d => d.Forms).Where(f => f.Id == formId).SelectMany(f => f.Fields).FirstOrDefault(f => f.Id == fieldId);
+        return field is not null && statistics.Get(formId, fieldId) is { } value ? Number(field, value) : 0;
     }
 
     private static bool Reaches(decimal percent, Target target) => target.Exclusive ? percent > target.MinPercent : percent >= target.MinPercent;

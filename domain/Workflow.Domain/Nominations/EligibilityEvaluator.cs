@@ -2,12 +2,15 @@ namespace Workflow.Domain.Nominations;
 
 /// <summary>
 /// Evaluates a nominee's declared record against an eligibility profile (000 section III.3) on the plan's scales.
-/// A fact the unit did not declare never counts as met: the council needs it on file.
+/// A fact the unit did not declare never counts as met: the council needs it on file. Records read back from storage
+/// may lack parts (a missing record, a null map or level): that fails the criterion with a reason, it never throws.
 /// </summary>
 public sealed class EligibilityEvaluator
 {
     /// <summary>The rule id reported when the nominee's kind (tập thể / cá nhân) is not the profile's.</summary>
     public const string KindRuleId = "nominee-kind";
+
+    private static readonly NomineeRecord Empty = new();
 
     private readonly Dictionary<string, Scale> _scales;
 
@@ -18,10 +21,10 @@ public sealed class EligibilityEvaluator
     }
 
     /// <summary>Every rule of the profile the record fails.</summary>
-    public EligibilityResult Evaluate(EligibilityProfile profile, NomineeRecord record)
+    public EligibilityResult Evaluate(EligibilityProfile profile, NomineeRecord? record)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        ArgumentNullException.ThrowIfNull(record);
+        record ??= Empty;
         var failures = new List<EligibilityFailure>();
         foreach (var rule in profile.Rules)
         {
@@ -36,7 +39,7 @@ public sealed class EligibilityEvaluator
     }
 
     /// <summary>As <see cref="Evaluate(EligibilityProfile, NomineeRecord)"/>, and the nominee's kind must be the profile's.</summary>
-    public EligibilityResult Evaluate(EligibilityProfile profile, NomineeKind kind, NomineeRecord record)
+    public EligibilityResult Evaluate(EligibilityProfile profile, NomineeKind kind, NomineeRecord? record)
     {
         var result = Evaluate(profile, record);
         return CheckKind(profile, kind) is { } mismatch ? result with { Failures = [mismatch, .. result.Failures] } : result;
@@ -84,12 +87,12 @@ public sealed class EligibilityEvaluator
             return [$"Tiêu chuẩn nêu mức không có trong thang «{scale.Name}»"];
         }
 
-        var declared = record.Yearly.GetValueOrDefault(rule.Scale) ?? new Dictionary<int, string>();
+        var declared = record.Yearly?.GetValueOrDefault(rule.Scale) ?? new Dictionary<int, string>();
         var reasons = new List<string>();
         var reaching = 0;
         for (var year = rule.FromYear; year <= rule.ToYear; year++)
         {
-            if (!declared.TryGetValue(year, out var level))
+            if (!declared.TryGetValue(year, out var level) || level is null)
             {
                 reasons.Add($"Năm {year} chưa khai báo «{scale.Name}»");
                 continue;
@@ -123,7 +126,7 @@ public sealed class EligibilityEvaluator
 
     private static List<string> Flag(FlagRule rule, NomineeRecord record)
     {
-        if (!record.Flags.TryGetValue(rule.Flag, out var value))
+        if (record.Flags is not { } flags || !flags.TryGetValue(rule.Flag, out var value))
         {
             return [$"Chưa khai báo «{rule.Description}»"];
         }
@@ -135,7 +138,7 @@ public sealed class EligibilityEvaluator
 
     private static List<string> Number(MinimumNumberRule rule, NomineeRecord record)
     {
-        if (!record.Numbers.TryGetValue(rule.Number, out var value))
+        if (record.Numbers is not { } numbers || !numbers.TryGetValue(rule.Number, out var value))
         {
             return [$"Chưa khai báo «{rule.Description}»"];
         }

@@ -25,19 +25,34 @@ public sealed record Deadline
     public static Deadline WithinMonth(int year, int month) =>
         new() { Semantics = DeadlineSemantics.WithinMonth, Month = $"{year:D4}-{month:D2}" };
 
-    /// <summary>The first calendar day on which a submission is late; null when the deadline is malformed.</summary>
+    /// <summary>
+    /// The first calendar day on which a submission is late; null when the deadline is malformed or that day is off
+    /// the calendar (the last day of 9999).
+    /// </summary>
     [JsonIgnore]
     public DateOnly? FirstLateDay => Semantics switch
     {
         DeadlineSemantics.Before => Date,
-        DeadlineSemantics.By => Date?.AddDays(1),
-        DeadlineSemantics.WithinMonth when TryParseMonth(Month, out var first) => first.AddMonths(1),
+        DeadlineSemantics.By when Date is { } day => VietnamTime.AddDays(day, 1),
+        DeadlineSemantics.WithinMonth when TryParseMonth(Month, out var first) && (first.Year < DateOnly.MaxValue.Year || first.Month < 12) => first.AddMonths(1),
         _ => null,
+    };
+
+    /// <summary>
+    /// True when the deadline names a day or month, even one whose first late day is off the calendar (then every
+    /// instant is before it).
+    /// </summary>
+    [JsonIgnore]
+    public bool IsWellFormed => Semantics switch
+    {
+        DeadlineSemantics.Before or DeadlineSemantics.By => Date is not null,
+        DeadlineSemantics.WithinMonth => TryParseMonth(Month, out _),
+        _ => false,
     };
 
     /// <summary>The last calendar day on which a submission is on time.</summary>
     [JsonIgnore]
-    public DateOnly? LastDay => FirstLateDay?.AddDays(-1);
+    public DateOnly? LastDay => FirstLateDay is { } first ? VietnamTime.AddDays(first, -1) : null;
 
     public static bool TryParseMonth(string? month, out DateOnly firstDay)
     {
@@ -54,8 +69,9 @@ public sealed record Deadline
     /// <summary>The deadline as Vietnamese text, e.g. "trước ngày 01/05/2024".</summary>
     public string Describe() => Semantics switch
     {
-        DeadlineSemantics.Before => $"trước ngày {VietnamTime.FormatDate(Date!.Value)}",
-        DeadlineSemantics.By => $"chậm nhất ngày {VietnamTime.FormatDate(Date!.Value)}",
-        _ => $"trong tháng {FirstLateDay!.Value.AddMonths(-1):MM/yyyy}",
+        DeadlineSemantics.Before when Date is { } day => $"trước ngày {VietnamTime.FormatDate(day)}",
+        DeadlineSemantics.By when Date is { } day => $"chậm nhất ngày {VietnamTime.FormatDate(day)}",
+        DeadlineSemantics.WithinMonth when TryParseMonth(Month, out var first) => $"trong tháng {first:MM/yyyy}",
+        _ => "(thời hạn không hợp lệ)",
     };
 }

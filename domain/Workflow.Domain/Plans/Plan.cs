@@ -48,5 +48,5 @@ public sealed record Plan
     public TimeZoneInfo Zone() => VietnamTime.ZoneOf(TimeZone);
 
     /// <summary>The first instant after the cycle's last day: follow-ups end and units' links expire here.</summary>
-    public DateTimeOffset ClosesAt() => VietnamTime.StartOfDay(ClosesOn.AddDays(1), Zone());
+    public DateTimeOffset ClosesAt() => VietnamTime.AddDays(ClosesOn, 1) is { } after ? VietnamTime.StartOfDay(after, Zone()) : DateTimeOffset.MaxValue;
 }

@@ -6,6 +6,7 @@ public sealed record ReportStatistics
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, FieldValue>> Forms { get; init; } =
         new Dictionary<string, IReadOnlyDictionary<string, FieldValue>>();
 
+    /// <summary>The value reported for a field; null when absent (also when a stored document holds nulls).</summary>
     public FieldValue? Get(string form, string field) =>
-        Forms.TryGetValue(form, out var fields) && fields.TryGetValue(field, out var value) ? value : null;
+        Forms is not null && Forms.TryGetValue(form, out var fields) && fields is not null && fields.TryGetValue(field, out var value) ? value : null;
 }

@@ -1,11 +1,21 @@
 namespace Workflow.Domain.Reports;
 
-/// <summary>Checks a unit's statistics against the deliverable's forms: every field present, of its type, in range.</summary>
+/// <summary>
+/// Checks a unit's statistics against the deliverable's forms: every field present, of its type, inside its declared
+/// range (<see cref="FormField.Accepts"/>), and no null where a value is required.
+/// </summary>
 public static class StatisticsValidator
 {
     public static IReadOnlyList<StatisticsError> Validate(Deliverable deliverable, ReportStatistics statistics)
     {
+        ArgumentNullException.ThrowIfNull(deliverable);
+        ArgumentNullException.ThrowIfNull(statistics);
         var errors = new List<StatisticsError>();
+        if (statistics.Forms is null)
+        {
+            return [new StatisticsError("forms", "Thiếu số liệu các biểu mẫu (forms).")];
+        }
+
         var forms = deliverable.Forms.ToDictionary(f => f.Id, StringComparer.Ordinal);
         foreach (var formId in statistics.Forms.Keys.Where(id => !forms.ContainsKey(id)))
         {
@@ -24,7 +34,7 @@ public static class StatisticsValidator
             foreach (var field in form.Fields)
             {
                 var path = $"forms.{form.Id}.{field.Id}";
-                if (!values.TryGetValue(field.Id, out var value))
+                if (!values.TryGetValue(field.Id, out var value) || value is null)
                 {
                     errors.Add(new StatisticsError(path, $"Thiếu chỉ tiêu «{field.Label}» của biểu mẫu «{form.Title}»."));
                     continue;
@@ -43,10 +53,10 @@ public static class StatisticsValidator
     private static string? Check(FormField field, FieldValue value) => field.Type switch
     {
         FieldType.Integer when value.Number is not { } n => "phải là số nguyên.",
-        FieldType.Integer when value.Number is { } n && (n != decimal.Truncate(n) || n < 0) => "phải là số nguyên không âm.",
+        FieldType.Integer when value.Number is { } n && !field.Accepts(n) => $"phải là số nguyên từ 0 đến {field.Maximum:N0}.",
         FieldType.Decimal when value.Number is not { } => "phải là số.",
-        FieldType.Decimal when value.Number < 0 => "không được âm.",
-        FieldType.Percent when value.Number is not { } p || p < 0 || p > 100 => "phải là tỷ lệ từ 0 đến 100.",
+        FieldType.Decimal when value.Number is { } n && !field.Accepts(n) => $"phải là số từ 0 đến {field.Maximum:N0}.",
+        FieldType.Percent when value.Number is not { } p || !field.Accepts(p) => "phải là tỷ lệ từ 0 đến 100.",
         FieldType.Boolean when value.Flag is null => "phải là có hoặc không.",
         FieldType.Text when string.IsNullOrWhiteSpace(value.Text) => "không được để trống.",
         _ => null,

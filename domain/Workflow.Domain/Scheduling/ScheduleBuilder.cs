@@ -31,11 +31,22 @@ public static class ScheduleBuilder
     public static IReadOnlyList<ScheduledPoint> ForDeadline(
         string subject, Deadline deadline, LatePolicy latePolicy, ReminderPolicy policy, TimeZoneInfo zone)
     {
-        var firstLateDay = deadline.FirstLateDay ?? throw new ArgumentException("The deadline names no valid day.", nameof(deadline));
+        ArgumentNullException.ThrowIfNull(deadline);
+        ArgumentNullException.ThrowIfNull(policy);
+        if (deadline.FirstLateDay is not { } firstLateDay)
+        {
+            // A deadline past the end of the calendar has no instant at all.
+            return deadline.IsWellFormed ? [] : throw new ArgumentException("The deadline names no valid day.", nameof(deadline));
+        }
+
         var points = new List<ScheduledPoint>();
+        // Days off the calendar (a deadline at either end of it) have no point rather than an overflow.
         foreach (var days in policy.DaysBefore.Where(d => d > 0).Distinct().OrderDescending())
         {
-            points.Add(new ScheduledPoint(VietnamTime.At(firstLateDay.AddDays(-days), policy.SendAt, zone), ScheduledPointKind.Reminder, subject, days));
+            if (VietnamTime.AddDays(firstLateDay, -days) is { } day)
+            {
+                points.Add(new ScheduledPoint(VietnamTime.At(day, policy.SendAt, zone), ScheduledPointKind.Reminder, subject, days));
+            }
         }
 
         points.Add(new ScheduledPoint(VietnamTime.StartOfDay(firstLateDay, zone), ScheduledPointKind.Deadline, subject, 0));
@@ -43,7 +54,11 @@ public static class ScheduleBuilder
         {
             for (var n = 1; n <= policy.Chase.MaxCount; n++)
             {
-                var day = firstLateDay.AddDays((n - 1) * Math.Max(1, policy.Chase.EveryDays));
+                if (VietnamTime.AddDays(firstLateDay, (int)Math.Min(int.MaxValue, (long)(n - 1) * Math.Max(1, policy.Chase.EveryDays))) is not { } day)
+                {
+                    break;
+                }
+
                 var kind = policy.EscalateAfterChases > 0 && n > policy.EscalateAfterChases ? ScheduledPointKind.Escalation : ScheduledPointKind.Chase;
                 points.Add(new ScheduledPoint(VietnamTime.At(day, policy.SendAt, zone), kind, subject, n));
             }

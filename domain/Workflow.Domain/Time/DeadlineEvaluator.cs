@@ -7,12 +7,19 @@ public sealed class DeadlineEvaluator(TimeZoneInfo zone)
 
     public TimeZoneInfo Zone { get; } = zone;
 
-    /// <summary>The first late instant (UTC): the start of the first late day in the plan's zone.</summary>
-    public DateTimeOffset Cutoff(Deadline deadline) =>
-        VietnamTime.StartOfDay(deadline.FirstLateDay ?? throw new ArgumentException("The deadline names no valid day.", nameof(deadline)), Zone);
+    /// <summary>The first late instant (UTC): the start of the first late day in the plan's zone.
+    /// A well-formed deadline whose first late day is off the calendar (after 31/12/9999) is never reached.</summary>
+    public DateTimeOffset Cutoff(Deadline deadline)
+    {
+        ArgumentNullException.ThrowIfNull(deadline);
+        return deadline.FirstLateDay is { } day ? VietnamTime.StartOfDay(day, Zone)
+            : deadline.IsWellFormed ? DateTimeOffset.MaxValue
+            : throw new ArgumentException("The deadline names no valid day.", nameof(deadline));
+    }
 
     /// <summary>The last instant that is still on time, to the millisecond, as people are told it.</summary>
-    public DateTimeOffset LastAcceptedInstant(Deadline deadline) => Cutoff(deadline).AddMilliseconds(-1);
+    public DateTimeOffset LastAcceptedInstant(Deadline deadline) =>
+        Cutoff(deadline) is var cutoff && cutoff == DateTimeOffset.MinValue ? cutoff : cutoff.AddMilliseconds(-1);
 
     /// <summary>On time strictly before the cutoff; the cutoff instant itself is already late.</summary>
     public Timeliness Evaluate(Deadline deadline, DateTimeOffset arrival) =>

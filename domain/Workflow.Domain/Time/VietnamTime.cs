@@ -32,13 +32,23 @@ public static class VietnamTime
     /// <summary>The UTC instant at which a local calendar day starts in the given zone.</summary>
     public static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone) => At(day, TimeOnly.MinValue, zone);
 
-    /// <summary>The UTC instant of a local date and time of day in the given zone.</summary>
+    /// <summary>
+    /// The UTC instant of a local date and time of day in the given zone. Days at the very ends of the calendar
+    /// (0001-01-01 east of UTC) have no UTC instant: they clamp to the first or last one instead of throwing.
+    /// </summary>
     public static DateTimeOffset At(DateOnly day, TimeOnly time, TimeZoneInfo zone)
     {
+        ArgumentNullException.ThrowIfNull(zone);
         var local = day.ToDateTime(time, DateTimeKind.Unspecified);
-        var offset = zone.GetUtcOffset(local);
-        return new DateTimeOffset(local, offset).ToUniversalTime();
+        var utcTicks = local.Ticks - zone.GetUtcOffset(local).Ticks;
+        return utcTicks < DateTimeOffset.MinValue.Ticks ? DateTimeOffset.MinValue
+            : utcTicks > DateTimeOffset.MaxValue.Ticks ? DateTimeOffset.MaxValue
+            : new DateTimeOffset(utcTicks, TimeSpan.Zero);
     }
+
+    /// <summary>A day moved by whole days, or null when that falls off the calendar.</summary>
+    public static DateOnly? AddDays(DateOnly day, int days) =>
+        (long)day.DayNumber + days is var n && n >= DateOnly.MinValue.DayNumber && n <= DateOnly.MaxValue.DayNumber ? DateOnly.FromDayNumber((int)n) : null;
 
     public static DateTimeOffset ToLocal(DateTimeOffset instant, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(instant, zone);
 

@@ -159,6 +159,14 @@ public static class PlanValidator
                 {
                     Add($"{path}.forms[{f}].fields", $"Biểu mẫu «{form.Title}» chưa có chỉ tiêu nào.");
                 }
+
+                for (var x = 0; x < form.Fields.Count; x++)
+                {
+                    if (form.Fields[x].Max is { } max && (max <= 0 || max > FormField.Ceiling))
+                    {
+                        Add($"{path}.forms[{f}].fields[{x}].max", $"Giá trị tối đa của chỉ tiêu «{form.Fields[x].Label}» phải lớn hơn 0 và không quá {FormField.Ceiling:N0}.");
+                    }
+                }
             }
         }
 

@@ -67,6 +67,11 @@ public sealed class ApiFunctions(ApiGate gate, IPlanStore plans, IStatusStore st
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "cycles/{id}/picks/{roundId}")] HttpRequest request, string id, string roundId, [DurableClient] DurableTaskClient client)
         => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => CycleCommandHandlers.PickAsync(id, roundId, request, client, plans, status, request.HttpContext.RequestAborted));
 
+    [Function("RetryFailedPiece")]
+    public Task<IResult> RetryFailedPiece(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "cycles/{id}/failures/{pieceId}/retry")] HttpRequest request, string id, string pieceId, [DurableClient] DurableTaskClient client)
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => CycleCommandHandlers.RetryAsync(id, pieceId, request, client, request.HttpContext.RequestAborted));
+
     [Function("SuspendCycle")]
     public Task<IResult> SuspendCycle([HttpTrigger(AuthorizationLevel.Function, "post", Route = "cycles/{id}/suspend")] HttpRequest request, string id, [DurableClient] DurableTaskClient client)
         => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => CycleCommandHandlers.SuspendAsync(id, request, client, request.HttpContext.RequestAborted));

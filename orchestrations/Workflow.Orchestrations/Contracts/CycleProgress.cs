@@ -33,6 +33,9 @@ public sealed record CycleProgress
     /// <summary>A stepped rehearsal's instant, once the upload boundary reads it too.</summary>
     public DateTimeOffset? StandsAt { get; init; }
 
+    /// <summary>Pieces that failed after their retries and have not been retried successfully; the cycle went on without them.</summary>
+    public IReadOnlyList<FailedPiece> Failures { get; init; } = [];
+
     /// <summary>Null for a live cycle; otherwise the rehearsal's clock.</summary>
     public BusinessClock? Rehearsal { get; init; }
 }

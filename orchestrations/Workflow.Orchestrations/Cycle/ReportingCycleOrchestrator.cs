@@ -10,6 +10,10 @@ namespace Workflow.Orchestrations.Cycle;
 /// upload boundary, so an upload needs no event here and the cycle's episodes grow with its instants (tens), not its
 /// units (thousands). An operator's extension re-plans the affected units' deadline group. Nomination rounds run as
 /// sub-orchestrations started when they close. The custom status always says where the cycle is.
+/// No piece can fail the cycle: a batch, a round or a part of the consolidation that still fails after its retries is
+/// recorded as a <see cref="FailedPiece"/> (custom status, timeline) and the cycle goes on without it. An operator's
+/// <see cref="PieceRetry"/> runs it again while the cycle runs; a closed cycle is started again with a
+/// <see cref="CycleRepair"/> to retry a round or the consolidation.
 /// </summary>
 public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, CycleSummary>
 {
@@ -18,6 +22,11 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
 
     public override async Task<CycleSummary> RunAsync(TaskOrchestrationContext context, CycleInput input)
     {
+        if (input.Repair is { } repair)
+        {
+            return await RepairAsync(context, input, repair);
+        }
+
         var plan = input.Plan;
         var clock = input.BusinessClock;
         var evaluator = new DeadlineEvaluator(plan.Zone());
@@ -32,16 +41,28 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
         context.SetCustomStatus(progress);
 
         await context.CallActivityAsync<PlanRecorded>(nameof(ICycleActivities.RecordPlan), input, ActivityRetry.Default);
-        await Task.WhenAll(plan.Units.Select(u => u.Id).Chunk(BatchSize).Select(units =>
-            context.CallActivityAsync<BatchOutcome>(nameof(ICycleActivities.SendPlanNotices), new NoticeBatch(input.CycleId, units), ActivityRetry.Default)));
+        var pieces = new CyclePieces(input.CycleId);
+        var notices = plan.Units.Select(u => u.Id).Chunk(BatchSize)
+            .Select((units, i) => (Id: $"notices-{i + 1}", Title: $"Thư thông báo kế hoạch, nhóm {i + 1} ({units.Length} đơn vị)", Batch: new NoticeBatch(input.CycleId, units)))
+            .ToList();
+        var sent = await Task.WhenAll(notices.Select(n => CyclePieces.TryAsync(context.CallActivityAsync<BatchOutcome>(nameof(ICycleActivities.SendPlanNotices), n.Batch, ActivityRetry.Default))));
+        for (var i = 0; i < notices.Count; i++)
+        {
+            if (sent[i].Error is { } error)
+            {
+                pieces.Notices[notices[i].Id] = notices[i].Batch;
+                progress = await pieces.FailAsync(context, progress, new FailedPiece(notices[i].Id, PieceKind.PlanNotices, notices[i].Title, error, context.Now(clock), 1, notices[i].Batch.Units[0]));
+            }
+        }
 
         var changes = new List<DeadlineChange>();
-        var rounds = new Dictionary<string, Task<RoundResult>>(StringComparer.Ordinal);
+        var rounds = pieces.Rounds;
         // Points that fell due before the cycle started (started late, or a rehearsal started mid-plan) are not sent in a burst.
         var reached = context.Now(clock).AddTicks(-1);
         var standsAt = clock.IsManual ? clock.BusinessOrigin : (DateTimeOffset?)null;
         var stood = standsAt;
         var extension = context.WaitForExternalEvent<DeadlineExtension>(DeadlineExtension.EventName);
+        var retry = context.WaitForExternalEvent<PieceRetry>(PieceRetry.EventName);
         var advance = clock.IsManual ? context.WaitForExternalEvent<ClockAdvance>(ClockAdvance.EventName) : null;
         progress = progress with { Phase = CyclePhase.Collecting, PhaseLabel = "Đang thu báo cáo, hồ sơ" };
         progress = WithTally(progress, await TallyAsync(context, input.CycleId, context.Now(clock))) with { StandsAt = standsAt };
@@ -49,6 +70,7 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
         // Bounded by the schedule: every pass either acts on the next instant or takes an operator's event, and the close ends it.
         while (reached < closesAt)
         {
+            progress = await pieces.HarvestRoundsAsync(context, progress, context.Now(clock));
             var schedule = CycleSchedule.Groups(plan, changes);
             var steps = CycleSchedule.After(CycleSchedule.Steps(plan, changes), reached);
             var closes = RoundCloses(plan, schedule, evaluator).Where(r => !rounds.ContainsKey(r.Round.Id) && r.At > reached).ToList();
@@ -67,10 +89,23 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
                     context.SetCustomStatus(WithRounds(progress, rounds.Values));
                 }
 
-                var moved = await Task.WhenAny(advance!, extension);
+                var moved = await Task.WhenAny([advance!, extension, retry, .. pieces.RunningRounds]);
                 if (moved == extension)
                 {
                     (progress, extension) = await ExtendAsync(context, input.CycleId, plan, changes, progress, await extension, standsAt!.Value);
+                    continue;
+                }
+
+                if (moved == retry)
+                {
+                    progress = await pieces.RetryAsync(context, plan, progress, await retry, standsAt!.Value, stepped: true);
+                    retry = context.WaitForExternalEvent<PieceRetry>(PieceRetry.EventName);
+                    continue;
+                }
+
+                if (moved != advance)
+                {
+                    // A round finished: its outcome (or failure) shows at once.
                     continue;
                 }
 
@@ -83,10 +118,20 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
             {
                 using var cancelWait = new CancellationTokenSource();
                 var wait = context.WaitUntilAsync(clock, next, cancelWait.Token);
-                if (await Task.WhenAny(wait, extension) == extension)
+                var woke = await Task.WhenAny([wait, extension, retry, .. pieces.RunningRounds]);
+                if (woke != wait)
                 {
                     await cancelWait.CancelAsync();
-                    (progress, extension) = await ExtendAsync(context, input.CycleId, plan, changes, progress, await extension, context.Now(clock));
+                    if (woke == extension)
+                    {
+                        (progress, extension) = await ExtendAsync(context, input.CycleId, plan, changes, progress, await extension, context.Now(clock));
+                    }
+                    else if (woke == retry)
+                    {
+                        progress = await pieces.RetryAsync(context, plan, progress, await retry, context.Now(clock), stepped: false);
+                        retry = context.WaitForExternalEvent<PieceRetry>(PieceRetry.EventName);
+                    }
+
                     continue;
                 }
             }
@@ -95,16 +140,22 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
             // The tally, and the stand of a stepped rehearsal moved to exactly this instant, need nothing from the wave:
             // running them beside it makes a step cost one round of activities instead of three.
             var standHere = clock.IsManual && standsAt == next && stood != standsAt;
-            var wave = SendWaveAsync(context, input.CycleId, steps.FirstOrDefault(s => s.Instant == next), evaluator);
+            var wave = SendWaveAsync(context, input.CycleId, plan, steps.FirstOrDefault(s => s.Instant == next), evaluator);
             var tally = TallyAsync(context, input.CycleId, next);
             var stand = standHere ? StandAsync(context, input.CycleId, clock, next) : Task.CompletedTask;
             foreach (var close in closes.Where(c => c.At == next))
             {
-                StartRound(context, input.CycleId, plan, close.Round, next, rounds, clock.IsManual);
+                pieces.StartRound(context, plan, close.Round, next, clock.IsManual);
             }
 
             await Task.WhenAll(wave, tally, stand);
-            var outcome = await wave;
+            var (outcome, failed) = await wave;
+            foreach (var (piece, batch) in failed)
+            {
+                pieces.Mails[piece.Id] = batch;
+                progress = await pieces.FailAsync(context, progress, piece);
+            }
+
             if (standHere)
             {
                 stood = next;
@@ -129,29 +180,106 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
 
         progress = progress with { Phase = CyclePhase.Consolidating, PhaseLabel = "Đang tổng hợp", NextDeadline = null, NextDeadlineText = null, NextStepAt = null };
         context.SetCustomStatus(WithRounds(progress, rounds.Values));
-        var results = await CloseRoundsAsync(context, input.CycleId, plan, rounds, closesAt);
-        var summary = await context.CallActivityAsync<CycleSummary>(
-            nameof(ICycleActivities.Consolidate), new ConsolidationRequest(input.CycleId, results), ActivityRetry.Default);
-        context.SetCustomStatus(WithRounds(progress with { Phase = CyclePhase.Closed, PhaseLabel = "Đã kết thúc" }, rounds.Values));
-        return summary;
+        await pieces.CloseRoundsAsync(context, plan, closesAt);
+        progress = await pieces.HarvestRoundsAsync(context, progress, closesAt);
+        var results = plan.NominationRounds.Where(r => rounds.ContainsKey(r.Id)).Select(r => rounds[r.Id].Result.Result).OfType<RoundResult>().ToList();
+        return await ConsolidateAsync(context, input.CycleId, pieces, WithRounds(progress, rounds.Values), results, closesAt, fallback: null);
     }
 
-    /// <summary>Every mail point of the instant, fanned out in batches of units of one deadline group.</summary>
-    private static async Task<BatchOutcome> SendWaveAsync(TaskOrchestrationContext context, string cycleId, ScheduleStep? step, DeadlineEvaluator evaluator)
+    /// <summary>
+    /// Consolidates with the rounds that have a result. A part that fails is a failed piece; if the step itself fails
+    /// after its retries, the cycle still closes, with the counts it has and no exports, and the piece can be retried.
+    /// </summary>
+    private static async Task<CycleSummary> ConsolidateAsync(
+        TaskOrchestrationContext context, string cycleId, CyclePieces pieces, CycleProgress progress, IReadOnlyList<RoundResult> results, DateTimeOffset at, CycleSummary? fallback)
+    {
+        progress = pieces.ForgetConsolidation(progress);
+        var (summary, error) = await CyclePieces.TryAsync(context.CallActivityAsync<CycleSummary>(
+            nameof(ICycleActivities.Consolidate), new ConsolidationRequest(cycleId, results), ActivityRetry.Default));
+        if (summary is null)
+        {
+            summary = fallback ?? new CycleSummary(cycleId, progress.OnTime, progress.Late, progress.Missing, results, []);
+            progress = await pieces.FailAsync(context, progress, new FailedPiece("consolidation", PieceKind.Consolidation, "Tổng hợp kết quả, lập tệp xuất", error!, at));
+        }
+
+        foreach (var part in summary.Failures ?? [])
+        {
+            progress = await pieces.FailAsync(context, progress, part);
+        }
+
+        var open = pieces.Failures.Count;
+        context.SetCustomStatus(progress with
+        {
+            Phase = CyclePhase.Closed,
+            PhaseLabel = open == 0 ? "Đã kết thúc" : $"Đã kết thúc, còn {open} phần lỗi có thể chạy lại",
+        });
+        return summary with { Failures = [.. pieces.Failures] };
+    }
+
+    /// <summary>A closed cycle started again for one failed piece: a proposal round is judged again, then everything is consolidated again.</summary>
+    private static async Task<CycleSummary> RepairAsync(TaskOrchestrationContext context, CycleInput input, CycleRepair repair)
+    {
+        var plan = input.Plan;
+        var closesAt = plan.ClosesAt();
+        var pieces = new CyclePieces(input.CycleId, repair.Previous.Failures ?? []);
+        var progress = repair.Progress with { Phase = CyclePhase.Consolidating, PhaseLabel = "Đang chạy lại phần lỗi", Failures = [.. pieces.Failures] };
+        context.SetCustomStatus(progress);
+        var results = repair.Previous.Rounds.ToList();
+        if (pieces.Failures.FirstOrDefault(f => f.Id == repair.PieceId) is { Kind: PieceKind.Round } failed
+            && plan.NominationRounds.FirstOrDefault(r => r.Id == failed.Subject && r.PickedFrom is null) is { } round)
+        {
+            var run = await pieces.RerunRoundAsync(context, round, failed, closesAt);
+            if (run.Result is not { } result)
+            {
+                progress = await pieces.FailAsync(context, progress, failed with { Reason = run.Error!, At = closesAt, Attempts = failed.Attempts + 1 });
+                context.SetCustomStatus(progress with { Phase = CyclePhase.Closed, PhaseLabel = $"Đã kết thúc, còn {pieces.Failures.Count} phần lỗi có thể chạy lại" });
+                return repair.Previous with { Failures = [.. pieces.Failures] };
+            }
+
+            progress = await pieces.RecoverAsync(context, progress, failed, repair.RequestedBy);
+            var others = results.Where(r => r.RoundId != round.Id).Append(result).ToList();
+            results = [.. plan.NominationRounds.SelectMany(r => others.Where(x => x.RoundId == r.Id))];
+        }
+        else if (pieces.Failures.FirstOrDefault(f => f.Id == repair.PieceId) is { Kind: PieceKind.Consolidation } part)
+        {
+            progress = await pieces.RecoverAsync(context, progress, part, repair.RequestedBy);
+        }
+
+        progress = progress with
+        {
+            NominationsReceived = results.Sum(r => r.Received),
+            NominationsAccepted = results.Sum(r => r.Accepted),
+            NominationsRejected = results.Sum(r => r.Refused + r.LateRejected),
+        };
+        return await ConsolidateAsync(context, input.CycleId, pieces, progress, results, closesAt, repair.Previous);
+    }
+
+    /// <summary>Every mail point of the instant, fanned out in batches of units of one deadline group; a batch that fails is returned as a piece.</summary>
+    private static async Task<(BatchOutcome Outcome, List<(FailedPiece Piece, PointBatch Batch)> Failed)> SendWaveAsync(
+        TaskOrchestrationContext context, string cycleId, Plan plan, ScheduleStep? step, DeadlineEvaluator evaluator)
     {
         if (step is null)
         {
-            return BatchOutcome.None;
+            return (BatchOutcome.None, []);
         }
 
         var batches = step.Points
             .Where(p => p.Point.Kind != ScheduledPointKind.Deadline)
-            .SelectMany(p => p.Group.Units.Order(StringComparer.Ordinal).Chunk(BatchSize).Select(units => new PointBatch(
-                cycleId, p.Point.Subject, p.Point.Key, p.Point.Kind, p.Point.Sequence, evaluator.Cutoff(p.Group.Deadline), step.Instant, units)))
-            .Select(batch => context.CallActivityAsync<BatchOutcome>(nameof(ICycleActivities.SendPointMails), batch, ActivityRetry.Default))
+            .SelectMany(p => p.Group.Units.Order(StringComparer.Ordinal).Chunk(BatchSize).Select(units => (Title: $"{p.Point.Describe()} «{plan.SubjectTitle(p.Point.Subject) ?? p.Point.Subject}» ({units.Length} đơn vị)", Batch: new PointBatch(
+                cycleId, p.Point.Subject, p.Point.Key, p.Point.Kind, p.Point.Sequence, evaluator.Cutoff(p.Group.Deadline), step.Instant, units))))
             .ToList();
-        var outcomes = await Task.WhenAll(batches);
-        return outcomes.Aggregate(BatchOutcome.None, (sum, o) => sum.Add(o));
+        var runs = await Task.WhenAll(batches.Select(b => CyclePieces.TryAsync(context.CallActivityAsync<BatchOutcome>(nameof(ICycleActivities.SendPointMails), b.Batch, ActivityRetry.Default))));
+        var failed = new List<(FailedPiece, PointBatch)>();
+        for (var i = 0; i < batches.Count; i++)
+        {
+            if (runs[i].Error is { } error)
+            {
+                var id = $"mail-{step.Instant.UtcDateTime.ToString("yyyyMMdd'T'HHmm", System.Globalization.CultureInfo.InvariantCulture)}-{i + 1}";
+                failed.Add((new FailedPiece(id, PieceKind.Mails, batches[i].Title, error, step.Instant, 1, batches[i].Batch.Units[0]), batches[i].Batch));
+            }
+        }
+
+        return (runs.Select(r => r.Value).OfType<BatchOutcome>().Aggregate(BatchOutcome.None, (sum, o) => sum.Add(o)), failed);
     }
 
     private static async Task<(CycleProgress, Task<DeadlineExtension>)> ExtendAsync(
@@ -176,38 +304,6 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
             .Where(r => r.PickedFrom is null && r.Deadline is not null)
             .Select(r => (r, groups.Where(g => g.Subject == r.Id).Select(g => evaluator.Cutoff(g.Deadline)).DefaultIfEmpty(evaluator.Cutoff(r.Deadline!)).Max()));
 
-    /// <summary>A proposal round is judged once it has closed; a level picked from it starts when it has been judged.</summary>
-    private static void StartRound(
-        TaskOrchestrationContext context, string cycleId, Plan plan, NominationRound round, DateTimeOffset closedAt, Dictionary<string, Task<RoundResult>> rounds, bool stepped)
-    {
-        rounds[round.Id] = context.CallSubOrchestratorAsync<RoundResult>(
-            nameof(NominationRoundOrchestrator), new RoundInput(cycleId, round.Id, closedAt, [], stepped), new SubOrchestrationOptions { InstanceId = InstanceIds.Round(cycleId, round.Id) });
-        foreach (var picked in plan.NominationRounds.Where(r => r.PickedFrom == round.Id))
-        {
-            rounds[picked.Id] = PickFromAsync(context, cycleId, picked, rounds[round.Id]);
-        }
-    }
-
-    private static async Task<RoundResult> PickFromAsync(TaskOrchestrationContext context, string cycleId, NominationRound round, Task<RoundResult> lower)
-    {
-        var candidates = (await lower).AcceptedNominations;
-        return await context.CallSubOrchestratorAsync<RoundResult>(
-            nameof(NominationRoundOrchestrator), new RoundInput(cycleId, round.Id, null, candidates), new SubOrchestrationOptions { InstanceId = InstanceIds.Round(cycleId, round.Id) });
-    }
-
-    /// <summary>Rounds without a deadline never opened; a level still waiting for the province's picks is told the cycle has closed.</summary>
-    private static async Task<IReadOnlyList<RoundResult>> CloseRoundsAsync(
-        TaskOrchestrationContext context, string cycleId, Plan plan, Dictionary<string, Task<RoundResult>> rounds, DateTimeOffset closesAt)
-    {
-        await Task.WhenAll(plan.NominationRounds.Where(r => r.PickedFrom is null && rounds.ContainsKey(r.Id)).Select(r => rounds[r.Id]));
-        foreach (var round in plan.NominationRounds.Where(r => r.PickedFrom is not null && rounds.TryGetValue(r.Id, out var task) && !task.IsCompleted))
-        {
-            context.SendEvent(InstanceIds.Round(cycleId, round.Id), CycleClosing.EventName, new CycleClosing(closesAt));
-        }
-
-        return await Task.WhenAll(plan.NominationRounds.Where(r => rounds.ContainsKey(r.Id)).Select(r => rounds[r.Id]));
-    }
-
     private static IReadOnlyList<string> AffectedUnits(Plan plan, DeadlineExtension change)
     {
         var scope = plan.Subjects().FirstOrDefault(s => s.Id == change.Subject)?.Scope ?? new UnitScope();
@@ -224,9 +320,9 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
         Pending = tally.Pending,
     };
 
-    private static CycleProgress WithRounds(CycleProgress progress, IEnumerable<Task<RoundResult>> rounds)
+    private static CycleProgress WithRounds(CycleProgress progress, IEnumerable<Task<RoundRun>> rounds)
     {
-        var closed = rounds.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result).ToList();
+        var closed = rounds.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result.Result).OfType<RoundResult>().ToList();
         return progress with
         {
             NominationsReceived = closed.Sum(r => r.Received),

@@ -400,6 +400,37 @@ function renderHead(cycle) {
   $('next-deadline-text').textContent = described ? `(${described})` : '';
 }
 
+/** Pieces that failed after their retries, each with its reason and a button to run it again. */
+function renderPieces(cycle) {
+  const pieces = cycle.progress?.failures ?? [];
+  $('pieces-panel').hidden = pieces.length === 0;
+  $('pieces').replaceChildren(...pieces.map((piece) => {
+    const button = el('button', { type: 'button', text: 'Chạy lại' });
+    button.addEventListener('click', () => retryPiece(piece));
+    return el('li', { class: 'piece' },
+      el('strong', { text: piece.title }),
+      el('span', { class: 'muted', text: ` — ${piece.reason} (lần ${piece.attempts}, ${formatInstant(piece.at)}; mã ${piece.id}) ` }),
+      button);
+  }));
+}
+
+/** Asks the host to run one failed piece again. */
+async function retryPiece(piece) {
+  const id = view.cycleId;
+  if (!id) return;
+  showProblem($('pieces-error'), null);
+  $('pieces-status').textContent = `Đang yêu cầu chạy lại «${piece.title}»…`;
+  try {
+    await apiPost(`cycles/${encodeURIComponent(id)}/failures/${encodeURIComponent(piece.id)}/retry`);
+    $('pieces-status').textContent = `Đã yêu cầu chạy lại «${piece.title}»; trang sẽ cập nhật khi có kết quả.`;
+  } catch (error) {
+    if (error instanceof AuthError) return handleAuthError();
+    $('pieces-status').textContent = '';
+    showProblem($('pieces-error'), error);
+  }
+  setTimeout(refresh, 1000);
+}
+
 function rehearsalMode(stepped, speed) {
   return stepped
     ? 'Diễn tập từng bước: thời gian của kỳ báo cáo đứng yên cho tới khi được chuyển tiếp.'
@@ -600,6 +631,7 @@ async function renderCycle(id) {
   if (view.cycleId !== id) return;
   fillFilters(cycle);
   renderHead(cycle);
+  renderPieces(cycle);
   renderRehearsal(cycle);
   renderBlocks(cycle);
   renderDeadlines(cycle);
