@@ -4,8 +4,6 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Azure.Data.Tables;
-using Azure.Storage.Blobs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -175,33 +173,7 @@ public sealed partial class ApiHost : IAsyncLifetime
         }
 
         await Sink.DisposeAsync();
-        var blobs = new BlobServiceClient(ConnectionString);
-        await foreach (var container in blobs.GetBlobContainersAsync(prefix: Prefix))
-        {
-            // The task hub's app lease outlives a killed host: break it, then delete.
-            try
-            {
-                await Azure.Storage.Blobs.Specialized.SpecializedBlobExtensions.GetBlobLeaseClient(blobs.GetBlobContainerClient(container.Name)).BreakAsync(TimeSpan.Zero);
-            }
-            catch (Azure.RequestFailedException)
-            {
-                // No lease to break.
-            }
-
-            await blobs.DeleteBlobContainerAsync(container.Name);
-        }
-
-        var tables = new TableServiceClient(ConnectionString);
-        await foreach (var table in tables.QueryAsync(t => t.Name.CompareTo(Prefix) >= 0 && t.Name.CompareTo(Prefix + "{") < 0))
-        {
-            await tables.DeleteTableAsync(table.Name);
-        }
-
-        var queues = new Azure.Storage.Queues.QueueServiceClient(ConnectionString);
-        await foreach (var queue in queues.GetQueuesAsync(prefix: Prefix))
-        {
-            await queues.DeleteQueueAsync(queue.Name);
-        }
+        await StoragePrefix.DeleteAsync(ConnectionString, Prefix);
     }
 
     [GeneratedRegex(@"/u/([A-Za-z0-9._~%-]+)")]

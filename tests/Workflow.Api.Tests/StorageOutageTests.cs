@@ -3,8 +3,6 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Azure.Data.Tables;
-using Azure.Storage.Blobs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -131,32 +129,7 @@ public sealed partial class StorageOutageTests : IAsyncLifetime
             await _sink.DisposeAsync();
         }
 
-        var blobs = new BlobServiceClient(_live);
-        await foreach (var container in blobs.GetBlobContainersAsync(prefix: _prefix))
-        {
-            try
-            {
-                await Azure.Storage.Blobs.Specialized.SpecializedBlobExtensions.GetBlobLeaseClient(blobs.GetBlobContainerClient(container.Name)).BreakAsync(TimeSpan.Zero);
-            }
-            catch (Azure.RequestFailedException)
-            {
-                // No lease to break.
-            }
-
-            await blobs.DeleteBlobContainerAsync(container.Name);
-        }
-
-        var tables = new TableServiceClient(_live);
-        await foreach (var table in tables.QueryAsync(t => t.Name.CompareTo(_prefix) >= 0 && t.Name.CompareTo(_prefix + "{") < 0))
-        {
-            await tables.DeleteTableAsync(table.Name);
-        }
-
-        var queues = new Azure.Storage.Queues.QueueServiceClient(_live);
-        await foreach (var queue in queues.GetQueuesAsync(prefix: _prefix))
-        {
-            await queues.DeleteQueueAsync(queue.Name);
-        }
+        await StoragePrefix.DeleteAsync(_live, _prefix);
     }
 
     [GeneratedRegex(@"(Blob|Table|Queue)Endpoint=http://127\.0\.0\.1:\d+")]
