@@ -52,10 +52,10 @@ public sealed class FunctionMetadataTests
     }
 
     [Fact]
-    public void The_mail_outbox_runs_on_a_timer_as_the_local_host_runs_it_in_a_loop()
+    public void The_mail_outbox_and_the_upload_reconciler_run_on_timers_as_the_local_host_runs_them_in_loops()
     {
-        var timer = Assert.Single(Functions, f => f.TriggerType == "timerTrigger");
-        Assert.Equal("MailOutbox", timer.Name);
+        var timers = Functions.Where(f => f.TriggerType == "timerTrigger").Select(f => f.Name).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["MailOutbox", "UploadReconciler"], timers);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class FunctionMetadataTests
         Assert.Empty(unexpected);
         var duplicates = Functions.GroupBy(f => f.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         Assert.Empty(duplicates);
-        Assert.Equal(CycleTasks.Orchestrators.Count + CycleTasks.Activities.Count + LocalApi.Routes().Count + 1, Functions.Count);
+        Assert.Equal(CycleTasks.Orchestrators.Count + CycleTasks.Activities.Count + LocalApi.Routes().Count + 2, Functions.Count);
     }
 
     [Fact]
