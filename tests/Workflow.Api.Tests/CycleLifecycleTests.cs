@@ -69,7 +69,8 @@ public sealed class CycleLifecycleTests(ApiHost host) : IClassFixture<ApiHost>
         await ApiHost.ProblemAsync(await host.Operator.PostAsJsonAsync($"{cycle}/extensions", new
         {
             subject = Uploads.Report,
-            newDeadline = new { semantics = "before", date = "2024-09-01" },
+            // Inside the plan's span, so it is the closed cycle that refuses it, not the date.
+            newDeadline = new { semantics = "before", date = "2024-07-20" },
             requestedBy = "pv01",
             reason = "x",
         }), HttpStatusCode.Conflict);
