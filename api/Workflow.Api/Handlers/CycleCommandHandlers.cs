@@ -14,6 +14,9 @@ public static class CycleCommandHandlers
     /// <summary>A suspend, resume or terminate reason goes into the timeline's row: well under what a table property holds.</summary>
     public const int MaxReasonLength = 2000;
 
+    /// <summary>The name of whoever asks for an extension: a person or an office, never a document.</summary>
+    public const int MaxRequesterLength = 200;
+
     /// <summary>
     /// Starts a cycle from a plan. <paramref name="rehearsal"/> makes it a diễn tập: "step" stands the business clock at
     /// <paramref name="from"/> until the operator advances it; a number is a sliding clock that many times faster than real
@@ -102,12 +105,25 @@ public static class CycleCommandHandlers
         }
 
         var units = body.Units ?? [];
-        for (var i = 0; i < units.Count; i++)
+        if (units.Count > plan.Units.Count)
         {
-            var unit = plan.Units.FirstOrDefault(u => u.Id == units[i]);
-            if (unit is null || (subject is not null && !subject.Scope.Includes(unit)))
+            // More ids than the plan has units can only repeat or invent some; one error, not one per copy.
+            errors.Add(new FieldError("units", $"Danh sách có {units.Count:N0} đơn vị, nhiều hơn số đơn vị của kế hoạch ({plan.Units.Count:N0})."));
+        }
+        else
+        {
+            var known = plan.Units.GroupBy(u => u.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < units.Count; i++)
             {
-                errors.Add(new FieldError($"units[{i}]", $"Đơn vị «{units[i]}» không có trong kế hoạch hoặc không phải nộp «{body.Subject}»."));
+                if (units[i] is not { } unitId || !known.TryGetValue(unitId, out var unit) || (subject is not null && !subject.Scope.Includes(unit)))
+                {
+                    errors.Add(new FieldError($"units[{i}]", $"Đơn vị «{units[i]}» không có trong kế hoạch hoặc không phải nộp «{body.Subject}»."));
+                }
+                else if (!seen.Add(unitId))
+                {
+                    errors.Add(new FieldError($"units[{i}]", $"Đơn vị «{unitId}» bị ghi trùng."));
+                }
             }
         }
 
@@ -120,14 +136,23 @@ public static class CycleCommandHandlers
             errors.Add(new FieldError("newDeadline", outOfRange));
         }
 
+        // Both go into the cycle's history and a timeline row: bounded well under what a table property holds.
         if (string.IsNullOrWhiteSpace(body.RequestedBy))
         {
             errors.Add(new FieldError("requestedBy", "Thiếu người đề nghị gia hạn."));
+        }
+        else if (body.RequestedBy.Length > MaxRequesterLength)
+        {
+            errors.Add(new FieldError("requestedBy", $"Người đề nghị gia hạn dài quá {MaxRequesterLength} ký tự."));
         }
 
         if (string.IsNullOrWhiteSpace(body.Reason))
         {
             errors.Add(new FieldError("reason", "Thiếu lý do gia hạn."));
+        }
+        else if (body.Reason.Length > MaxReasonLength)
+        {
+            errors.Add(new FieldError("reason", $"Lý do gia hạn dài quá {MaxReasonLength} ký tự."));
         }
 
         if (errors.Count > 0)
@@ -196,6 +221,14 @@ public static class CycleCommandHandlers
             return from is null
                 ? (BusinessClock.Live, null)
                 : (null, ApiProblems.BadRequest("from", "Chỉ đợt diễn tập (rehearsal) mới bắt đầu từ một thời điểm khác hiện tại."));
+        }
+
+        // A rehearsal replays the plan's own calendar: an origin years away from it would run nothing, or run every
+        // reminder at once at the ends of the calendar.
+        var earliest = VietnamTime.StartOfDay(plan.IssuedOn.Year > 1 ? plan.IssuedOn.AddYears(-1) : DateOnly.MinValue, plan.Zone());
+        if (from is { } start && (start < earliest || start > plan.ClosesAt()))
+        {
+            return (null, ApiProblems.BadRequest("from", $"Diễn tập phải bắt đầu trong khoảng {VietnamTime.FormatDate(earliest)} – {VietnamTime.FormatDate(plan.ClosesOn)} (từ một năm trước ngày ban hành đến ngày kết thúc kế hoạch)."));
         }
 
         var origin = (from ?? VietnamTime.At(plan.IssuedOn, new TimeOnly(8, 0), plan.Zone())).ToUniversalTime();

@@ -2,7 +2,7 @@ namespace Workflow.Domain.Reports;
 
 /// <summary>
 /// Checks a unit's statistics against the deliverable's forms: every field present, of its type, inside its declared
-/// range (<see cref="FormField.Accepts"/>), and no null where a value is required.
+/// range (<see cref="FormField.Accepts"/>), of one kind only, and no null where a value is required.
 /// </summary>
 public static class StatisticsValidator
 {
@@ -52,6 +52,8 @@ public static class StatisticsValidator
 
     private static string? Check(FormField field, FieldValue value) => field.Type switch
     {
+        // Two kinds at once would be read one way here and another by whoever reads the stored value.
+        _ when value.KindCount() > 1 => "chỉ ghi một loại giá trị (number, flag hoặc text), không ghi nhiều loại cùng lúc.",
         FieldType.Integer when value.Number is not { } n => "phải là số nguyên.",
         FieldType.Integer when value.Number is { } n && !field.Accepts(n) => $"phải là số nguyên từ 0 đến {field.Maximum:N0}.",
         FieldType.Decimal when value.Number is not { } => "phải là số.",

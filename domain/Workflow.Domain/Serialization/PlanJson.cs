@@ -31,9 +31,20 @@ public static class PlanJson
         try
         {
             var plan = JsonSerializer.Deserialize<Plan>(json, Options);
-            return plan is null
-                ? new PlanReadResult(null, [new PlanError("$", "Tệp kế hoạch rỗng.")])
-                : new PlanReadResult(plan, []);
+            if (plan is null)
+            {
+                return new PlanReadResult(null, [new PlanError("$", "Tệp kế hoạch rỗng.")]);
+            }
+
+            // The serializer's nullable annotations do not reach list elements: a [null] would become a null record the
+            // validator and the cycle trip over, so any null inside an array is refused here, by its path.
+            var nulls = new List<PlanError>();
+            using (var document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }))
+            {
+                FindNullElements(document.RootElement, "$", nulls);
+            }
+
+            return nulls.Count > 0 ? new PlanReadResult(null, nulls) : new PlanReadResult(plan, []);
         }
         catch (JsonException ex)
         {
@@ -42,6 +53,37 @@ public static class PlanJson
     }
 
     public static string Write(Plan plan) => JsonSerializer.Serialize(plan, Options);
+
+    private static void FindNullElements(JsonElement element, string path, List<PlanError> errors)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    FindNullElements(property.Value, $"{path}.{property.Name}", errors);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                var i = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (item.ValueKind == JsonValueKind.Null)
+                    {
+                        errors.Add(new PlanError($"{path}[{i}]", "Phần tử rỗng (null) không được phép trong danh sách."));
+                    }
+                    else
+                    {
+                        FindNullElements(item, $"{path}[{i}]", errors);
+                    }
+
+                    i++;
+                }
+
+                break;
+        }
+    }
 
     private static string Describe(JsonException ex)
     {

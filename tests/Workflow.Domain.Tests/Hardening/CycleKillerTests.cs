@@ -135,6 +135,21 @@ public sealed class CycleKillerTests
         Assert.Equal("forms", Assert.Single(StatisticsValidator.Validate(deliverable, new ReportStatistics { Forms = null! })).Field);
     }
 
+    [Theory]
+    [InlineData(FieldType.Integer, """{"number": 1, "flag": true, "text": "x"}""")]
+    [InlineData(FieldType.Boolean, """{"flag": true, "text": "có"}""")]
+    [InlineData(FieldType.Text, """{"number": 2, "text": "x"}""")]
+    public void ValueOfSeveralKindsAtOnce_IsRefusedNamingTheField(FieldType type, string value)
+    {
+        var deliverable = Deliverable(new FormField { Id = "so-vu", Label = "Số vụ", Type = type });
+        var statistics = JsonSerializer.Deserialize<ReportStatistics>("""{"forms": {"bieu-01": {"so-vu": """ + value + "}}}", StatisticsJson.Options)!;
+
+        var error = Assert.Single(StatisticsValidator.Validate(deliverable, statistics));
+
+        Assert.Equal("forms.bieu-01.so-vu", error.Field);
+        Assert.Contains("một loại", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void TwoStoredReportsOfFiveTimesTenToThe28_ConsolidateWithoutOverflow_CountingOnlyValuesInRange()
     {

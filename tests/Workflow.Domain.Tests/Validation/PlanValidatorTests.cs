@@ -120,6 +120,33 @@ public sealed class PlanValidatorTests
         Assert.Equal("$.issuedOn", error.Path);
     }
 
+    [Theory]
+    [InlineData("deliverables", "$.deliverables[1]")]
+    [InlineData("units", "$.units[0]")]
+    [InlineData("blocks", "$.blocks[0]")]
+    public void NullElementOfAList_IsRefusedWithItsPath_NotThrown(string list, string path)
+    {
+        var plan = System.Text.Json.Nodes.JsonNode.Parse(PlanJson.Write(PlanBuilder.Minimal()))!;
+        var items = plan[list]!.AsArray();
+        items.Insert(list == "deliverables" ? 1 : 0, null);
+
+        var read = PlanJson.Read(plan.ToJsonString());
+
+        Assert.Null(read.Plan);
+        Assert.Equal([path], read.Errors.Select(e => e.Path));
+    }
+
+    [Fact]
+    public void NullInsideANestedList_IsRefusedWithItsFullPath()
+    {
+        var plan = System.Text.Json.Nodes.JsonNode.Parse(PlanJson.Write(PlanBuilder.Minimal()))!;
+        plan["units"]![0]!["emails"]!.AsArray().Add(null);
+
+        var read = PlanJson.Read(plan.ToJsonString());
+
+        Assert.Equal(["$.units[0].emails[1]"], read.Errors.Select(e => e.Path));
+    }
+
     [Fact]
     public void UnknownField_IsRefusedRatherThanIgnored()
     {
