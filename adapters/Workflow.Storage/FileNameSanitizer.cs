@@ -11,7 +11,43 @@ public static class FileNameSanitizer
 {
     public const int MaxLength = 120;
 
+    /// <summary>The longest name a unit may send: what every file system and browser keeps.</summary>
+    public const int MaxOriginalLength = 255;
+
     private const string Reserved = "<>:\"/\\|?*";
+
+    /// <summary>
+    /// Why a name a unit sent is refused outright, or null. Browsers send a name of at most 255 characters without
+    /// control characters or "..": anything else was forged, so it is refused plainly instead of being quietly
+    /// cleaned into a name the unit never chose.
+    /// </summary>
+    public static string? Refusal(string? fileName)
+    {
+        if (fileName is null)
+        {
+            return null;
+        }
+
+        if (fileName.Length > MaxOriginalLength)
+        {
+            // Thousands grouped with dots, as Vietnamese writes them; the name itself is never quoted.
+            return $"tên tệp dài {fileName.Length.ToString("N0", CultureInfo.InvariantCulture).Replace(',', '.')} ký tự, vượt quá {MaxOriginalLength} ký tự.";
+        }
+
+        // "%00" is how a NUL reaches a name through a client that percent-encodes it.
+        if (fileName.Any(char.IsControl) || fileName.Contains("%00", StringComparison.Ordinal))
+        {
+            return "tên tệp chứa ký tự điều khiển; đổi tên tệp rồi gửi lại.";
+        }
+
+        // An old Windows browser sends "C:\\Users\\...\\file.pdf", which is kept as its last part; only climbing up is forged.
+        if (fileName.Split('/', '\\').Any(segment => segment.Trim() == ".."))
+        {
+            return "tên tệp chứa đường dẫn «..» lên thư mục trên; chỉ gửi tên tệp.";
+        }
+
+        return null;
+    }
 
     /// <summary>The sanitised name, or null when nothing usable is left.</summary>
     public static string? Sanitize(string? fileName)

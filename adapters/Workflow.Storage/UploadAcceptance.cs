@@ -223,7 +223,11 @@ public sealed partial class UploadAcceptance(
     private static List<string> Validate(string? originalName, string? fileName, long size, bool tooLarge, StorageOptions limits)
     {
         var errors = new List<string>();
-        if (fileName is null)
+        if (FileNameSanitizer.Refusal(originalName) is { } refusal)
+        {
+            errors.Add($"Trường «Tên tệp» (fileName): {refusal}");
+        }
+        else if (fileName is null)
         {
             errors.Add(string.IsNullOrWhiteSpace(originalName)
                 ? "Trường «Tên tệp» (fileName): chưa có tên tệp."

@@ -60,20 +60,9 @@ public static class SubmissionBounds
         ArgumentNullException.ThrowIfNull(nomination);
         ArgumentNullException.ThrowIfNull(files);
         var problems = new List<FieldProblem>();
-        if (nomination.Name is { Length: > MaxNomineeNameChars } name)
-        {
-            problems.Add(new FieldProblem("nomination.name", TooLong("Tên tập thể, cá nhân được đề nghị", name.Length, MaxNomineeNameChars)));
-        }
-
-        if (nomination.NomineeUnit is { Length: > MaxIdChars } unit)
-        {
-            problems.Add(new FieldProblem("nomination.nomineeUnit", TooLong("Mã đơn vị", unit.Length, MaxIdChars)));
-        }
-
-        if (nomination.Profile is { Length: > MaxIdChars } profile)
-        {
-            problems.Add(new FieldProblem("nomination.profile", TooLong("Mã đối tượng xét", profile.Length, MaxIdChars)));
-        }
+        CheckText(problems, "nomination.name", "Tên tập thể, cá nhân được đề nghị", nomination.Name, MaxNomineeNameChars);
+        CheckText(problems, "nomination.nomineeUnit", "Mã đơn vị", nomination.NomineeUnit, MaxIdChars);
+        CheckText(problems, "nomination.profile", "Mã đối tượng xét", nomination.Profile, MaxIdChars);
 
         if (files.Count > StorageLimits.MaxFilesPerBatch)
         {
@@ -82,10 +71,7 @@ public static class SubmissionBounds
 
         for (var i = 0; i < files.Count; i++)
         {
-            if (files[i].DocumentId is { Length: > MaxIdChars } document)
-            {
-                problems.Add(new FieldProblem($"files[{i}].documentId", TooLong("Mã thành phần hồ sơ", document.Length, MaxIdChars)));
-            }
+            CheckText(problems, $"files[{i}].documentId", "Mã thành phần hồ sơ", files[i].DocumentId, MaxIdChars);
         }
 
         var record = JsonSerializer.Serialize(nomination.Record);
@@ -95,6 +81,27 @@ public static class SubmissionBounds
         }
 
         return problems;
+    }
+
+    /// <summary>
+    /// Too long, or holding control characters: a name that would print as a terminal escape or vanish in the
+    /// workbook is refused, not stored. Neither message quotes the value.
+    /// </summary>
+    private static void CheckText(List<FieldProblem> problems, string field, string what, string? value, int limit)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        if (value.Length > limit)
+        {
+            problems.Add(new FieldProblem(field, TooLong(what, value.Length, limit)));
+        }
+        else if (value.Any(char.IsControl))
+        {
+            problems.Add(new FieldProblem(field, $"{what} chứa ký tự điều khiển (mã dưới U+0020 hoặc U+007F–U+009F); sửa rồi gửi lại."));
+        }
     }
 
     private static string TooLong(string what, int length, int limit) =>

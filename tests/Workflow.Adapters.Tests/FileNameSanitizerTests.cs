@@ -18,6 +18,35 @@ public sealed class FileNameSanitizerTests
     public void Sanitize_StripsPathsAndControlCharactersAndKeepsVietnamese(string input, string? expected) =>
         Assert.Equal(expected, FileNameSanitizer.Sanitize(input));
 
+    [Theory]
+    [InlineData("Báo cáo sơ kết.pdf", null)]
+    [InlineData("C:\\Users\\vanthu\\Desktop\\Tờ trình.docx", null)]
+    [InlineData("hoso\u202Efdp.exe", null)]
+    [InlineData("../../etc/passwd.pdf", "«..»")]
+    [InlineData("C:\\tmp\\ ..\\x.pdf", "«..»")]
+    [InlineData("bien\u0000ban.pdf", "ký tự điều khiển")]
+    [InlineData("bao-cao%00.exe.pdf", "ký tự điều khiển")]
+    [InlineData("dong\r\nmoi.pdf", "ký tự điều khiển")]
+    public void Refusal_NamesWhatABrowserNeverSends(string input, string? reason)
+    {
+        var refusal = FileNameSanitizer.Refusal(input);
+        if (reason is null)
+        {
+            Assert.Null(refusal);
+        }
+        else
+        {
+            Assert.Contains(reason, refusal, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Refusal_OfANameBeyond255Characters_GivesItsLengthNotTheName()
+    {
+        Assert.Null(FileNameSanitizer.Refusal(new string('ệ', 251) + ".pdf"));
+        Assert.Equal("tên tệp dài 5.004 ký tự, vượt quá 255 ký tự.", FileNameSanitizer.Refusal(new string('f', 5000) + ".pdf"));
+    }
+
     [Fact]
     public void Sanitize_OfAVeryLongName_KeepsTheExtensionWithinTheLimit()
     {

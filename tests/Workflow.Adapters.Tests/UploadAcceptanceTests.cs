@@ -141,7 +141,7 @@ public sealed class UploadAcceptanceTests(AdapterFixture fixture)
         var (acceptance, _, _, key, _) = await SetUp("bao-cao", ReportDeadline, LatePolicy.AcceptAndMarkLate, Clock.AtVietnam(2024, 4, 20));
 
         var noName = await acceptance.AcceptAsync(Upload(key, "  ", "x"));
-        var onlyPath = await acceptance.AcceptAsync(Upload(key, "../../\u0007", "x"));
+        var onlyPath = await acceptance.AcceptAsync(Upload(key, "C:\\tmp\\", "x"));
         var exe = await acceptance.AcceptAsync(Upload(key, "virus.exe", "x"));
 
         Assert.Equal("Trường «Tên tệp» (fileName): chưa có tên tệp.", Assert.Single(noName.Errors));
@@ -150,15 +150,31 @@ public sealed class UploadAcceptanceTests(AdapterFixture fixture)
     }
 
     [Fact]
-    public async Task FileNameWithPathAndControlCharacters_IsStoredSanitised()
+    public async Task FileNameWithPathAndFormatCharacters_IsStoredSanitised()
     {
         var (acceptance, _, dossiers, key, _) = await SetUp("bao-cao", ReportDeadline, LatePolicy.AcceptAndMarkLate, Clock.AtVietnam(2024, 4, 20));
 
-        var result = await acceptance.AcceptAsync(Upload(key, "..\\..\\C:\\tmp/Báo cáo\u0007 tổng\u202E kết\r\n.pdf", "nội dung"));
+        var result = await acceptance.AcceptAsync(Upload(key, "C:\\tmp/Báo cáo tổng\u202E kết.pdf", "nội dung"));
 
         Assert.Equal(UploadOutcome.AcceptedOnTime, result.Outcome);
         Assert.Equal("Báo cáo tổng kết.pdf", result.FileName);
         Assert.Equal("Báo cáo tổng kết.pdf", (await dossiers.DownloadAsync(key, 1))!.Version.FileName);
+    }
+
+    [Theory]
+    [InlineData("../../etc/passwd.pdf", "đường dẫn «..»")]
+    [InlineData("bao-cao\u0007.pdf", "ký tự điều khiển")]
+    [InlineData("bao-cao%00.exe.pdf", "ký tự điều khiển")]
+    public async Task ForgedFileName_IsRefusedAndNothingIsStored(string fileName, string reason)
+    {
+        var (acceptance, status, dossiers, key, _) = await SetUp("bao-cao", ReportDeadline, LatePolicy.AcceptAndMarkLate, Clock.AtVietnam(2024, 4, 20));
+
+        var result = await acceptance.AcceptAsync(Upload(key, fileName, "nội dung"));
+
+        Assert.Equal(UploadOutcome.RejectedInvalid, result.Outcome);
+        Assert.Contains(reason, Assert.Single(result.Errors), StringComparison.Ordinal);
+        Assert.Empty(await dossiers.ListVersionsAsync(key));
+        Assert.Equal(SubmissionState.Pending, (await status.GetAsync(key))!.State);
     }
 
     [Fact]

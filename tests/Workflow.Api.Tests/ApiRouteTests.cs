@@ -102,8 +102,8 @@ public sealed class ApiRouteTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Contains("upload-accepted", kinds);
         Assert.True(timeline.GetArrayLength() <= 500);
 
-        // A resubmission is a new version; a name with directories keeps only its last part.
-        using var again = Uploads.ReportForm(host.Plan, Uploads.Pdf("Bản sửa"), "../../..\\C:\\Windows\\bản sửa.pdf");
+        // A resubmission is a new version; a name with directories (an old Windows browser's) keeps only its last part.
+        using var again = Uploads.ReportForm(host.Plan, Uploads.Pdf("Bản sửa"), "C:\\Users\\vanthu\\Desktop\\bản sửa.pdf");
         var second = await ApiHost.ReadAsync(await unit.PostAsync($"/api/unit/reports/{Uploads.Report}", again), HttpStatusCode.Created);
         Assert.Equal((2, "bản sửa.pdf"), (second.GetProperty("version").GetInt32(), second.GetProperty("fileName").GetString()));
     }
@@ -126,6 +126,14 @@ public sealed class ApiRouteTests(ApiHost host) : IClassFixture<ApiHost>
         {
             var (_, fields) = await ApiHost.ProblemAsync(await unit.PostAsync(path, Uploads.ReportForm(host.Plan, bytes, name)), HttpStatusCode.UnsupportedMediaType);
             Assert.Equal(["file"], fields);
+        }
+
+        // Forged names are refused, not cleaned: one climbing directories, a percent-encoded NUL, an overlong one.
+        foreach (var name in new[] { "../../../etc/passwd.pdf", "bao-cao%00.exe.pdf", new string('f', 5000) + ".pdf" })
+        {
+            var (problem, fields) = await ApiHost.ProblemAsync(await unit.PostAsync(path, Uploads.ReportForm(host.Plan, Uploads.Pdf("x"), name)), HttpStatusCode.BadRequest);
+            Assert.Equal(["file"], fields);
+            Assert.True(problem.ToString().Length < 2_000, "The refusal must not echo the forged name.");
         }
 
         // Malformed statistics name the field; statistics that do not fit the forms name each bad value.
@@ -162,6 +170,11 @@ public sealed class ApiRouteTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Equal([$"statistics.forms.{form.Id}.{form.Fields[0].Id}"], reportFields);
 
         var nomination = System.Text.Json.Nodes.JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Uploads.Nomination("de-nghi-ten-dai", unitId)))!;
+        nomination["name"] = "Công an\u0000\u001b[31m xã";
+        var (_, controlFields) = await ApiHost.ProblemAsync(
+            await unit.PostAsync($"/api/unit/nominations/{Uploads.Round}", Uploads.NominationForm(nomination.ToJsonString())), HttpStatusCode.BadRequest);
+        Assert.Equal(["nomination.name"], controlFields);
+
         nomination["name"] = new string('T', 300_000);
         var (problem, nominationFields) = await ApiHost.ProblemAsync(
             await unit.PostAsync($"/api/unit/nominations/{Uploads.Round}", Uploads.NominationForm(nomination.ToJsonString())), HttpStatusCode.BadRequest);

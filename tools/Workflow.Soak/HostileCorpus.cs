@@ -301,10 +301,14 @@ internal sealed class HostileCorpus(Uri host, string operatorKey, string cycleId
 
     private IEnumerable<HostileCase> Downloads()
     {
-        foreach (var name in new[] { "..%2F..%2Fplan.json", "%2e%2e", new string('n', 2000), "tong-hop.xlsx", $"{SoakScenario.Report}-tong-hop.csv" })
+        foreach (var name in new[] { "..%2F..%2Fplan.json", new string('n', 2000), "tong-hop.xlsx", $"{SoakScenario.Report}-tong-hop.csv" })
         {
             yield return Operator("GET /api/cycles/{id}/exports/{name}", $"name «{Shorten(name)}»", HttpMethod.Get, $"{Cycle}/exports/{name}");
         }
+
+        // "%2e%2e" is a dot segment (RFC 3986 §6.2.2.2, §5.2.4): the client and Kestrel both resolve ".../exports/%2e%2e"
+        // to the cycle's own page, which the operator may read. Only a 5xx or a file served would be a finding.
+        yield return Operator("GET /api/cycles/{id}/exports/{name}", "name «%2e%2e»", HttpMethod.Get, $"{Cycle}/exports/%2e%2e") with { MustRefuse = false };
 
         var unit = scenario.BurstKeys[0].Unit;
         foreach (var tail in new[] { $"{unit}/{SoakScenario.Report}/0", $"{unit}/{SoakScenario.Report}/-1", $"{unit}/{SoakScenario.Report}/2147483648", $"../{SoakScenario.Report}/1", $"{unit}/{new string('s', 250)}/1", $"{unit}/{SoakScenario.Report}/99999" })

@@ -10,6 +10,12 @@ internal static class UploadChecks
 {
     public static async Task<IResult?> CheckAsync(IFormFile file, string field, StorageOptions limits, CancellationToken cancellationToken)
     {
+        // First, so no message below quotes a forged name.
+        if (FileNameSanitizer.Refusal(file.FileName) is { } refusal)
+        {
+            return ApiProblems.BadRequest(field, $"Tệp không được tiếp nhận: {refusal}");
+        }
+
         if (file.Length > limits.MaxFileBytes)
         {
             return ApiProblems.TooLarge(field, $"Tệp «{file.FileName}» vượt quá dung lượng tối đa {limits.MaxFileBytes / (1024 * 1024.0):0.#} MB.");
