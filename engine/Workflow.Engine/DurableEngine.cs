@@ -10,7 +10,8 @@ namespace Workflow.Engine;
 
 /// <summary>
 /// DurableTask.Core's <see cref="TaskHubWorker"/> over one <see cref="AzureStorageOrchestrationService"/>, running the
-/// registered SDK classes through <see cref="DurableTaskShimFactory"/>. Started and stopped with the host.
+/// registered SDK classes through <see cref="DurableTaskShimFactory"/>, behind <see cref="ActivitySessionGuard"/>.
+/// Started and stopped with the host.
 /// </summary>
 public sealed partial class DurableEngine(
     AzureStorageOrchestrationService service,
@@ -42,7 +43,7 @@ public sealed partial class DurableEngine(
         }
 
         // Failure details, not serialized exceptions, cross from activities and children to orchestrators, as on Functions.
-        _worker = new TaskHubWorker(service, orchestrations, activities, loggerFactory) { ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails };
+        _worker = new TaskHubWorker(new ActivitySessionGuard(service, _logger), orchestrations, activities, loggerFactory) { ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails };
         await _worker.StartAsync().ConfigureAwait(false);
         Log.Started(_logger, options.Value.TaskHubName, Environment.MachineName, registry.Orchestrators.Count, registry.Activities.Count);
     }
