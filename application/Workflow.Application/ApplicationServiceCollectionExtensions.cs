@@ -18,6 +18,7 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<CycleConsolidation>();
         services.TryAddSingleton<MailOutboxService>();
         services.TryAddSingleton<SubmissionService>();
+        services.TryAddSingleton<CycleStarter>();
         services.TryAddSingleton<CycleActivities>();
         return services;
     }

@@ -16,6 +16,7 @@ public sealed partial class CycleActivities(
     CycleClocks clocks,
     CycleConsolidation consolidation,
     DurableTaskClient client,
+    CycleStarter starter,
     TimeProvider time,
     Microsoft.Extensions.Options.IOptions<CycleOptions> options,
     ILogger<CycleActivities> logger) : ICycleActivities
@@ -23,23 +24,31 @@ public sealed partial class CycleActivities(
     public async Task<PlanRecorded> RecordPlan(CycleInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var errors = PlanValidator.Validate(input.Plan);
+        // CycleStarter stores the whole plan before the cycle starts and the orchestration carries only its schedule;
+        // a cycle started with the whole plan in its input (a test, an older client) has it stored here.
+        var stored = await plans.GetAsync(input.CycleId);
+        var plan = stored ?? input.Plan;
+        var errors = PlanValidator.Validate(plan);
         if (errors.Count > 0)
         {
             throw new InvalidOperationException($"The plan of cycle '{input.CycleId}' is invalid: {string.Join("; ", errors)}");
         }
 
-        await plans.SaveAsync(input.CycleId, input.Plan);
+        if (stored is null)
+        {
+            await plans.SaveAsync(input.CycleId, plan);
+        }
+
         await status.EnsureCycleAsync(input.CycleId, options.Value.ReceiptPrefix);
         await status.SetClockAsync(input.CycleId, input.BusinessClock);
-        var rows = input.Plan.Units.SelectMany(unit => PlanLookup.Tasks(input.Plan, unit)
-            .Select(task => DeliverableStatus.Pending(new SubmissionKey(input.CycleId, unit.Id, task.Id), task.Deadline, task.LatePolicy, input.Plan.TimeZone)))
+        var rows = plan.Units.SelectMany(unit => PlanLookup.Tasks(plan, unit)
+            .Select(task => DeliverableStatus.Pending(new SubmissionKey(input.CycleId, unit.Id, task.Id), task.Deadline, task.LatePolicy, plan.TimeZone)))
             .ToList();
         var seeded = await status.SeedAsync(rows);
         await NoteAsync(input.CycleId, "plan-recorded", "Đã ghi nhận kế hoạch, lập danh sách đơn vị phải nộp",
-            $"{input.Plan.Units.Count} đơn vị, {rows.Count} nội dung phải nộp{(input.BusinessClock.IsRehearsal ? "; đây là đợt diễn tập" : "")}.", "plan");
-        Log.PlanRecorded(logger, input.CycleId, input.Plan.Units.Count, seeded);
-        return new PlanRecorded(input.CycleId, input.Plan.Units.Count, rows.Count);
+            $"{plan.Units.Count} đơn vị, {rows.Count} nội dung phải nộp{(input.BusinessClock.IsRehearsal ? "; đây là đợt diễn tập" : "")}.", "plan");
+        Log.PlanRecorded(logger, input.CycleId, plan.Units.Count, seeded);
+        return new PlanRecorded(input.CycleId, plan.Units.Count, rows.Count);
     }
 
     public async Task<BatchOutcome> SendPlanNotices(NoticeBatch batch)
@@ -169,7 +178,7 @@ public sealed partial class CycleActivities(
         var id = InstanceIds.Cycle(input.CycleId);
         return await client.GetInstanceAsync(id) is not null
             ? id
-            : await client.ScheduleNewOrchestrationInstanceAsync(nameof(ReportingCycleOrchestrator), input, new StartOrchestrationOptions(id));
+            : await starter.StartAsync(client, input, id);
     }
 
     /// <summary>A line of the cycle's own history at its business time; the key keeps a retried step from writing it twice.</summary>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Workflow.Application;
 using Workflow.Host;
 using Workflow.Orchestrations.Cycle;
 using Workflow.Storage;
@@ -46,8 +47,7 @@ internal static class LargeCycleEngine
             var before = meter.Snapshot();
             var started = DateTimeOffset.UtcNow;
             var watch = Stopwatch.StartNew();
-            var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync(
-                nameof(ReportingCycleOrchestrator), new CycleInput(engine.Prefix, plan, "bench", clock), new StartOrchestrationOptions($"{engine.Prefix}:cycle"));
+            var id = await engine.Services.GetRequiredService<CycleStarter>().StartAsync(engine.Client, new CycleInput(engine.Prefix, plan, "bench", clock), $"{engine.Prefix}:cycle");
             var completed = await WaitAsync(engine, id, timeout, watch);
             var seconds = watch.Elapsed.TotalSeconds;
             var requests = meter.Snapshot() - before;

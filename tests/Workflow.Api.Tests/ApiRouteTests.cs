@@ -28,6 +28,13 @@ public sealed class ApiRouteTests(ApiHost host) : IClassFixture<ApiHost>
         using var text = new StringContent(host.PlanText, Encoding.UTF8, "text/plain");
         await ApiHost.ProblemAsync(await host.Operator.PostAsync("/api/cycles?id=khac", text), HttpStatusCode.UnsupportedMediaType);
 
+        // The cycle started carries its schedule, not its units' names and addresses: those are read from the stored plan.
+        var instance = await host.Services.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>().GetInstanceAsync(ApiHost.CycleId, getInputsAndOutputs: true);
+        var unit = host.Plan.Units.First(u => u.Emails.Count > 0);
+        Assert.Contains($"\"{unit.Id}\"", instance!.SerializedInput, StringComparison.Ordinal);
+        Assert.DoesNotContain(unit.Emails[0], instance.SerializedInput, StringComparison.Ordinal);
+        Assert.Equal(host.Plan.Units.Count, (await host.Services.GetRequiredService<IPlanStore>().GetAsync(ApiHost.CycleId))!.Units.Count(u => u.Name.Length > 0));
+
         // Rehearsals: a speed out of range, or a start instant for a live cycle, is refused by name.
         (_, fields) = await ApiHost.ProblemAsync(await Post("/api/cycles?id=dien-tap&rehearsal=0.5", host.PlanText), HttpStatusCode.BadRequest);
         Assert.Equal(["rehearsal"], fields);

@@ -23,7 +23,7 @@ public static class CycleCommandHandlers
     /// time from <paramref name="from"/> (default: the plan's issue day at 08:00).
     /// </summary>
     public static async Task<IResult> StartAsync(
-        HttpRequest request, string? id, string? rehearsal, DateTimeOffset? from, DurableTaskClient client, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest request, string? id, string? rehearsal, DateTimeOffset? from, DurableTaskClient client, CycleStarter starter, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.ContentType is not { } type || !type.Contains("json", StringComparison.OrdinalIgnoreCase))
@@ -76,8 +76,16 @@ public static class CycleCommandHandlers
         }
 
         var startedBy = request.HttpContext.User.Identity?.Name ?? "operator";
-        await client.ScheduleNewOrchestrationInstanceAsync(
-            nameof(ReportingCycleOrchestrator), new CycleInput(cycleId, plan, startedBy, clock), new StartOrchestrationOptions(cycleId), cancellationToken);
+        try
+        {
+            await starter.StartAsync(client, new CycleInput(cycleId, plan, startedBy, clock), cycleId, cancellationToken);
+        }
+        catch (InvalidOperationException)
+        {
+            // A plan stored under this id by a start that never scheduled its cycle: the id is taken all the same.
+            return ApiProblems.Conflict($"Mã kỳ báo cáo «{cycleId}» đã gắn với một kế hoạch khác; dùng mã khác (?id=).", [new FieldError("id", "Mã kỳ báo cáo đã được dùng.")]);
+        }
+
         var cycle = $"{CycleLookup.BaseUrl(request)}/api/cycles/{Uri.EscapeDataString(cycleId)}";
         var body = new CycleStarted(cycleId, cycle, $"{cycle}/extensions", $"{cycle}/terminate", $"{cycle}/suspend", $"{cycle}/resume");
         return Results.Accepted(cycle, body);

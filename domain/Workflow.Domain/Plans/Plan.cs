@@ -47,6 +47,13 @@ public sealed record Plan
     /// <summary>The plan's time zone (validation refuses unknown ones).</summary>
     public TimeZoneInfo Zone() => VietnamTime.ZoneOf(TimeZone);
 
+    /// <summary>
+    /// The plan as the cycle's orchestration carries it: the units without their names, addresses and people, which
+    /// only activities read, from the stored plan. The orchestration's input and history keep a copy of it, so for a
+    /// national cycle of 100,000 units this is what keeps the engine's memory and storage small.
+    /// </summary>
+    public Plan ForSchedule() => this with { Units = [.. Units.Select(u => new Unit { Id = u.Id, Name = "", Block = u.Block, IsPolice = u.IsPolice })] };
+
     /// <summary>The first instant after the cycle's last day: follow-ups end and units' links expire here.</summary>
     public DateTimeOffset ClosesAt() => VietnamTime.AddDays(ClosesOn, 1) is { } after ? VietnamTime.StartOfDay(after, Zone()) : DateTimeOffset.MaxValue;
 }

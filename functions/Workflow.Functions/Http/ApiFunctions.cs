@@ -19,7 +19,7 @@ namespace Workflow.Functions.Http;
 /// units open them from e-mailed links whose signed token is their credential, checked by the Unit policy.
 /// </summary>
 public sealed class ApiFunctions(ApiGate gate, IPlanStore plans, IStatusStore status, IDossierStore dossiers, CycleConsolidation consolidation,
-    SubmissionService submissions, MailOutboxService mails, CycleClocks clocks, IOptions<StorageOptions> storage, ServiceHealth health, TimeProvider time)
+    SubmissionService submissions, MailOutboxService mails, CycleClocks clocks, CycleStarter starter, IOptions<StorageOptions> storage, ServiceHealth health, TimeProvider time)
 {
     [Function("Health")]
     public Task<IResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request, [DurableClient] DurableTaskClient client)
@@ -28,7 +28,7 @@ public sealed class ApiFunctions(ApiGate gate, IPlanStore plans, IStatusStore st
     [Function("StartCycle")]
     public Task<IResult> StartCycle([HttpTrigger(AuthorizationLevel.Function, "post", Route = "cycles")] HttpRequest request, [DurableClient] DurableTaskClient client)
         => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => CycleCommandHandlers.StartAsync(
-            request, request.Query["id"], request.Query["rehearsal"], QueryInstant(request, "from"), client, time, request.HttpContext.RequestAborted));
+            request, request.Query["id"], request.Query["rehearsal"], QueryInstant(request, "from"), client, starter, time, request.HttpContext.RequestAborted));
 
     [Function("ListCycles")]
     public Task<IResult> ListCycles([HttpTrigger(AuthorizationLevel.Function, "get", Route = "cycles")] HttpRequest request, [DurableClient] DurableTaskClient client)
