@@ -58,7 +58,7 @@ public sealed class MailTemplateTests
         var mail = MailTemplates.Escalation(new EscalationMail(
             "Nguyễn Văn A", "UBND xã Tân An", "45/KH-BCĐ", "Báo cáo sơ kết", Report, 3, Clock.Vietnam(2024, 5, 7, 8), Link));
 
-        Assert.Equal("[Báo cáo thành viên Ban Chỉ đạo] UBND xã Tân An chậm gửi Báo cáo sơ kết 7 ngày", mail.Subject);
+        Assert.Equal("[Báo cáo thành viên Ban Chỉ đạo] UBND xã Tân An chậm 7 ngày gửi «Báo cáo sơ kết»", mail.Subject);
         var lines = Lines(mail);
         Assert.Equal("Kính gửi: Đồng chí Nguyễn Văn A, thành viên Ban Chỉ đạo phụ trách địa bàn", lines[0]);
         Assert.Contains("Cơ quan thường trực Ban Chỉ đạo báo cáo: UBND xã Tân An chưa gửi Báo cáo sơ kết theo Kế hoạch số 45/KH-BCĐ (thời hạn: trước ngày 01/05/2024).", lines);

@@ -79,7 +79,7 @@ public static class MailTemplates
 
             {Signature}
             """;
-        return Render($"[Báo cáo thành viên Ban Chỉ đạo] {m.UnitName} chậm gửi {m.DeliverableTitle} {daysLate} ngày", text, m.Link);
+        return Render($"[Báo cáo thành viên Ban Chỉ đạo] {m.UnitName} chậm {daysLate} ngày gửi «{m.DeliverableTitle}»", text, m.Link);
     }
 
     public static MailContent Receipt(ReceiptMail m)
