@@ -13,6 +13,9 @@ public sealed class CycleClocks(IStatusStore status, TimeProvider time)
     public async Task<DateTimeOffset> NowAsync(string cycleId, CancellationToken cancellationToken = default) =>
         Now(await ClockAsync(cycleId, cancellationToken));
 
+    /// <summary>The wall instant now, to be mapped once the cycle's clock is read (<see cref="BusinessClock.ToBusiness"/>).</summary>
+    public DateTimeOffset WallNow() => time.GetUtcNow();
+
     /// <summary>The business time of a clock already read, so a caller that needs both reads the cycle's record once.</summary>
     public DateTimeOffset Now(BusinessClock clock)
     {

@@ -20,8 +20,10 @@ public sealed class SubmissionService(
     public async Task<SubmissionResult> SubmitReportAsync(
         string cycleId, string unitId, string deliverableId, IncomingFile file, ReportStatistics? statistics, DateTimeOffset? receivedAt = null, CancellationToken cancellationToken = default)
     {
+        // Arrival is when the call came, not after the storage read of the clock: a slow read must not make it late.
+        var called = clocks.WallNow();
         var clock = await clocks.ClockAsync(cycleId, cancellationToken);
-        var arrival = receivedAt ?? clocks.Now(clock);
+        var arrival = receivedAt ?? clock.ToBusiness(called);
         var plan = await PlanOf(cycleId, cancellationToken);
         var deliverable = plan.AllDeliverables().FirstOrDefault(d => d.Id == deliverableId);
         if (deliverable is null)
@@ -59,8 +61,10 @@ public sealed class SubmissionService(
     public async Task<SubmissionResult> SubmitNominationAsync(
         string cycleId, string unitId, string roundId, Nomination nomination, IReadOnlyList<NominationFile> files, DateTimeOffset? receivedAt = null, CancellationToken cancellationToken = default)
     {
+        // Arrival is when the call came, not after the storage read of the clock: a slow read must not make it late.
+        var called = clocks.WallNow();
         var clock = await clocks.ClockAsync(cycleId, cancellationToken);
-        var arrival = receivedAt ?? clocks.Now(clock);
+        var arrival = receivedAt ?? clock.ToBusiness(called);
         var plan = await PlanOf(cycleId, cancellationToken);
         var key = new SubmissionKey(cycleId, unitId, roundId);
         var buffered = new List<(NominationFile File, MemoryStream Content)>();

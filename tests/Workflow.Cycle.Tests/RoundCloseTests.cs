@@ -47,7 +47,7 @@ public sealed class RoundCloseTests(CycleFixture fixture) : IClassFixture<CycleF
         // The last second: the dossier's last byte arrives about 0.2 s before midnight.
         await DelayUntil(clock.ToWall(Midnight.AddMilliseconds(-250)));
         var onTime = await fixture.Submissions.SubmitNominationAsync(CycleId, "bcd-yen-the", Round, Scenario.PoliceCollective(), Scenario.Dossier(Scenario.PoliceCollective()));
-        Assert.True(onTime.Accepted, string.Join("; ", onTime.Problems.Select(p => p.Message)));
+        Assert.True(onTime.Accepted, string.Join("; ", onTime.Problems.Select(p => p.Message).Concat(onTime.Files.Select(f => $"{f.Outcome} at {f.ReceivedAt:O}: {string.Join(" ", f.Errors)}"))));
         var arrival = onTime.Files[0].ReceivedAt;
         Assert.InRange(arrival, Midnight.AddSeconds(-1), Midnight.AddTicks(-1));
 
