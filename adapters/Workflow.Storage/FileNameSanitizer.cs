@@ -30,8 +30,8 @@ public static class FileNameSanitizer
 
         if (fileName.Length > MaxOriginalLength)
         {
-            // Thousands grouped with dots, as Vietnamese writes them; the name itself is never quoted.
-            return $"tên tệp dài {fileName.Length.ToString("N0", CultureInfo.InvariantCulture).Replace(',', '.')} ký tự, vượt quá {MaxOriginalLength} ký tự.";
+            // The name itself is never quoted; vi-VN groups thousands with dots.
+            return $"tên tệp dài {fileName.Length.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"))} ký tự, vượt quá {MaxOriginalLength} ký tự.";
         }
 
         // "%00" is how a NUL reaches a name through a client that percent-encodes it.

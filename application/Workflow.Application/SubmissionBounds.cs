@@ -108,5 +108,5 @@ public static class SubmissionBounds
         $"{what} dài {Count(length)} ký tự, vượt quá giới hạn {Count(limit)} ký tự.";
 
     /// <summary>Thousands grouped with dots, as Vietnamese writes them.</summary>
-    private static string Count(int n) => n.ToString("N0", CultureInfo.InvariantCulture).Replace(',', '.');
+    private static string Count(int n) => n.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"));
 }

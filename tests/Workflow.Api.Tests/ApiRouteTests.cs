@@ -25,6 +25,10 @@ public sealed class ApiRouteTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Equal(["id"], fields);
         (_, fields) = await ApiHost.ProblemAsync(await Post($"/api/cycles?id={ApiHost.CycleId}", host.PlanText), HttpStatusCode.Conflict);
         Assert.Equal(["id"], fields);
+        // An id whose stored plan differs (a start that stored its plan and never scheduled) is taken all the same.
+        await host.Services.GetRequiredService<IPlanStore>().SaveAsync("da-luu-ke-hoach", host.Plan with { Title = "Kế hoạch khác" });
+        (_, fields) = await ApiHost.ProblemAsync(await Post("/api/cycles?id=da-luu-ke-hoach", host.PlanText), HttpStatusCode.Conflict);
+        Assert.Equal(["id"], fields);
         using var text = new StringContent(host.PlanText, Encoding.UTF8, "text/plain");
         await ApiHost.ProblemAsync(await host.Operator.PostAsync("/api/cycles?id=khac", text), HttpStatusCode.UnsupportedMediaType);
 
