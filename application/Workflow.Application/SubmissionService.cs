@@ -32,14 +32,15 @@ public sealed class SubmissionService(
         }
 
         var key = new SubmissionKey(cycleId, unitId, deliverableId);
+        var unit = PlanLookup.FindUnit(plan, unitId);
         var json = statistics is null ? null : JsonSerializer.Serialize(statistics, StatisticsJson.Options);
         // Lengths first: the rules' messages quote keys, and an overlong one must not reach the audit row.
         var problems = statistics is null
-            ? deliverable.Forms.Count > 0 ? [new FieldProblem("statistics", $"Thiếu số liệu thống kê theo biểu mẫu của «{deliverable.Title}».")] : []
+            ? HasValues(deliverable, unit) ? [new FieldProblem("statistics", $"Thiếu số liệu thống kê theo biểu mẫu của «{deliverable.Title}».")] : []
             : SubmissionBounds.Check(statistics, json!);
         if (statistics is not null && problems.Count == 0)
         {
-            problems = [.. StatisticsValidator.Validate(deliverable, statistics).Select(e => new FieldProblem($"statistics.{e.Field}", e.Message))];
+            problems = [.. StatisticsValidator.Validate(deliverable, statistics, unit).Select(e => new FieldProblem($"statistics.{e.Field}", e.Message))];
         }
 
         if (problems.Count > 0)
@@ -167,6 +168,10 @@ public sealed class SubmissionService(
 
     private async Task<Plan> PlanOf(string cycleId, CancellationToken cancellationToken) =>
         await plans.GetAsync(cycleId, cancellationToken) ?? throw new KeyNotFoundException($"Cycle '{cycleId}' has no recorded plan.");
+
+    /// <summary>True when the unit fills in values for the deliverable: a form in its scope that is not file-only.</summary>
+    private static bool HasValues(Deliverable deliverable, Unit? unit) =>
+        (unit is null ? deliverable.Forms : deliverable.FormsFor(unit)).Any(f => !f.IsFileOnly);
 
     private static SubmissionResult Refused(params FieldProblem[] problems) => new([], problems);
 }

@@ -41,7 +41,7 @@ public static class Consolidator
         var totals = new List<FieldTotal>();
         foreach (var form in deliverable.Forms)
         {
-            foreach (var field in form.Fields.Where(f => f.Type != FieldType.Text))
+            foreach (var field in form.Fields.Where(f => f.Type is not (FieldType.Text or FieldType.Table)))
             {
                 var values = reported.Select(r => r.Statistics!.Get(form.Id, field.Id)).OfType<FieldValue>().ToList();
                 var numbers = values.Select(v => Number(field, v)).ToList();

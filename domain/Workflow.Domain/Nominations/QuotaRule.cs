@@ -23,6 +23,16 @@ public sealed record QuotaRule
     public int? MinPolice { get; init; }
     public int? MaxPolice { get; init; }
 
+    /// <summary>
+    /// The rule's structure is known but its numbers come later ("theo chỉ tiêu Bộ Công an giao"): nominations are taken,
+    /// and the round waits for an operator to set the numbers before it is judged.
+    /// </summary>
+    public bool Pending { get; init; }
+
+    /// <summary>True when at least one limit is set.</summary>
+    [JsonIgnore]
+    public bool HasLimits => Max is not null || MaxCollective is not null || MaxIndividual is not null || MinPolice is not null || MaxPolice is not null;
+
     /// <summary>A plain total (only <see cref="Max"/>, everything matched) does not place a nominee in the structure.</summary>
     [JsonIgnore]
     public bool IsTotal => Match.IsEmpty && Per == QuotaGrouping.All;

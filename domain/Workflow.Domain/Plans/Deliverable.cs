@@ -11,4 +11,12 @@ public sealed record Deliverable
     public LatePolicy LatePolicy { get; init; } = LatePolicy.AcceptAndMarkLate;
     public IReadOnlyList<OutlineSection> Outline { get; init; } = [];
     public IReadOnlyList<StatisticalForm> Forms { get; init; } = [];
+
+    /// <summary>
+    /// A unit may hand it in or not ("nếu có"): reminded before the deadline, never chased, and never counted as missing.
+    /// </summary>
+    public bool Optional { get; init; }
+
+    /// <summary>The forms a unit fills: those whose scope includes it.</summary>
+    public IEnumerable<StatisticalForm> FormsFor(Unit unit) => Forms.Where(f => f.Includes(unit));
 }

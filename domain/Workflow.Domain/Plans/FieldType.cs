@@ -7,4 +7,7 @@ public enum FieldType
     Percent,
     Boolean,
     Text,
+
+    /// <summary>Rows of typed <see cref="FormField.Columns"/>, one per item (e.g. each unit that missed a title, per year).</summary>
+    Table,
 }

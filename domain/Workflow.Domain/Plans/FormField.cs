@@ -22,6 +22,18 @@ public sealed record FormField
     [System.Text.Json.Serialization.JsonIgnore]
     public decimal Maximum => Type == FieldType.Percent ? 100 : Max is { } max && max < Ceiling ? max : Ceiling;
 
+    /// <summary>The columns of a <see cref="FieldType.Table"/> field.</summary>
+    public IReadOnlyList<TableColumn> Columns { get; init; } = [];
+
+    /// <summary>The fewest rows a table field accepts; none required when absent.</summary>
+    public int? MinRows { get; init; }
+
+    /// <summary>The most rows a table field accepts.</summary>
+    public int? MaxRows { get; init; }
+
+    /// <summary>The column a table's consolidated rows are grouped by (e.g. the year or the kind).</summary>
+    public string? GroupBy { get; init; }
+
     /// <summary>True when a number lies in the field's declared range.</summary>
     public bool Accepts(decimal number) => number >= 0 && number <= Maximum && (Type != FieldType.Integer || number == decimal.Truncate(number));
 }

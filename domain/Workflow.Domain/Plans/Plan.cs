@@ -28,21 +28,47 @@ public sealed record Plan
     public IReadOnlyList<NominationRound> NominationRounds { get; init; } = [];
     public required ReminderPolicy Reminders { get; init; }
 
+    /// <summary>The operators' own dates (conferences, reports to the ministry): on the timeline, and reminded to <see cref="OperatorEmails"/>.</summary>
+    public IReadOnlyList<Milestone> Milestones { get; init; } = [];
+
+    /// <summary>The standing agency's addresses: milestone reminders go there.</summary>
+    public IReadOnlyList<string> OperatorEmails { get; init; } = [];
+
     /// <summary>Set for a multi-year programme (002): the periods whose rounds start at their dates.</summary>
     public IReadOnlyList<ProgrammePeriod> Periods { get; init; } = [];
 
     /// <summary>The plan's own deliverables followed by those of each programme period.</summary>
     public IEnumerable<Deliverable> AllDeliverables() => Deliverables.Concat(Periods.SelectMany(p => p.Deliverables));
 
-    /// <summary>What units hand in during this cycle: the deliverables, then the rounds units propose in.</summary>
+    /// <summary>What units hand in during this cycle: the deliverables, then the dated rounds units propose in.</summary>
     public IEnumerable<PlanSubject> Subjects() =>
-        Deliverables.Select(d => new PlanSubject(d.Id, d.Title, d.Deadline, d.LatePolicy, d.AppliesTo, IsNominationRound: false))
-            .Concat(NominationRounds.Where(r => r.PickedFrom is null && r.Deadline is not null)
-                .Select(r => new PlanSubject(r.Id, r.Title, r.Deadline!, r.LatePolicy, r.Proposers, IsNominationRound: true)));
+        Deliverables.Select(d => new PlanSubject(d.Id, d.Title, d.Deadline, d.LatePolicy, d.AppliesTo, IsNominationRound: false, d.Optional))
+            .Concat(NominationRounds.Where(r => r.PickedFrom is null && r.Deadline is not null).Select(r => r.AsSubject(r.Deadline!)));
+
+    /// <summary>Rounds units propose in that have no deadline yet: an operator dates them during the cycle.</summary>
+    public IEnumerable<NominationRound> UndatedRounds() => NominationRounds.Where(r => r.PickedFrom is null && r.Deadline is null);
+
+    /// <summary>The plan with a round dated by an operator.</summary>
+    public Plan WithRoundDeadline(string roundId, Deadline deadline) =>
+        this with { NominationRounds = [.. NominationRounds.Select(r => r.Id == roundId ? r with { Deadline = deadline } : r)] };
+
+    /// <summary>The plan with a pending quota rule's numbers set by an operator; the rule is no longer pending.</summary>
+    public Plan WithQuotaNumbers(string roundId, string quotaId, QuotaNumbers numbers) =>
+        this with
+        {
+            NominationRounds =
+            [
+                .. NominationRounds.Select(r => r.Id != roundId ? r : r with
+                {
+                    Quotas = [.. r.Quotas.Select(q => q.Id != quotaId ? q : numbers.ApplyTo(q))],
+                }),
+            ],
+        };
 
     /// <summary>The title of a deliverable or nomination round; null when the plan has none with this id.</summary>
     public string? SubjectTitle(string id) =>
-        AllDeliverables().FirstOrDefault(d => d.Id == id)?.Title ?? NominationRounds.FirstOrDefault(r => r.Id == id)?.Title;
+        AllDeliverables().FirstOrDefault(d => d.Id == id)?.Title ?? NominationRounds.FirstOrDefault(r => r.Id == id)?.Title
+        ?? Milestones.FirstOrDefault(m => m.Id == id)?.Title;
 
     /// <summary>The plan's time zone (validation refuses unknown ones).</summary>
     public TimeZoneInfo Zone() => VietnamTime.ZoneOf(TimeZone);

@@ -1,12 +1,15 @@
 namespace Workflow.Domain.Reports;
 
 /// <summary>
-/// Checks a unit's statistics against the deliverable's forms: every field present, of its type, inside its declared
-/// range (<see cref="FormField.Accepts"/>), of one kind only, and no null where a value is required.
+/// Checks a unit's statistics against the deliverable's forms it fills: every field present, of its type, inside its
+/// declared range (<see cref="FormField.Accepts"/>), of one kind only, and no null where a value is required. A table's
+/// rows are checked cell by cell against their columns, and errors name the row and the column. File-only forms and
+/// forms scoped to other units take no values.
 /// </summary>
 public static class StatisticsValidator
 {
-    public static IReadOnlyList<StatisticsError> Validate(Deliverable deliverable, ReportStatistics statistics)
+    /// <param name="unit">The reporting unit; null checks every form of the deliverable.</param>
+    public static IReadOnlyList<StatisticsError> Validate(Deliverable deliverable, ReportStatistics statistics, Unit? unit = null)
     {
         ArgumentNullException.ThrowIfNull(deliverable);
         ArgumentNullException.ThrowIfNull(statistics);
@@ -17,12 +20,17 @@ public static class StatisticsValidator
         }
 
         var forms = deliverable.Forms.ToDictionary(f => f.Id, StringComparer.Ordinal);
-        foreach (var formId in statistics.Forms.Keys.Where(id => !forms.ContainsKey(id)))
+        var filled = (unit is null ? deliverable.Forms : deliverable.FormsFor(unit)).Where(f => !f.IsFileOnly).ToList();
+        foreach (var formId in statistics.Forms.Keys.Where(id => !filled.Exists(f => f.Id == id)))
         {
-            errors.Add(new StatisticsError($"forms.{formId}", $"Biểu mẫu «{formId}» không có trong «{deliverable.Title}»."));
+            errors.Add(new StatisticsError($"forms.{formId}", forms.TryGetValue(formId, out var other)
+                ? other.IsFileOnly
+                    ? $"Biểu mẫu «{other.Title}» nộp bằng tệp, không nhập số liệu."
+                    : $"Biểu mẫu «{other.Title}» không áp dụng cho đơn vị này."
+                : $"Biểu mẫu «{formId}» không có trong «{deliverable.Title}»."));
         }
 
-        foreach (var form in deliverable.Forms)
+        foreach (var form in filled)
         {
             var values = statistics.Forms.GetValueOrDefault(form.Id) ?? new Dictionary<string, FieldValue>();
             var fields = form.Fields.ToDictionary(f => f.Id, StringComparer.Ordinal);
@@ -44,16 +52,54 @@ public static class StatisticsValidator
                 {
                     errors.Add(new StatisticsError(path, $"Chỉ tiêu «{field.Label}»: {problem}"));
                 }
+                else if (field.Type == FieldType.Table)
+                {
+                    errors.AddRange(CheckRows(field, value.Rows!, path));
+                }
             }
         }
 
         return errors;
     }
 
+    /// <summary>The most rows a table without its own bound takes: one report's table, not a data dump.</summary>
+    public const int MaxTableRows = 500;
+
+    private static IEnumerable<StatisticsError> CheckRows(FormField field, IReadOnlyList<IReadOnlyDictionary<string, string>> rows, string path)
+    {
+        var columns = field.Columns.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i] ?? new Dictionary<string, string>();
+            var at = $"{path}.rows[{i}]";
+            foreach (var unknown in row.Keys.Where(k => !columns.ContainsKey(k)))
+            {
+                yield return new StatisticsError($"{at}.{unknown}", $"Bảng «{field.Label}», dòng {i + 1}: không có cột «{unknown}».");
+            }
+
+            if (field.Columns.All(c => string.IsNullOrWhiteSpace(row.GetValueOrDefault(c.Id))))
+            {
+                yield return new StatisticsError(at, $"Bảng «{field.Label}», dòng {i + 1}: dòng trống.");
+                continue;
+            }
+
+            foreach (var column in field.Columns)
+            {
+                if (TableCell.Problem(column, row.GetValueOrDefault(column.Id)) is { } problem)
+                {
+                    yield return new StatisticsError($"{at}.{column.Id}", $"Bảng «{field.Label}», dòng {i + 1}, cột «{column.Label}»: {problem}");
+                }
+            }
+        }
+    }
+
     private static string? Check(FormField field, FieldValue value) => field.Type switch
     {
         // Two kinds at once would be read one way here and another by whoever reads the stored value.
-        _ when value.KindCount() > 1 => "chỉ ghi một loại giá trị (number, flag hoặc text), không ghi nhiều loại cùng lúc.",
+        _ when value.KindCount() > 1 => "chỉ ghi một loại giá trị (number, flag, text hoặc rows), không ghi nhiều loại cùng lúc.",
+        FieldType.Table when value.Rows is null => "phải là bảng (rows).",
+        FieldType.Table when value.Rows.Count < (field.MinRows ?? 0) => $"phải có ít nhất {field.MinRows} dòng.",
+        FieldType.Table when value.Rows.Count > (field.MaxRows ?? MaxTableRows) => $"có tối đa {field.MaxRows ?? MaxTableRows:N0} dòng.",
         FieldType.Integer when value.Number is not { } n => "phải là số nguyên.",
         FieldType.Integer when value.Number is { } n && !field.Accepts(n) => $"phải là số nguyên từ 0 đến {field.Maximum:N0}.",
         FieldType.Decimal when value.Number is not { } => "phải là số.",

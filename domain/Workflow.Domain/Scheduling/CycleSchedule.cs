@@ -32,7 +32,7 @@ public static class CycleSchedule
         for (var rank = 0; rank < groups.Count; rank++)
         {
             var (group, subjectRank) = groups[rank];
-            points.AddRange(ScheduleBuilder.ForDeadline(group.Subject, group.Deadline, group.LatePolicy, plan.Reminders, zone)
+            points.AddRange(ScheduleBuilder.ForDeadline(group.Subject, group.Deadline, group.LatePolicy, plan.Reminders, zone, group.Optional)
                 .Where(p => p.Instant >= issued && p.Instant < closes)
                 .Select(p => (new GroupPoint(p, group), subjectRank, rank)));
         }
@@ -58,13 +58,24 @@ public static class CycleSchedule
     public static IReadOnlyList<ScheduleStep> After(IReadOnlyList<ScheduleStep> steps, DateTimeOffset instant) =>
         [.. steps.Where(s => s.Instant > instant)];
 
-    // Groups in their final order with the index of their subject in Plan.Subjects(), which orders points within a step.
+    /// <summary>
+    /// What units hand in under the changes so far: the plan's subjects, then the rounds an operator has dated (the first
+    /// change naming an undated round dates it for all its proposers).
+    /// </summary>
+    public static IEnumerable<PlanSubject> Subjects(Plan plan, IReadOnlyList<DeadlineChange> changes) =>
+        plan.Subjects().Concat(plan.UndatedRounds()
+            .Select(r => (Round: r, Dated: changes.FirstOrDefault(c => string.Equals(c.Subject, r.Id, StringComparison.Ordinal))))
+            .Where(r => r.Dated is not null)
+            .Select(r => r.Round.AsSubject(r.Dated!.NewDeadline)));
+
+    // Groups in their final order with the index of their subject in Subjects(), which orders points within a step;
+    // milestones come last, with no units.
     private static List<(DeadlineGroup Group, int SubjectRank)> RankedGroups(Plan plan, IReadOnlyList<DeadlineChange> changes)
     {
         var evaluator = new DeadlineEvaluator(plan.Zone());
         var result = new List<(DeadlineGroup, int)>();
         var subjectRank = 0;
-        foreach (var subject in plan.Subjects())
+        foreach (var subject in Subjects(plan, changes))
         {
             var units = subject.Scope.Select(plan.Units).Select(u => u.Id).Distinct(StringComparer.Ordinal).ToList();
             var effective = units.ToDictionary(u => u, _ => subject.Deadline, StringComparer.Ordinal);
@@ -84,8 +95,13 @@ public static class CycleSchedule
             result.AddRange(units
                 .GroupBy(u => effective[u])
                 .OrderBy(g => evaluator.Cutoff(g.Key))
-                .Select(g => (new DeadlineGroup(subject.Id, g.Key, subject.LatePolicy, [.. g]), subjectRank)));
+                .Select(g => (new DeadlineGroup(subject.Id, g.Key, subject.LatePolicy, [.. g], subject.Optional), subjectRank)));
             subjectRank++;
+        }
+
+        foreach (var milestone in plan.Milestones)
+        {
+            result.Add((new DeadlineGroup(milestone.Id, milestone.Deadline, LatePolicy.Reject, [], Optional: true, IsMilestone: true), subjectRank++));
         }
 
         return result;

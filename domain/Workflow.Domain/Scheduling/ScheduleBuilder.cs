@@ -4,7 +4,8 @@ namespace Workflow.Domain.Scheduling;
 /// Derives every reminder, deadline and chase instant of a plan from its deadlines and reminder policy.
 /// Reminders fall "d days before the end": on the day d days before the first late day, at the send time.
 /// Chases start on the first late day and repeat every few days; chases after the configured number escalate.
-/// Late nomination files are refused, so rejecting deadlines get reminders but no chases.
+/// Late nomination files are refused, so rejecting deadlines get reminders but no chases; optional subjects are never
+/// chased either, and milestones only remind the operators.
 /// </summary>
 public static class ScheduleBuilder
 {
@@ -15,12 +16,17 @@ public static class ScheduleBuilder
         var points = new List<ScheduledPoint>();
         foreach (var deliverable in plan.AllDeliverables())
         {
-            points.AddRange(ForDeadline(deliverable.Id, deliverable.Deadline, deliverable.LatePolicy, plan.Reminders, zone));
+            points.AddRange(ForDeadline(deliverable.Id, deliverable.Deadline, deliverable.LatePolicy, plan.Reminders, zone, deliverable.Optional));
         }
 
         foreach (var round in plan.NominationRounds.Where(r => r.PickedFrom is null && r.Deadline is not null))
         {
-            points.AddRange(ForDeadline(round.Id, round.Deadline!, round.LatePolicy, plan.Reminders, zone));
+            points.AddRange(ForDeadline(round.Id, round.Deadline!, round.LatePolicy, plan.Reminders, zone, round.Optional));
+        }
+
+        foreach (var milestone in plan.Milestones)
+        {
+            points.AddRange(ForDeadline(milestone.Id, milestone.Deadline, LatePolicy.Reject, plan.Reminders, zone, optional: true));
         }
 
         // Nothing can be sent before the plan exists.
@@ -29,7 +35,7 @@ public static class ScheduleBuilder
 
     /// <summary>The points of one deadline; used again when a deadline is extended for some units.</summary>
     public static IReadOnlyList<ScheduledPoint> ForDeadline(
-        string subject, Deadline deadline, LatePolicy latePolicy, ReminderPolicy policy, TimeZoneInfo zone)
+        string subject, Deadline deadline, LatePolicy latePolicy, ReminderPolicy policy, TimeZoneInfo zone, bool optional = false)
     {
         ArgumentNullException.ThrowIfNull(deadline);
         ArgumentNullException.ThrowIfNull(policy);
@@ -50,7 +56,7 @@ public static class ScheduleBuilder
         }
 
         points.Add(new ScheduledPoint(VietnamTime.StartOfDay(firstLateDay, zone), ScheduledPointKind.Deadline, subject, 0));
-        if (latePolicy == LatePolicy.AcceptAndMarkLate)
+        if (latePolicy == LatePolicy.AcceptAndMarkLate && !optional)
         {
             for (var n = 1; n <= policy.Chase.MaxCount; n++)
             {

@@ -24,6 +24,7 @@ public static class PlanValidator
         context.CheckScales();
         context.CheckRounds();
         context.CheckTargets();
+        context.CheckMilestones();
         return context.Errors;
     }
 
@@ -153,20 +154,95 @@ public static class PlanValidator
             CheckOutline(deliverable.Outline, $"{path}.outline");
             for (var f = 0; f < deliverable.Forms.Count; f++)
             {
-                var form = deliverable.Forms[f];
-                Unique(form.Fields.Select(x => x.Id), $"{path}.forms[{f}].fields", "chỉ tiêu");
-                if (form.Fields.Count == 0)
+                CheckForm(deliverable, deliverable.Forms[f], $"{path}.forms[{f}]");
+            }
+        }
+
+        /// <summary>A form with no fields is a file-only form; its scope must fall within the deliverable's.</summary>
+        private void CheckForm(Deliverable deliverable, StatisticalForm form, string path)
+        {
+            Unique(form.Fields.Select(x => x.Id), $"{path}.fields", "chỉ tiêu");
+            Unique(form.Templates.Select(t => t.File), $"{path}.templates", "tệp mẫu");
+            for (var t = 0; t < form.Templates.Count; t++)
+            {
+                Required(form.Templates[t].Title, $"{path}.templates[{t}].title", "tên tệp mẫu");
+                if (string.IsNullOrWhiteSpace(form.Templates[t].File) || form.Templates[t].File.IndexOfAny(['/', '\\']) >= 0 || form.Templates[t].File.Contains("..", StringComparison.Ordinal))
                 {
-                    Add($"{path}.forms[{f}].fields", $"Biểu mẫu «{form.Title}» chưa có chỉ tiêu nào.");
+                    Add($"{path}.templates[{t}].file", $"Tên tệp mẫu «{form.Templates[t].File}» không hợp lệ: chỉ ghi tên tệp, không ghi thư mục.");
+                }
+            }
+
+            if (form.AppliesTo is { } scope)
+            {
+                CheckScope(scope, $"{path}.appliesTo", requireSome: false);
+                if (!deliverable.AppliesTo.Select(plan.Units).Any(scope.Includes))
+                {
+                    Add($"{path}.appliesTo", $"Không đơn vị nào của «{deliverable.Title}» phải lập biểu mẫu «{form.Title}».");
+                }
+            }
+
+            for (var x = 0; x < form.Fields.Count; x++)
+            {
+                CheckField(form.Fields[x], $"{path}.fields[{x}]");
+            }
+        }
+
+        private void CheckField(FormField field, string path)
+        {
+            if (field.Max is { } max && (max <= 0 || max > FormField.Ceiling))
+            {
+                Add($"{path}.max", $"Giá trị tối đa của chỉ tiêu «{field.Label}» phải lớn hơn 0 và không quá {FormField.Ceiling:N0}.");
+            }
+
+            if (field.Type != FieldType.Table)
+            {
+                if (field.Columns.Count > 0 || field.MinRows is not null || field.MaxRows is not null || field.GroupBy is not null)
+                {
+                    Add($"{path}.columns", $"Chỉ tiêu «{field.Label}» không phải dạng bảng (type: table) nên không có cột, số dòng hay cột nhóm.");
                 }
 
-                for (var x = 0; x < form.Fields.Count; x++)
+                return;
+            }
+
+            if (field.Columns.Count == 0)
+            {
+                Add($"{path}.columns", $"Bảng «{field.Label}» chưa có cột nào.");
+            }
+
+            Unique(field.Columns.Select(c => c.Id), $"{path}.columns", "cột");
+            for (var c = 0; c < field.Columns.Count; c++)
+            {
+                var column = field.Columns[c];
+                Required(column.Id, $"{path}.columns[{c}].id", "mã cột");
+                Required(column.Label, $"{path}.columns[{c}].label", "tên cột");
+                if (column.Type == ColumnType.Choice && column.Choices.Count == 0)
                 {
-                    if (form.Fields[x].Max is { } max && (max <= 0 || max > FormField.Ceiling))
-                    {
-                        Add($"{path}.forms[{f}].fields[{x}].max", $"Giá trị tối đa của chỉ tiêu «{form.Fields[x].Label}» phải lớn hơn 0 và không quá {FormField.Ceiling:N0}.");
-                    }
+                    Add($"{path}.columns[{c}].choices", $"Cột «{column.Label}» là danh sách chọn nhưng chưa có lựa chọn nào.");
                 }
+                else if (column.Type != ColumnType.Choice && column.Choices.Count > 0)
+                {
+                    Add($"{path}.columns[{c}].choices", $"Cột «{column.Label}» không phải danh sách chọn (type: choice) nên không có lựa chọn.");
+                }
+
+                Unique(column.Choices, $"{path}.columns[{c}].choices", "lựa chọn");
+                if (column.Max is { } columnMax && (column.Type is not (ColumnType.Integer or ColumnType.Decimal) || columnMax <= 0 || columnMax > FormField.Ceiling))
+                {
+                    Add($"{path}.columns[{c}].max", $"Giá trị tối đa chỉ dùng cho cột số, phải lớn hơn 0 và không quá {FormField.Ceiling:N0}.");
+                }
+            }
+
+            if (field.MinRows < 0 || field.MaxRows < 1)
+            {
+                Add($"{path}.minRows", "Số dòng tối thiểu không được âm, số dòng tối đa phải từ 1 trở lên.");
+            }
+            else if (field.MinRows > field.MaxRows)
+            {
+                Add($"{path}.minRows", $"Số dòng tối thiểu ({field.MinRows}) lớn hơn số dòng tối đa ({field.MaxRows}).");
+            }
+
+            if (field.GroupBy is { } groupBy && field.Columns.All(c => c.Id != groupBy))
+            {
+                Add($"{path}.groupBy", $"Cột nhóm «{groupBy}» không có trong bảng «{field.Label}».");
             }
         }
 
@@ -242,11 +318,8 @@ public static class PlanValidator
                 }
                 else
                 {
+                    // A round without a deadline is dated by an operator during the cycle.
                     CheckScope(round.Proposers, $"{path}.proposers", requireSome: true);
-                    if (round.Deadline is null)
-                    {
-                        Add($"{path}.deadline", $"Đợt đề nghị «{round.Title}» chưa có hạn nộp hồ sơ.");
-                    }
                 }
 
                 if (round.Deadline is not null)
@@ -267,27 +340,20 @@ public static class PlanValidator
             {
                 var quota = round.Quotas[q];
                 var at = $"{path}.quotas[{q}]";
-                if (quota.Max is null && quota.MaxCollective is null && quota.MaxIndividual is null && quota.MinPolice is null && quota.MaxPolice is null)
+                if (quota.Pending)
                 {
-                    Add(at, $"Chỉ tiêu «{quota.Description}» chưa đặt giới hạn nào.");
-                }
-
-                foreach (var (value, name) in new[] { (quota.Max, "max"), (quota.MaxCollective, "maxCollective"), (quota.MaxIndividual, "maxIndividual"), (quota.MinPolice, "minPolice"), (quota.MaxPolice, "maxPolice") })
-                {
-                    if (value < 0)
+                    if (quota.HasLimits)
                     {
-                        Add($"{at}.{name}", "Số lượng không được âm.");
+                        Add($"{at}.pending", $"Chỉ tiêu «{quota.Description}» đang chờ số lượng (pending) nên chưa ghi số; bỏ pending khi đã có số.");
                     }
                 }
-
-                if (quota.MinPolice > quota.MaxPolice)
+                else
                 {
-                    Add($"{at}.minPolice", $"Số tối thiểu thuộc lực lượng Công an ({quota.MinPolice}) lớn hơn số tối đa ({quota.MaxPolice}).");
-                }
-
-                if (quota.Max is { } max && quota.MinPolice > max)
-                {
-                    Add($"{at}.minPolice", $"Số tối thiểu thuộc lực lượng Công an ({quota.MinPolice}) lớn hơn tổng số được đề nghị ({max}).");
+                    var numbers = new QuotaNumbers { Max = quota.Max, MaxCollective = quota.MaxCollective, MaxIndividual = quota.MaxIndividual, MinPolice = quota.MinPolice, MaxPolice = quota.MaxPolice };
+                    foreach (var (field, message) in numbers.Problems())
+                    {
+                        Add(quota.HasLimits ? $"{at}.{field}" : at, quota.HasLimits ? message : $"Chỉ tiêu «{quota.Description}» chưa đặt giới hạn nào; nếu số lượng sẽ giao sau, ghi \"pending\": true.");
+                    }
                 }
 
                 KnownBlocks(quota.Match.ProposerBlocks, $"{at}.match.proposerBlocks");
@@ -426,6 +492,34 @@ public static class PlanValidator
                 {
                     Add($"{path}.totalField", $"Chỉ tiêu tổng số «{total}» không có trong biểu mẫu «{form.Title}» hoặc không phải số nguyên.");
                 }
+            }
+        }
+
+        public void CheckMilestones()
+        {
+            var subjects = plan.AllDeliverables().Select(d => d.Id).Concat(plan.NominationRounds.Select(r => r.Id)).ToHashSet(StringComparer.Ordinal);
+            Unique(plan.Milestones.Select(m => m.Id), "$.milestones", "mốc công việc");
+            for (var i = 0; i < plan.Milestones.Count; i++)
+            {
+                var milestone = plan.Milestones[i];
+                Required(milestone.Id, $"$.milestones[{i}].id", "mã mốc công việc");
+                Required(milestone.Title, $"$.milestones[{i}].title", "tên mốc công việc");
+                if (subjects.Contains(milestone.Id))
+                {
+                    Add($"$.milestones[{i}].id", $"Mã mốc «{milestone.Id}» trùng với mã một nội dung phải nộp hoặc đợt khen thưởng.");
+                }
+
+                CheckDeadline(milestone.Deadline, $"$.milestones[{i}].deadline");
+            }
+
+            if (plan.Milestones.Count > 0 && plan.OperatorEmails.Count == 0)
+            {
+                Add("$.operatorEmails", "Kế hoạch có mốc công việc nhưng chưa có địa chỉ thư của cơ quan thường trực để nhắc.");
+            }
+
+            for (var i = 0; i < plan.OperatorEmails.Count; i++)
+            {
+                Email(plan.OperatorEmails[i], $"$.operatorEmails[{i}]");
             }
         }
 

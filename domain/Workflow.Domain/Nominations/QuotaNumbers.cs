@@ -1,0 +1,47 @@
+namespace Workflow.Domain.Nominations;
+
+/// <summary>The numbers an operator sets for a pending quota rule once the awarding authority has given them.</summary>
+public sealed record QuotaNumbers
+{
+    public int? Max { get; init; }
+    public int? MaxCollective { get; init; }
+    public int? MaxIndividual { get; init; }
+    public int? MinPolice { get; init; }
+    public int? MaxPolice { get; init; }
+
+    public QuotaRule ApplyTo(QuotaRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return rule with { Max = Max, MaxCollective = MaxCollective, MaxIndividual = MaxIndividual, MinPolice = MinPolice, MaxPolice = MaxPolice, Pending = false };
+    }
+
+    /// <summary>What is wrong with the numbers, as (field, Vietnamese message); empty when they can be set.</summary>
+    public IReadOnlyList<(string Field, string Message)> Problems()
+    {
+        var problems = new List<(string, string)>();
+        if (Max is null && MaxCollective is null && MaxIndividual is null && MinPolice is null && MaxPolice is null)
+        {
+            problems.Add(("max", "Chưa nhập số lượng nào của chỉ tiêu."));
+        }
+
+        foreach (var (value, name) in new[] { (Max, "max"), (MaxCollective, "maxCollective"), (MaxIndividual, "maxIndividual"), (MinPolice, "minPolice"), (MaxPolice, "maxPolice") })
+        {
+            if (value < 0)
+            {
+                problems.Add((name, "Số lượng không được âm."));
+            }
+        }
+
+        if (MinPolice > MaxPolice)
+        {
+            problems.Add(("minPolice", $"Số tối thiểu thuộc lực lượng Công an ({MinPolice}) lớn hơn số tối đa ({MaxPolice})."));
+        }
+
+        if (Max is { } max && MinPolice > max)
+        {
+            problems.Add(("minPolice", $"Số tối thiểu thuộc lực lượng Công an ({MinPolice}) lớn hơn tổng số được đề nghị ({max})."));
+        }
+
+        return problems;
+    }
+}
