@@ -50,7 +50,7 @@ public static class ExportTables
         };
         foreach (var form in deliverable.Forms)
         {
-            foreach (var field in form.Fields.Where(f => f.Type != FieldType.Text))
+            foreach (var field in form.Fields.Where(f => f.Type is not (FieldType.Text or FieldType.Table)))
             {
                 var unit = field.Type == FieldType.Boolean ? "đơn vị đạt" : field.Unit ?? "";
                 rows.Add(Row([form.Title, field.Id, field.Label, unit, .. summaries.Select(s => (object?)s.Totals.First(t => t.Form == form.Id && t.Field == field.Id).Value)]));
@@ -64,7 +64,8 @@ public static class ExportTables
     {
         var blocks = plan.Blocks.ToDictionary(b => b.Id, b => b.Name, StringComparer.Ordinal);
         var byUnit = export.Reports.ToDictionary(r => r.UnitId, StringComparer.Ordinal);
-        var fields = deliverable.Forms.SelectMany(f => f.Fields.Select(x => (Form: f, Field: x))).ToList();
+        // A table's rows do not fit one cell per unit.
+        var fields = deliverable.Forms.SelectMany(f => f.Fields.Where(x => x.Type != FieldType.Table).Select(x => (Form: f, Field: x))).ToList();
         var columns = new List<string> { "Mã đơn vị", "Tên đơn vị", "Khối", "Tình trạng", "Thời điểm nộp" };
         columns.AddRange(fields.Select(f => f.Field.Unit is { } u ? $"{f.Field.Label} ({u})" : f.Field.Label));
         var rows = new List<IReadOnlyList<object?>>();

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Workflow.Domain.Plans;
+using Workflow.Domain.Reports;
 
 namespace Workflow.Api.Tests;
 
@@ -34,7 +35,7 @@ internal static class Uploads
     public static string Statistics(Plan plan, int seed)
     {
         var forms = new Dictionary<string, Dictionary<string, object>>();
-        foreach (var form in plan.Deliverables.Single(d => d.Id == Report).Forms)
+        foreach (var form in plan.Deliverables.Single(d => d.Id == Report).Forms.Where(f => !f.IsFileOnly))
         {
             forms[form.Id] = form.Fields.ToDictionary(f => f.Id, f => f.Type switch
             {
@@ -42,6 +43,7 @@ internal static class Uploads
                 FieldType.Decimal => new { number = 1.5m },
                 FieldType.Percent => new { number = 50 },
                 FieldType.Boolean => new { flag = true },
+                FieldType.Table => new { rows = TableCell.ExampleRows(f, 2) },
                 _ => new { text = "Không có ghi chú" },
             });
         }

@@ -31,6 +31,7 @@ public sealed class FailedPieceTests(CycleFixture fixture) : IClassFixture<Cycle
             Deliverables = [.. sample.Deliverables.Where(d => d.Id == Report)],
             NominationRounds = [.. sample.NominationRounds.Where(r => r.Id == Round)],
             Targets = [],
+            Milestones = [],
             ClosesOn = new DateOnly(2024, 5, 5),
             Reminders = sample.Reminders with { DaysBefore = [], Chase = sample.Reminders.Chase with { MaxCount = 0 }, EscalateAfterChases = 0 },
         };

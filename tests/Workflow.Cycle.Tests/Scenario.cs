@@ -142,7 +142,7 @@ internal sealed class Scenario
     {
         var forms = new Dictionary<string, IReadOnlyDictionary<string, FieldValue>>();
         var first = true;
-        foreach (var form in plan.AllDeliverables().Single(d => d.Id == subject).Forms)
+        foreach (var form in plan.AllDeliverables().Single(d => d.Id == subject).Forms.Where(f => !f.IsFileOnly))
         {
             var values = new Dictionary<string, FieldValue>();
             foreach (var field in form.Fields)
@@ -154,6 +154,7 @@ internal sealed class Scenario
                     FieldType.Decimal => FieldValue.Of(1.5m),
                     FieldType.Percent => FieldValue.Of(50),
                     FieldType.Boolean => FieldValue.Of(true),
+                    FieldType.Table => FieldValue.Of(TableCell.ExampleRows(field, 2)),
                     _ => FieldValue.Of("Không có ghi chú"),
                 };
                 first &= field.Type != FieldType.Integer;

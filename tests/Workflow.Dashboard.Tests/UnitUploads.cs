@@ -37,7 +37,7 @@ internal static partial class UnitUploads
     /// <summary>A value for every field of the deliverable's forms.</summary>
     private static ReportStatistics Statistics(Plan plan, string deliverableId, int seed) => new()
     {
-        Forms = plan.AllDeliverables().Single(d => d.Id == deliverableId).Forms.ToDictionary(
+        Forms = plan.AllDeliverables().Single(d => d.Id == deliverableId).Forms.Where(f => !f.IsFileOnly).ToDictionary(
             form => form.Id,
             form => (IReadOnlyDictionary<string, FieldValue>)form.Fields.ToDictionary(field => field.Id, field => field.Type switch
             {
@@ -45,6 +45,7 @@ internal static partial class UnitUploads
                 FieldType.Decimal => FieldValue.Of(1.5m),
                 FieldType.Percent => FieldValue.Of(50),
                 FieldType.Boolean => FieldValue.Of(true),
+                FieldType.Table => FieldValue.Of(TableCell.ExampleRows(field, 2)),
                 _ => FieldValue.Of("Không có ghi chú"),
             })),
     };

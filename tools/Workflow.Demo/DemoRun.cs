@@ -361,6 +361,7 @@ internal sealed partial class DemoRun(DemoApi api, DemoOptions options, TextWrit
                     "decimal" => new { number = 1.5m },
                     "percent" => new { number = 80 },
                     "boolean" => new { flag = seed % 5 != 0 },
+                    "table" => new { rows = Rows(field, 1 + (seed % 3)) },
                     _ => (object)new { text = "Không có ý kiến thêm" },
                 };
             }
@@ -370,6 +371,21 @@ internal sealed partial class DemoRun(DemoApi api, DemoOptions options, TextWrit
 
         return JsonSerializer.Serialize(new { forms });
     }
+
+    /// <summary>Rows of a table field as the unit page lists its columns: one per year for a year column, small counts elsewhere.</summary>
+    private static List<Dictionary<string, string>> Rows(JsonElement field, int count) =>
+    [
+        .. Enumerable.Range(0, count).Select(row => field.GetProperty("columns").EnumerateArray().ToDictionary(
+            c => c.GetProperty("id").GetString()!,
+            c => c.GetProperty("type").GetString() switch
+            {
+                "year" => (2021 + row).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "date" => $"2024-01-{row + 10}",
+                "choice" => c.GetProperty("choices")[0].GetString()!,
+                "text" => "Không có ý kiến thêm",
+                _ => ((row * 3) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            })),
+    ];
 
     private static ByteArrayContent Pdf(string text)
     {

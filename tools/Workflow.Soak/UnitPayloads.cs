@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Workflow.Domain.Plans;
+using Workflow.Domain.Reports;
 
 namespace Workflow.Soak;
 
@@ -13,7 +14,7 @@ internal static class UnitPayloads
     public static string Statistics(Plan plan, string subject, int seed)
     {
         var forms = new Dictionary<string, Dictionary<string, object>>();
-        foreach (var form in plan.Deliverables.Single(d => d.Id == subject).Forms)
+        foreach (var form in plan.Deliverables.Single(d => d.Id == subject).Forms.Where(f => !f.IsFileOnly))
         {
             forms[form.Id] = form.Fields.ToDictionary(f => f.Id, f => f.Type switch
             {
@@ -21,6 +22,7 @@ internal static class UnitPayloads
                 FieldType.Decimal => new { number = 1.5m },
                 FieldType.Percent => new { number = 80m },
                 FieldType.Boolean => (object)new { flag = seed % 5 != 0 },
+                FieldType.Table => new { rows = TableCell.ExampleRows(f, 1 + (seed % 3)) },
                 _ => new { text = "Không có ý kiến thêm" },
             });
         }

@@ -65,6 +65,28 @@ public static class TableCell
         };
     }
 
+    /// <summary>A plausible cell for the <paramref name="row"/>-th row (from 0): for sample rows in demos and tests.</summary>
+    public static string Example(TableColumn column, int row)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        return column.Type switch
+        {
+            ColumnType.Year => (2020 + (row % 80)).ToString(CultureInfo.InvariantCulture),
+            ColumnType.Date => new DateOnly(2024, 1, 1).AddDays(row).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ColumnType.Choice => column.Choices[row % column.Choices.Count],
+            ColumnType.Text => $"Nội dung dòng {row + 1}",
+            ColumnType.Decimal => (row + 0.5m).ToString(CultureInfo.InvariantCulture),
+            _ => ((row * 3) + 1).ToString(CultureInfo.InvariantCulture),
+        };
+    }
+
+    /// <summary><paramref name="count"/> sample rows of a table field, every column filled.</summary>
+    public static IReadOnlyList<IReadOnlyDictionary<string, string>> ExampleRows(FormField field, int count)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return [.. Enumerable.Range(0, count).Select(i => (IReadOnlyDictionary<string, string>)field.Columns.ToDictionary(c => c.Id, c => Example(c, i), StringComparer.Ordinal))];
+    }
+
     public static bool TryNumber(string text, out decimal number) =>
         decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out number);
 
