@@ -533,6 +533,8 @@ public sealed partial class TableStatusStore : IStatusStore
         // Reasons quote what was sent; a refusal must still be recorded, so an overlong one is cut.
         ["Reason"] = StorageLimits.Clip(a.Reason),
         ["FileName"] = StorageLimits.Clip(a.FileName),
+        // A refused dossier's files, all of them (at most 50 names of 255 characters, so the JSON fits one column).
+        ["FileNames"] = a.FileNames.Count > 1 ? JsonSerializer.Serialize(a.FileNames) : null,
         ["ContentType"] = StorageLimits.Clip(a.ContentType),
         ["Size"] = a.Size,
         ["Sha256"] = a.Sha256,
@@ -540,18 +542,22 @@ public sealed partial class TableStatusStore : IStatusStore
         ["Version"] = a.Version,
     };
 
-    private static UploadAudit AuditFromEntity(TableEntity e) => new(
-        new SubmissionKey(e.GetString("CycleId"), e.GetString("UnitId"), e.GetString("SubjectId")),
-        e.GetString("AttemptId"),
-        e.GetDateTimeOffset("ReceivedAt") ?? default,
-        Enum.Parse<UploadOutcome>(e.GetString("Outcome")),
-        e.GetString("Reason"),
-        e.GetString("FileName"),
-        e.GetString("ContentType"),
-        e.GetInt64("Size") ?? 0,
-        e.GetString("Sha256"),
-        e.GetString("ReceiptNumber"),
-        e.GetInt32("Version"));
+    private static UploadAudit AuditFromEntity(TableEntity e)
+    {
+        var audit = new UploadAudit(
+            new SubmissionKey(e.GetString("CycleId"), e.GetString("UnitId"), e.GetString("SubjectId")),
+            e.GetString("AttemptId"),
+            e.GetDateTimeOffset("ReceivedAt") ?? default,
+            Enum.Parse<UploadOutcome>(e.GetString("Outcome")),
+            e.GetString("Reason"),
+            e.GetString("FileName"),
+            e.GetString("ContentType"),
+            e.GetInt64("Size") ?? 0,
+            e.GetString("Sha256"),
+            e.GetString("ReceiptNumber"),
+            e.GetInt32("Version"));
+        return e.GetString("FileNames") is { } names ? audit with { FileNames = JsonSerializer.Deserialize<List<string>>(names) ?? [] } : audit;
+    }
 
     private static TableEntity ToEntity(NomineeStatus n) => new(StatusPartition(n.CycleId, n.RoundId), n.NominationId)
     {

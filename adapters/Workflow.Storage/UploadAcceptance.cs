@@ -56,16 +56,19 @@ public sealed partial class UploadAcceptance(
         var row = await status.GetAsync(key, cancellationToken).ConfigureAwait(false);
         UploadResult Result(Incoming f, UploadOutcome outcome, IReadOnlyList<string> errors, string? receipt = null, int? version = null) =>
             new(outcome, key, f.AttemptId, receivedAt, row?.Deadline, row?.Cutoff, f.FileName, f.TooLarge ? -1 : f.Size, f.Sha256, receipt, version, errors);
-        async Task<IReadOnlyList<UploadResult>> RejectAsync(IEnumerable<Incoming> refused, UploadOutcome outcome, Func<Incoming, IReadOnlyList<string>> errorsOf)
+        async Task<IReadOnlyList<UploadResult>> RejectAsync(
+            IEnumerable<Incoming> refused, UploadOutcome outcome, Func<Incoming, IReadOnlyList<string>> errorsOf, IReadOnlyList<string>? names = null)
         {
             var results = new List<UploadResult>();
             foreach (var f in refused)
             {
                 var errors = errorsOf(f);
                 var audit = new UploadAudit(key, f.AttemptId, receivedAt, outcome, string.Join(" ", errors), f.FileName, f.ContentType, f.Size, f.Sha256);
+                audit = names is null ? audit : audit with { FileNames = names };
                 await status.AppendAuditAsync(audit, cancellationToken).ConfigureAwait(false);
                 Log.Rejected(logger, key.ToString(), outcome, audit.Reason);
-                results.Add(Result(f, outcome, errors));
+                var result = Result(f, outcome, errors);
+                results.Add(names is null ? result : result with { FileNames = names });
             }
 
             return results;
@@ -84,13 +87,13 @@ public sealed partial class UploadAcceptance(
         var timeliness = row.Evaluator.Evaluate(row.Deadline, receivedAt);
         if (timeliness == Timeliness.Late && row.LatePolicy == LatePolicy.Reject)
         {
-            // Every file arrived at the same instant: one refusal covers them all.
+            // Every file arrived at the same instant: one refusal (one audit row, one mail) covers them all, naming each.
             return await RejectAsync(files.Take(1), UploadOutcome.RejectedLate, _ =>
             [
                 $"Tệp đến máy chủ lúc {VietnamTime.FormatDateTime(receivedAt)}, sau thời hạn «{row.Deadline.Describe()}» " +
                 $"(thời điểm cuối cùng được nhận: {VietnamTime.FormatDateTime(row.Evaluator.LastAcceptedInstant(row.Deadline))}); " +
                 "quá thời hạn, hồ sơ không được tiếp nhận.",
-            ]).ConfigureAwait(false);
+            ], [.. files.Select(f => f.FileName ?? "")]).ConfigureAwait(false);
         }
 
         return await StoreAsync(key, files, receivedAt, timeliness, nominee, Result, cancellationToken).ConfigureAwait(false);

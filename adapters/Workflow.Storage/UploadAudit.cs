@@ -17,6 +17,15 @@ public sealed record UploadAudit(
     string? ReceiptNumber = null,
     int? Version = null)
 {
+    private readonly IReadOnlyList<string>? _fileNames;
+
+    /// <summary>Every file of the attempt in the order sent (a late dossier is one refused attempt); otherwise the one <see cref="FileName"/>.</summary>
+    public IReadOnlyList<string> FileNames
+    {
+        get => _fileNames ?? (FileName is null ? [] : [FileName]);
+        init => _fileNames = value;
+    }
+
     /// <summary>A new attempt id: arrival ticks (so ids sort by arrival) and a random suffix (two attempts may share a tick).</summary>
     public static string NewAttemptId(DateTimeOffset receivedAt) =>
         string.Create(CultureInfo.InvariantCulture, $"{receivedAt.UtcTicks:x}{RandomNumberGenerator.GetHexString(8, lowercase: true)}");

@@ -18,7 +18,19 @@ public sealed record UploadResult(
     int? Version,
     IReadOnlyList<string> Errors)
 {
+    private readonly IReadOnlyList<string>? _fileNames;
+
     public bool Accepted => Outcome is UploadOutcome.AcceptedOnTime or UploadOutcome.AcceptedLate;
+
+    /// <summary>
+    /// The names of every file this result stands for, in the order they were sent: a late dossier is refused as one
+    /// result for all its files, and its refusal must name them all. Otherwise the one <see cref="FileName"/>.
+    /// </summary>
+    public IReadOnlyList<string> FileNames
+    {
+        get => _fileNames ?? (FileName is null ? [] : [FileName]);
+        init => _fileNames = value;
+    }
 
     /// <summary>The last on-time instant, as people are told it (23:59:59.999 of the last day).</summary>
     public DateTimeOffset? LastAcceptedInstant => Cutoff?.AddMilliseconds(-1);

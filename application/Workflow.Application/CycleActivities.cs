@@ -131,7 +131,13 @@ public sealed partial class CycleActivities(
             }
         }
 
-        return new Tally(expected, onTime, late, missing, expected - onTime - late - missing);
+        var lateRejected = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var round in plan.NominationRounds.Where(r => r.PickedFrom is null))
+        {
+            lateRejected[round.Id] = await LateRefusals.CountAsync(status, request.CycleId, round.Id);
+        }
+
+        return new Tally(expected, onTime, late, missing, expected - onTime - late - missing, lateRejected);
     }
 
     public async Task<RoundResult> EvaluateRound(RoundEvaluation evaluation)

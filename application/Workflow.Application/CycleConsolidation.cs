@@ -26,8 +26,7 @@ public sealed class CycleConsolidation(IStatusStore status, IOptions<StorageOpti
                     .WithQuota(nominee.QuotaViolations), cancellationToken);
         }
 
-        var lateRejected = (await status.ListAuditAsync(evaluation.CycleId, evaluation.RoundId, cancellationToken: cancellationToken))
-            .Count(a => a.Outcome == UploadOutcome.RejectedLate);
+        var lateRejected = await LateRefusals.CountAsync(status, evaluation.CycleId, evaluation.RoundId, cancellationToken);
         var accepted = outcome.Accepted.Select(n => n.Nomination.Id).ToList();
         return new RoundResult(evaluation.RoundId, outcome.Nominees.Count, accepted.Count, outcome.Nominees.Count - accepted.Count, lateRejected, accepted);
     }
@@ -76,7 +75,7 @@ public sealed class CycleConsolidation(IStatusStore status, IOptions<StorageOpti
         foreach (var result in request.Rounds)
         {
             var lateRejected = RoundOf(plan, result.RoundId).PickedFrom is null
-                ? (await status.ListAuditAsync(request.CycleId, result.RoundId, cancellationToken: cancellationToken)).Count(a => a.Outcome == UploadOutcome.RejectedLate)
+                ? await LateRefusals.CountAsync(status, request.CycleId, result.RoundId, cancellationToken)
                 : result.LateRejected;
             results.Add(result with { LateRejected = lateRejected });
         }

@@ -85,7 +85,7 @@ public sealed class CycleMail(IMailer mailer, UnitLinks links)
     {
         var unit = PlanLookup.Unit(plan, result.Key.UnitId);
         var content = MailTemplates.Rejection(new RejectionMail(
-            unit.Name, plan.Number, PlanLookup.SubjectTitle(plan, result.Key.SubjectId), result.FileName ?? "", result.Deadline!, result.ReceivedAt,
+            unit.Name, plan.Number, PlanLookup.SubjectTitle(plan, result.Key.SubjectId), result.FileNames, result.Deadline!, result.ReceivedAt,
             links.Link(plan, result.Key.CycleId, unit.Id)));
         var key = MessageKeys.Rejection(result.Key.CycleId, unit.Id, result.Key.SubjectId, result.AttemptId);
         return SendAsync(new OutgoingMail(key, PlanLookup.Recipients(unit), Marked(content, rehearsal)), cancellationToken);

@@ -94,7 +94,7 @@ public sealed partial class MailOutboxService(
         var audits = await status.ListAuditAsync(intent.CycleId, intent.SubjectId, intent.UnitId, cancellationToken);
         var results = audits
             .Where(a => a.ReceivedAt >= intent.Arrival.AddSeconds(-1) && a.Outcome is UploadOutcome.AcceptedOnTime or UploadOutcome.AcceptedLate or UploadOutcome.RejectedLate)
-            .Select(a => new UploadResult(a.Outcome, key, a.AttemptId, a.ReceivedAt, row?.Deadline, row?.Cutoff, a.FileName, a.Size, a.Sha256, a.ReceiptNumber, a.Version, []))
+            .Select(a => new UploadResult(a.Outcome, key, a.AttemptId, a.ReceivedAt, row?.Deadline, row?.Cutoff, a.FileName, a.Size, a.Sha256, a.ReceiptNumber, a.Version, []) { FileNames = a.FileNames })
             .ToList();
         await SendAsync(plan, results, (await clocks.ClockAsync(intent.CycleId, cancellationToken)).IsRehearsal, cancellationToken);
         await ledger.DeleteIntentAsync(intent, cancellationToken);

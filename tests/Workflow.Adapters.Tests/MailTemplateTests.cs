@@ -95,7 +95,7 @@ public sealed class MailTemplateTests
     public void Rejection_QuotesTheDeadlineLastInstantAndServerArrival()
     {
         var mail = MailTemplates.Rejection(new RejectionMail(
-            "Công an huyện Yên Dũng", "45/KH-BCĐ", "Hồ sơ đề nghị khen thưởng", "Tờ trình.pdf", Nominations, Clock.Vietnam(2024, 4, 1), Link));
+            "Công an huyện Yên Dũng", "45/KH-BCĐ", "Hồ sơ đề nghị khen thưởng", ["Tờ trình.pdf"], Nominations, Clock.Vietnam(2024, 4, 1), Link));
 
         Assert.Equal("[Từ chối tiếp nhận] Hồ sơ đề nghị khen thưởng – quá thời hạn", mail.Subject);
         var lines = Lines(mail);
@@ -110,9 +110,28 @@ public sealed class MailTemplateTests
     }
 
     [Fact]
+    public void Rejection_OfADossier_NamesEveryFileInOrder()
+    {
+        // A late dossier is refused whole, in one mail: the unit must learn that none of its files was taken.
+        string[] files = ["Tờ trình.pdf", "Báo cáo thành tích.docx", "Biên bản họp xét.pdf", "Tóm tắt thành tích.xlsx"];
+        var mail = MailTemplates.Rejection(new RejectionMail(
+            "Ban Chỉ đạo huyện Lạng Giang", "45/KH-BCĐ", "Giấy khen của Giám đốc Công an tỉnh", files, Nominations, Clock.Vietnam(2024, 4, 1, 8), Link));
+
+        var lines = Lines(mail);
+        var first = Array.IndexOf(lines, "Hệ thống không tiếp nhận hồ sơ gồm 4 tệp (Giấy khen của Giám đốc Công an tỉnh, Kế hoạch số 45/KH-BCĐ) vì đã quá thời hạn:");
+        Assert.True(first >= 0, mail.Text);
+        Assert.Equal(["1. «Tờ trình.pdf»", "2. «Báo cáo thành tích.docx»", "3. «Biên bản họp xét.pdf»", "4. «Tóm tắt thành tích.xlsx»"], lines[(first + 1)..(first + 5)]);
+        Assert.Equal("Thời hạn: trước ngày 01/04/2024", lines[first + 5]);
+        Assert.Contains("Thời điểm hồ sơ đến máy chủ: 08:00:00 01/04/2024", lines);
+        var html = files.Select(f => mail.Html.IndexOf($"«{f}»", StringComparison.Ordinal)).ToList();
+        Assert.All(html, i => Assert.True(i >= 0, mail.Html));
+        Assert.Equal(html.Order(), html);
+    }
+
+    [Fact]
     public void Html_EncodesWhatTheUnitTyped()
     {
-        var mail = MailTemplates.Rejection(new RejectionMail("A", "1", "B", "<script>.pdf", Nominations, Clock.Vietnam(2024, 4, 1), Link));
+        var mail = MailTemplates.Rejection(new RejectionMail("A", "1", "B", ["<script>.pdf"], Nominations, Clock.Vietnam(2024, 4, 1), Link));
 
         Assert.DoesNotContain("<script>", mail.Html, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;.pdf", mail.Html, StringComparison.Ordinal);

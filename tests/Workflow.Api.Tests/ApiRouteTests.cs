@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Email;
+using Workflow.MailSink;
 using Workflow.Storage;
 
 namespace Workflow.Api.Tests;
@@ -234,7 +235,14 @@ public sealed class ApiRouteTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.StartsWith("nomination.id:", audits[0].Reason, StringComparison.Ordinal);
         Assert.Empty(await host.Services.GetRequiredService<IDossierStore>().ListVersionsAsync(new SubmissionKey(ApiHost.CycleId, "bcd-luc-nam", Uploads.Round)));
         Assert.Empty((await host.GetJsonAsync(late, "/api/unit/receipts")).EnumerateArray());
-        Assert.Contains(host.Sink.Accepted, m => m.CustomArgs.GetValueOrDefault(SendGridMailer.MessageKeyArg)?.StartsWith($"{ApiHost.CycleId}:bcd-luc-nam:{Uploads.Round}:rejected:", StringComparison.Ordinal) == true);
+        bool IsRefusal(RecordedMail m) => m.CustomArgs.GetValueOrDefault(SendGridMailer.MessageKeyArg)?.StartsWith($"{ApiHost.CycleId}:bcd-luc-nam:{Uploads.Round}:rejected:", StringComparison.Ordinal) == true;
+        Assert.Contains(host.Sink.Accepted, IsRefusal);
+        var refusal = host.Sink.Accepted.First(IsRefusal);
+        // The dossier's six files were refused whole: the mail names every one, in the order they were sent.
+        var lines = refusal.Text!.Split('\n');
+        var listed = Array.FindIndex(lines, l => l.StartsWith("Hệ thống không tiếp nhận hồ sơ gồm 6 tệp", StringComparison.Ordinal));
+        Assert.True(listed >= 0, refusal.Text);
+        Assert.Equal(Uploads.DocumentIds.Select((d, i) => $"{i + 1}. «{d}.pdf»"), lines[(listed + 1)..(listed + 7)]);
 
         var nominees = await host.GetJsonAsync(host.Operator, $"/api/cycles/{ApiHost.CycleId}/nominations/{Uploads.Round}");
         Assert.Equal(["de-nghi-tan-yen-01"], nominees.EnumerateArray().Select(n => n.GetProperty("nominationId").GetString()));

@@ -34,6 +34,15 @@ public sealed class CycleLifecycleTests(ApiHost host) : IClassFixture<ApiHost>
         await ApiHost.ReadAsync(await host.Operator.PostAsJsonAsync($"{cycle}/picks/{Picked}", new { nominations = new[] { "de-nghi-yen-the-01" }, pickedBy = "Phòng PV01" }), HttpStatusCode.Accepted);
         await ApiHost.Eventually(async () => (await host.GetJsonAsync(host.Operator, $"{cycle}/nominations/{Picked}")).GetArrayLength() == 1);
 
+        // A dossier arriving after the round was judged is refused; the host's headline counts it at once.
+        using (var late = host.Unit(await host.TokenAsync("bcd-luc-nam")))
+        {
+            await ApiHost.ProblemAsync(await late.PostAsync($"/api/unit/nominations/{Uploads.Round}", Uploads.NominationForm(Uploads.Nomination("de-nghi-luc-nam-01", "bcd-luc-nam"))), HttpStatusCode.Conflict);
+        }
+
+        var open = (await host.GetJsonAsync(host.Operator, cycle)).GetProperty("nominations");
+        Assert.Equal((1, 1, 1, 1), (open.GetProperty("received").GetInt32(), open.GetProperty("rejected").GetInt32(), open.GetProperty("lateRejected").GetInt32(), open.GetProperty("picked").GetInt32()));
+
         // A late report is taken and marked late: the point is to chase it.
         await host.AdvanceAsync(ApiHost.Vn(5, 1));
         using (var unit = host.Unit(await host.TokenAsync("bcd-tan-yen")))
@@ -49,6 +58,10 @@ public sealed class CycleLifecycleTests(ApiHost host) : IClassFixture<ApiHost>
 
         var detail = await host.GetJsonAsync(host.Operator, cycle);
         Assert.Equal("closed", detail.GetProperty("progress").GetProperty("phase").GetString());
+        // The closed cycle's own headline is the host's: the pick is not a second proposal, the late dossier is rejected.
+        var nominations = detail.GetProperty("nominations");
+        Assert.Equal((1, 1, 1, 1), (nominations.GetProperty("received").GetInt32(), nominations.GetProperty("rejected").GetInt32(), nominations.GetProperty("lateRejected").GetInt32(), nominations.GetProperty("picked").GetInt32()));
+        Assert.Equal(nominations.GetRawText(), detail.GetProperty("progress").GetProperty("nominations").GetRawText());
         var districts = detail.GetProperty("blocks").EnumerateArray().Single(b => b.GetProperty("id").GetString() == "district-committee");
         Assert.Equal((1, 1, 18, 0), (districts.GetProperty("onTime").GetInt32(), districts.GetProperty("late").GetInt32(), districts.GetProperty("missing").GetInt32(), districts.GetProperty("pending").GetInt32()));
 

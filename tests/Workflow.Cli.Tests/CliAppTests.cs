@@ -9,7 +9,7 @@ public sealed class CliAppTests
         {"id":"bg-2024","title":"Kế hoạch tổng kết 10 năm","planNumber":"12/KH-BCĐ","issuer":"BCĐ tỉnh","runtimeStatus":"running",
          "createdAt":"2024-03-11T02:00:00Z","lastUpdatedAt":"2024-04-02T03:30:00Z","failure":{"errorType":"InvalidOperationException","errorMessage":"Không gửi được thư."},
          "progress":{"phase":"collecting","phaseLabel":"Thu nhận báo cáo","expected":12,"onTime":4,"late":0,"missing":0,"pending":8,
-                     "nominationsReceived":2,"nominationsAccepted":1,"nominationsRejected":1,"remindersSent":7,
+                     "nominations":{"received":2,"accepted":1,"rejected":1,"lateRejected":0,"picked":0,"pickedAccepted":0},"remindersSent":7,
                      "nextDeadline":"2024-04-30T17:00:00Z","nextDeadlineText":"trước ngày 01/05/2024","extensions":0},
          "nextDeadline":"2024-04-30T17:00:00Z","nextDeadlineText":"trước ngày 01/05/2024",
          "blocks":[{"id":"huyen","name":"Ban Chỉ đạo cấp huyện","expected":10,"onTime":5,"late":1,"missing":2,"pending":2},
@@ -17,7 +17,10 @@ public sealed class CliAppTests
                    {"id":"pv","name":"Phòng nghiệp vụ","expected":0,"onTime":0,"late":0,"missing":0,"pending":0}],
          "deliverables":[{"id":"bao-cao","title":"Báo cáo tổng kết","deadlineText":"trước ngày 01/05/2024","lastAcceptedText":"30/04/2024 23:59","latePolicy":"accept-and-mark-late"}],
          "rounds":[{"id":"gk","title":"Giấy khen","awardLevel":"police-director-certificate","deadlineText":"trước ngày 01/04/2024","pickedFrom":null,
-                    "runtimeStatus":"completed","received":2,"accepted":1,"refused":1,"lateRejected":1}]}
+                    "runtimeStatus":"completed","received":2,"accepted":1,"refused":1,"lateRejected":1},
+                   {"id":"bk","title":"Bằng khen","awardLevel":"province-chair-certificate","deadlineText":null,"pickedFrom":"gk",
+                    "runtimeStatus":"completed","received":1,"accepted":1,"refused":0,"lateRejected":0}],
+         "nominations":{"received":2,"accepted":1,"rejected":2,"lateRejected":1,"picked":1,"pickedAccepted":1}}
         """;
 
     private static async Task<(int Code, string Output, string Error, StubHandler Handler)> Run(
@@ -52,6 +55,19 @@ public sealed class CliAppTests
         Assert.Contains("  Phòng nghiệp vụ                    không có báo cáo phải nộp trong kỳ này", output, StringComparison.Ordinal);
         Assert.Contains("Báo cáo tổng kết: trước ngày 01/05/2024 (nhận đến 30/04/2024 23:59); nộp muộn được nhận, đánh dấu muộn", output, StringComparison.Ordinal);
         Assert.Contains("Giấy khen của Giám đốc Công an tỉnh — Giấy khen (hạn trước ngày 01/04/2024, đã kết thúc): nhận 2, đạt 1, không đạt 1, từ chối do quá hạn 1", output, StringComparison.Ordinal);
+        Assert.Contains("(lựa chọn từ đợt «gk», đã kết thúc): tỉnh chọn 1, đạt 1, không đạt 0", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_HeadlineNominations_AreTheHostsFigures_WithTheLateRefusalAndThePicksApart()
+    {
+        // The progress was written before the late dossier arrived; the host's figures from the rounds' rows count it.
+        var (code, output, _, _) = await Run(Answer(HttpStatusCode.OK, Cycle), null, "status", "bg-2024");
+
+        Assert.Equal(0, code);
+        Assert.Contains("Hồ sơ khen thưởng: nhận 2, đạt 1, từ chối 2 (quá hạn 1); tỉnh chọn 1, đạt 1", output, StringComparison.Ordinal);
+        Assert.Contains("Đã gửi 7 thư nhắc; 0 lần gia hạn", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("nhận 3", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ public sealed class RehearsalCliTests
         {"id":"bg-dien-tap","title":"Kế hoạch tổng kết 10 năm","planNumber":"12/KH-BCĐ","issuer":"BCĐ tỉnh","runtimeStatus":"running",
          "createdAt":"2025-06-02T02:00:00Z","lastUpdatedAt":"2025-06-02T02:01:00Z","failure":null,
          "progress":{"phase":"collecting","phaseLabel":"Đang thu báo cáo, hồ sơ","expected":12,"onTime":4,"late":0,"missing":0,"pending":8,
-                     "nominationsReceived":0,"nominationsAccepted":0,"nominationsRejected":0,"remindersSent":7,"mailsWithheld":3,
+                     "nominations":{"received":0,"accepted":0,"rejected":0,"lateRejected":0,"picked":0,"pickedAccepted":0},"remindersSent":7,"mailsWithheld":3,
                      "nextDeadline":"2024-04-30T17:00:00Z","nextDeadlineText":"trước ngày 01/05/2024","extensions":0,
                      "reachedAt":"2024-04-10T01:00:00Z","nextStepAt":"2024-04-24T01:00:00Z","stepsDone":4,"standsAt":"2024-04-12T02:00:00Z",
                      "rehearsal":{"wallOrigin":"2025-06-02T02:00:00Z","businessOrigin":"2024-04-12T02:00:00Z","speed":0,"isLive":false,"isManual":true,"isRehearsal":true}},

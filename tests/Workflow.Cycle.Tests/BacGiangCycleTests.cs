@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Workflow.Application;
+using Workflow.Domain.Consolidation;
 using Workflow.Domain.Plans;
 using Workflow.Domain.Serialization;
 using Workflow.Domain.Time;
@@ -133,6 +134,13 @@ public sealed class BacGiangCycleTests(CycleFixture fixture) : IClassFixture<Cyc
         var provincial = (await fixture.Client.GetInstanceAsync(InstanceIds.Round(cycleId, Picked), getInputsAndOutputs: true))!.ReadOutputAs<RoundResult>()!;
         Assert.Equal(["de-nghi-yen-the-01"], provincial.AcceptedNominations);
 
+        // The headline, the same in the summary and the closed cycle's status: two dossiers taken in (the pick is not a
+        // new one), one accepted, two rejected (one by the checks, one at the deadline, however the judging raced it),
+        // and the province's pick on its own.
+        var headline = new NominationCounts(Received: 2, Accepted: 1, Rejected: 2, LateRejected: 1, Picked: 1, PickedAccepted: 1);
+        Assert.Equal(headline, cycle.ReadOutputAs<CycleSummary>()!.Nominations);
+        Assert.Equal(headline, cycle.ReadCustomStatusAs<CycleProgress>()!.Nominations);
+
         // Every e-mail, exactly once, however many reminder waves ran twice after the kill.
         var mails = fixture.Sink.Accepted.Where(m => m.CustomArgs[SendGridMailer.MessageKeyArg].StartsWith(cycleId + ":", StringComparison.Ordinal)).ToList();
         var recorded = mails.Select(m => m.CustomArgs[SendGridMailer.MessageKeyArg]).ToList();
@@ -142,6 +150,11 @@ public sealed class BacGiangCycleTests(CycleFixture fixture) : IClassFixture<Cyc
         var rejections = recorded.Where(k => k.Contains(":rejected:", StringComparison.Ordinal)).ToList();
         Assert.Equal(scenario.AcceptedFiles, receipts.Count);
         Assert.Equal([$"{cycleId}:bcd-luc-nam:{Round}"], rejections.Select(k => k[..k.IndexOf(":rejected:", StringComparison.Ordinal)]));
+        // The late dossier was refused whole: its mail names every file, in order.
+        var refusal = mails.Single(m => m.CustomArgs[SendGridMailer.MessageKeyArg] == rejections[0]).Text!.Split('\n');
+        var listed = Array.FindIndex(refusal, l => l.StartsWith("Hệ thống không tiếp nhận hồ sơ gồm 6 tệp", StringComparison.Ordinal));
+        Assert.True(listed >= 0, string.Join('\n', refusal));
+        Assert.Equal(Scenario.Dossier(Scenario.PoliceCollective()).Select((f, i) => $"{i + 1}. «{f.File.FileName}»"), refusal[(listed + 1)..(listed + 7)]);
         Assert.Equal(expected.Order(), recorded.Except(receipts).Except(rejections).Order());
         var escalation = mails.Single(m => m.CustomArgs[SendGridMailer.MessageKeyArg] == $"{cycleId}:bcd-viet-yen:{Report}:{Report}:chase:3:20240505T0100Z:escalation");
         Assert.Contains("Báo cáo thành viên Ban Chỉ đạo", escalation.Subject, StringComparison.Ordinal);

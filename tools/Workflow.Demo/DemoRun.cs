@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Workflow.Domain.Consolidation;
 using Workflow.Domain.Plans;
 using Workflow.Domain.Serialization;
 
@@ -292,10 +293,15 @@ internal sealed partial class DemoRun(DemoApi api, DemoOptions options, TextWrit
         var progress = cycle.GetProperty("progress");
         var now = Instant(progress, "standsAt") ?? Instant(progress, "reachedAt") ?? DemoScenario.Start;
         var withheld = progress.TryGetProperty("mailsWithheld", out var w) && w.GetInt32() > 0 ? $", không gửi vì không còn đúng {w.GetInt32()}" : "";
+        var nominations = Nominations(cycle) is { } n && n != NominationCounts.None ? $"; khen thưởng: {n.Describe()}" : "";
         output.WriteLine(string.Create(Vietnamese,
             $"[{Local(now)}] {progress.GetProperty("phaseLabel").GetString()}: đúng hạn {Sum("onTime")}, muộn {Sum("late")}, "
-            + $"quá hạn chưa nộp {Sum("missing")}, còn trong hạn {Sum("pending")}; thư đã gửi {mails.RootElement.GetArrayLength()}{withheld}"));
+            + $"quá hạn chưa nộp {Sum("missing")}, còn trong hạn {Sum("pending")}; thư đã gửi {mails.RootElement.GetArrayLength()}{withheld}{nominations}"));
     }
+
+    /// <summary>The host's headline nomination figures (the same arithmetic as the cycle's status and summary).</summary>
+    private static NominationCounts? Nominations(JsonElement cycle) =>
+        cycle.TryGetProperty("nominations", out var value) && value.ValueKind == JsonValueKind.Object ? value.Deserialize<NominationCounts>(JsonSerializerOptions.Web) : null;
 
     private async Task<int> SummariseAsync(string cycleId, JsonElement cycle)
     {
@@ -306,11 +312,15 @@ internal sealed partial class DemoRun(DemoApi api, DemoOptions options, TextWrit
             output.WriteLine($"  {block.GetProperty("name").GetString(),-45} phải nộp {block.GetProperty("expected").GetInt32(),3}  đúng hạn {block.GetProperty("onTime").GetInt32(),3}  muộn {block.GetProperty("late").GetInt32(),3}  chưa nộp {block.GetProperty("missing").GetInt32(),3}");
         }
 
-        output.WriteLine("Khen thưởng:");
+        output.WriteLine($"Khen thưởng: {Nominations(cycle)?.Describe() ?? "—"}");
         foreach (var round in cycle.GetProperty("rounds").EnumerateArray())
         {
-            output.WriteLine($"  {round.GetProperty("title").GetString()}: nhận {round.GetProperty("received").GetInt32()}, đủ điều kiện {round.GetProperty("accepted").GetInt32()}, "
-                + $"không đủ {round.GetProperty("refused").GetInt32()}, từ chối vì quá hạn {round.GetProperty("lateRejected").GetInt32()}");
+            int Count(string name) => round.GetProperty(name).GetInt32();
+            // A picked level's nominees are the province's picks, not new proposals.
+            var figures = round.GetProperty("pickedFrom").ValueKind == JsonValueKind.String
+                ? $"tỉnh chọn {Count("received")}, đạt {Count("accepted")}, không đạt {Count("refused")}"
+                : $"nhận {Count("received")}, đạt {Count("accepted")}, không đạt {Count("refused")}, từ chối do quá hạn {Count("lateRejected")}";
+            output.WriteLine($"  {round.GetProperty("title").GetString()}: {figures}");
         }
 
         using var exports = await api.ExportsAsync(cycleId);
@@ -320,6 +330,22 @@ internal sealed partial class DemoRun(DemoApi api, DemoOptions options, TextWrit
         foreach (var kind in mails.RootElement.EnumerateArray().GroupBy(m => Kind(m.GetProperty("subject").GetString() ?? "")).OrderByDescending(g => g.Count()))
         {
             output.WriteLine($"  {kind.Count(),4}  {kind.Key}   ví dụ: {kind.First().GetProperty("subject").GetString()} → {string.Join(", ", kind.First().GetProperty("to").EnumerateArray().Select(t => t.GetString()))}");
+        }
+
+        // A refused dossier is refused whole: its mail names every file.
+        foreach (var refusal in mails.RootElement.EnumerateArray().Where(m => Kind(m.GetProperty("subject").GetString() ?? "") == "từ chối hồ sơ quá hạn"))
+        {
+            var lines = (refusal.GetProperty("text").GetString() ?? "").Split('\n');
+            var from = Array.FindIndex(lines, l => l.StartsWith("Hệ thống không tiếp nhận", StringComparison.Ordinal));
+            var to = Array.FindIndex(lines, l => l.StartsWith("Thời hạn:", StringComparison.Ordinal));
+            if (from >= 0 && to > from)
+            {
+                output.WriteLine($"  Thư từ chối gửi {string.Join(", ", refusal.GetProperty("to").EnumerateArray().Select(t => t.GetString()))}:");
+                foreach (var line in lines[from..to])
+                {
+                    output.WriteLine($"    {line}");
+                }
+            }
         }
 
         // Every mail of a rehearsal says so in its subject, so that no unit takes it for an official one.

@@ -111,14 +111,24 @@ public static class MailTemplates
 
     public static MailContent Rejection(RejectionMail m)
     {
+        ArgumentNullException.ThrowIfNull(m);
+        var about = $"{m.SubjectTitle}, Kế hoạch số {m.PlanNumber}";
+        // A dossier is refused whole: the unit must see every file that was not taken, not just the first.
+        var refused = m.FileNames.Count == 1
+            ? $"Hệ thống không tiếp nhận tệp «{m.FileNames[0]}» ({about}) vì đã quá thời hạn."
+            : m.FileNames.Count == 0
+                ? $"Hệ thống không tiếp nhận hồ sơ ({about}) vì đã quá thời hạn."
+                : $"Hệ thống không tiếp nhận hồ sơ gồm {m.FileNames.Count} tệp ({about}) vì đã quá thời hạn:\n"
+                    + string.Join("\n", m.FileNames.Select((name, i) => $"{i + 1}. «{name}»"));
+        var arrived = m.FileNames.Count == 1 ? "tệp" : "hồ sơ";
         var text = $"""
             Kính gửi: {m.UnitName}
 
             THÔNG BÁO TỪ CHỐI TIẾP NHẬN HỒ SƠ
-            Hệ thống không tiếp nhận tệp «{m.FileName}» ({m.SubjectTitle}, Kế hoạch số {m.PlanNumber}) vì đã quá thời hạn.
+            {refused}
             Thời hạn: {m.Deadline.Describe()}
             Thời điểm cuối cùng được nhận: {LastAccepted(m.Deadline)}
-            Thời điểm tệp đến máy chủ: {VietnamTime.FormatDateTime(m.ReceivedAt)}
+            Thời điểm {arrived} đến máy chủ: {VietnamTime.FormatDateTime(m.ReceivedAt)}
 
             Theo kế hoạch, quá thời hạn nêu trên sẽ không tiếp nhận hồ sơ. Lần gửi này đã được ghi vào nhật ký của hệ thống.
             {m.Link.Text}: {m.Link.Url}

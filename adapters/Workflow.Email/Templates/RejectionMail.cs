@@ -1,11 +1,14 @@
 namespace Workflow.Email.Templates;
 
-/// <summary>A late file refused under the plan's "quá thời hạn ... không tiếp nhận" rule.</summary>
+/// <summary>
+/// A late submission refused under the plan's "quá thời hạn ... không tiếp nhận" rule: one report file, or every file of
+/// a nomination dossier (refused whole), in the order they were sent.
+/// </summary>
 public sealed record RejectionMail(
     string UnitName,
     string PlanNumber,
     string SubjectTitle,
-    string FileName,
+    IReadOnlyList<string> FileNames,
     Deadline Deadline,
     DateTimeOffset ReceivedAt,
     UploadLink Link);

@@ -1,6 +1,11 @@
+using Workflow.Domain.Consolidation;
+
 namespace Workflow.Api.Contracts;
 
-/// <summary>A cycle as the dashboard shows it: runtime state, the orchestration's progress, and counts computed from the status rows.</summary>
+/// <summary>
+/// A cycle as the dashboard shows it: runtime state, the orchestration's progress, and counts computed from the status
+/// rows: per block, per round, and the headline nomination figures of those rounds (<see cref="Nominations"/>).
+/// </summary>
 public sealed record CycleDetail(
     string Id,
     string? Title,
@@ -16,4 +21,5 @@ public sealed record CycleDetail(
     IReadOnlyList<BlockProgress> Blocks,
     IReadOnlyList<DeliverableInfo> Deliverables,
     IReadOnlyList<RoundInfo> Rounds,
-    RehearsalInfo? Rehearsal = null);
+    RehearsalInfo? Rehearsal = null,
+    NominationCounts? Nominations = null);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Workflow.Domain.Consolidation;
 using Workflow.Api.Contracts;
 using Workflow.Api.Http;
 using Workflow.Orchestrations.Cycle;
@@ -101,7 +102,7 @@ public static class CycleQueryHandlers
         if (plan is null)
         {
             return Results.Ok(new CycleDetail(id, null, null, null, instance.RuntimeStatus, instance.CreatedAt.ToUniversalTime(), instance.LastUpdatedAt.ToUniversalTime(),
-                failure, progress, null, null, [], [], []));
+                failure, progress, null, null, [], [], [], Nominations: progress?.Nominations));
         }
 
         var clock = await clocks.ClockAsync(id, cancellationToken);
@@ -127,10 +128,12 @@ public static class CycleQueryHandlers
             rounds.Add(await RoundAsync(client, status, id, round, cancellationToken));
         }
 
+        // The headline from the rounds' rows as they are now, by the same arithmetic as the cycle's status and summary.
+        var nominations = NominationCounts.Of(rounds.Select(r => new RoundCounts(r.Id, r.PickedFrom is not null, r.Received, r.Accepted, r.Refused, r.LateRejected)));
         var next = progress?.NextDeadline?.ToUniversalTime();
         return Results.Ok(new CycleDetail(
             id, plan.Title, plan.Number, plan.Issuer, instance.RuntimeStatus, instance.CreatedAt.ToUniversalTime(), instance.LastUpdatedAt.ToUniversalTime(),
-            failure, progress, next, progress?.NextDeadlineText ?? ApiText.DateTime(next), blocks, deliverables, rounds, Rehearsal(clock, now)));
+            failure, progress, next, progress?.NextDeadlineText ?? ApiText.DateTime(next), blocks, deliverables, rounds, Rehearsal(clock, now), nominations));
     }
 
     public static async Task<IResult> UnitsAsync(
@@ -199,9 +202,7 @@ public static class CycleQueryHandlers
     {
         var instance = await CycleLookup.RoundAsync(client, cycleId, round.Id, cancellationToken);
         var nominees = await status.ListNomineesAsync(cycleId, round.Id, cancellationToken);
-        var lateRejected = round.PickedFrom is null
-            ? (await status.ListAuditAsync(cycleId, round.Id, cancellationToken: cancellationToken)).Count(a => a.Outcome == UploadOutcome.RejectedLate)
-            : 0;
+        var lateRejected = round.PickedFrom is null ? await LateRefusals.CountAsync(status, cycleId, round.Id, cancellationToken) : 0;
         var verdicts = nominees.Select(Verdict).ToList();
         return new RoundInfo(
             round.Id, round.Title, round.AwardLevel, round.Deadline?.Describe(), round.PickedFrom, instance?.RuntimeStatus,

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Workflow.Domain.Consolidation;
 
 namespace Workflow.Cli.Api;
 
@@ -17,4 +18,5 @@ internal sealed record CycleDetail(
     IReadOnlyList<BlockProgress>? Blocks,
     IReadOnlyList<DeliverableInfo>? Deliverables,
     IReadOnlyList<RoundInfo>? Rounds,
-    RehearsalInfo? Rehearsal = null);
+    RehearsalInfo? Rehearsal = null,
+    NominationCounts? Nominations = null);

@@ -1,3 +1,5 @@
+using Workflow.Domain.Consolidation;
+
 namespace Workflow.Cli.Api;
 
 /// <summary>The cycle's custom status as the API returns it.</summary>
@@ -9,9 +11,6 @@ internal sealed record CycleProgress(
     int Late,
     int Missing,
     int Pending,
-    int NominationsReceived,
-    int NominationsAccepted,
-    int NominationsRejected,
     int RemindersSent,
     DateTimeOffset? NextDeadline,
     string? NextDeadlineText,
@@ -22,4 +21,5 @@ internal sealed record CycleProgress(
     int StepsDone = 0,
     DateTimeOffset? StandsAt = null,
     RehearsalClock? Rehearsal = null,
-    IReadOnlyList<FailedPiece>? Failures = null);
+    IReadOnlyList<FailedPiece>? Failures = null,
+    NominationCounts? Nominations = null);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Workflow.Cli.Api;
+using Workflow.Domain.Consolidation;
 
 namespace Workflow.Cli.Rendering;
 
@@ -43,8 +44,13 @@ internal static class CycleStatusRenderer
         if (cycle.Progress is { } p)
         {
             var withheld = p.MailsWithheld > 0 ? $"; thư không gửi vì không còn đúng: {p.MailsWithheld}" : "";
-            output.WriteLine($"Đã gửi {p.RemindersSent} thư nhắc{withheld}; {p.Extensions} lần gia hạn; hồ sơ khen thưởng: nhận {p.NominationsReceived}, "
-                + $"chấp nhận {p.NominationsAccepted}, từ chối {p.NominationsRejected}");
+            output.WriteLine($"Đã gửi {p.RemindersSent} thư nhắc{withheld}; {p.Extensions} lần gia hạn");
+        }
+
+        // The host's figures from the rounds' rows are current; the progress's are as of the cycle's last wake.
+        if ((cycle.Nominations ?? cycle.Progress?.Nominations) is { } nominations && (cycle.Rounds is { Count: > 0 } || nominations != NominationCounts.None))
+        {
+            output.WriteLine($"Hồ sơ khen thưởng: {nominations.Describe()}");
         }
 
         if (cycle.Progress?.Failures is { Count: > 0 } failures)
@@ -87,8 +93,11 @@ internal static class CycleStatusRenderer
             foreach (var r in rounds)
             {
                 var when = r.DeadlineText is { Length: > 0 } ? $"hạn {r.DeadlineText}" : $"lựa chọn từ đợt «{r.PickedFrom}»";
-                output.WriteLine($"  {Labels.AwardLevel(r.AwardLevel)}{(r.Title == Labels.AwardLevel(r.AwardLevel) ? "" : $" — {r.Title}")} ({when}, {Labels.RuntimeStatus(r.RuntimeStatus).ToLowerInvariant()}): nhận {r.Received}, "
-                    + $"đạt {r.Accepted}, không đạt {r.Refused}, từ chối do quá hạn {r.LateRejected}");
+                // A picked level's nominees are the province's picks, not new proposals.
+                var figures = r.PickedFrom is null
+                    ? $"nhận {r.Received}, đạt {r.Accepted}, không đạt {r.Refused}, từ chối do quá hạn {r.LateRejected}"
+                    : $"tỉnh chọn {r.Received}, đạt {r.Accepted}, không đạt {r.Refused}";
+                output.WriteLine($"  {Labels.AwardLevel(r.AwardLevel)}{(r.Title == Labels.AwardLevel(r.AwardLevel) ? "" : $" — {r.Title}")} ({when}, {Labels.RuntimeStatus(r.RuntimeStatus).ToLowerInvariant()}): {figures}");
             }
         }
     }

@@ -1,3 +1,5 @@
+using Workflow.Domain.Consolidation;
+
 namespace Workflow.Orchestrations.Contracts;
 
 /// <summary>The cycle's custom status: where it is, as an operator needs to see it at a glance.</summary>
@@ -10,9 +12,10 @@ public sealed record CycleProgress
     public int Late { get; init; }
     public int Missing { get; init; }
     public int Pending { get; init; }
-    public int NominationsReceived { get; init; }
-    public int NominationsAccepted { get; init; }
-    public int NominationsRejected { get; init; }
+
+    /// <summary>The headline nomination figures (<see cref="NominationCounts"/>): of the rounds the cycle has closed, with every late refusal the audit held at its last wake.</summary>
+    public NominationCounts Nominations { get; init; } = NominationCounts.None;
+
     public int RemindersSent { get; init; }
 
     /// <summary>Mails a rehearsal withheld because its clock had run past what they would say.</summary>

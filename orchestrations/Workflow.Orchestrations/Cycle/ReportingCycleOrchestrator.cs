@@ -65,7 +65,10 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
         var retry = context.WaitForExternalEvent<PieceRetry>(PieceRetry.EventName);
         var advance = clock.IsManual ? context.WaitForExternalEvent<ClockAdvance>(ClockAdvance.EventName) : null;
         progress = progress with { Phase = CyclePhase.Collecting, PhaseLabel = "Đang thu báo cáo, hồ sơ" };
-        progress = WithTally(progress, await TallyAsync(context, input.CycleId, context.Now(clock))) with { StandsAt = standsAt };
+        var first = await TallyAsync(context, input.CycleId, context.Now(clock));
+        progress = WithTally(progress, first) with { StandsAt = standsAt };
+        // Late refusals per proposal round, as the last tally read them from the audit.
+        IReadOnlyDictionary<string, int> lateRejected = first.LateRejected ?? new Dictionary<string, int>();
 
         // Bounded by the schedule: every pass either acts on the next instant or takes an operator's event, and the close ends it.
         while (reached < closesAt)
@@ -76,7 +79,7 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
             var closes = RoundCloses(plan, schedule, evaluator).Where(r => !rounds.ContainsKey(r.Round.Id) && r.At > reached).ToList();
             var next = steps.Select(s => s.Instant).Concat(closes.Select(c => c.At)).Append(closesAt).Where(t => t > reached).Min();
             progress = WithNextDeadline(progress, schedule, evaluator, reached) with { NextStepAt = next };
-            context.SetCustomStatus(WithRounds(progress, rounds.Values));
+            context.SetCustomStatus(WithRounds(progress, plan, rounds.Values, lateRejected));
 
             if (clock.IsManual && standsAt < next)
             {
@@ -86,7 +89,7 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
                     await StandAsync(context, input.CycleId, clock, standsAt!.Value);
                     stood = standsAt;
                     progress = progress with { StandsAt = standsAt };
-                    context.SetCustomStatus(WithRounds(progress, rounds.Values));
+                    context.SetCustomStatus(WithRounds(progress, plan, rounds.Values, lateRejected));
                 }
 
                 var moved = await Task.WhenAny([advance!, extension, retry, .. pieces.RunningRounds]);
@@ -162,6 +165,7 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
                 progress = progress with { StandsAt = next };
             }
 
+            lateRejected = (await tally).LateRejected ?? lateRejected;
             progress = WithTally(progress, await tally) with
             {
                 ReachedAt = next,
@@ -179,19 +183,22 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
         }
 
         progress = progress with { Phase = CyclePhase.Consolidating, PhaseLabel = "Đang tổng hợp", NextDeadline = null, NextDeadlineText = null, NextStepAt = null };
-        context.SetCustomStatus(WithRounds(progress, rounds.Values));
+        context.SetCustomStatus(WithRounds(progress, plan, rounds.Values, lateRejected));
         await pieces.CloseRoundsAsync(context, plan, closesAt);
         progress = await pieces.HarvestRoundsAsync(context, progress, closesAt);
         var results = plan.NominationRounds.Where(r => rounds.ContainsKey(r.Id)).Select(r => rounds[r.Id].Result.Result).OfType<RoundResult>().ToList();
-        return await ConsolidateAsync(context, input.CycleId, pieces, WithRounds(progress, rounds.Values), results, closesAt, fallback: null);
+        return await ConsolidateAsync(context, input.CycleId, plan, pieces, WithRounds(progress, plan, rounds.Values, lateRejected), results, lateRejected, closesAt, fallback: null);
     }
 
     /// <summary>
     /// Consolidates with the rounds that have a result. A part that fails is a failed piece; if the step itself fails
     /// after its retries, the cycle still closes, with the counts it has and no exports, and the piece can be retried.
+    /// The headline nomination figures of the summary and of the closed cycle's status are the same, from the
+    /// consolidation's rounds (their late refusals counted last).
     /// </summary>
     private static async Task<CycleSummary> ConsolidateAsync(
-        TaskOrchestrationContext context, string cycleId, CyclePieces pieces, CycleProgress progress, IReadOnlyList<RoundResult> results, DateTimeOffset at, CycleSummary? fallback)
+        TaskOrchestrationContext context, string cycleId, Plan plan, CyclePieces pieces, CycleProgress progress, IReadOnlyList<RoundResult> results,
+        IReadOnlyDictionary<string, int> lateRejected, DateTimeOffset at, CycleSummary? fallback)
     {
         progress = pieces.ForgetConsolidation(progress);
         var (summary, error) = await CyclePieces.TryAsync(context.CallActivityAsync<CycleSummary>(
@@ -208,12 +215,14 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
         }
 
         var open = pieces.Failures.Count;
+        var nominations = NominationFigures.Of(plan, summary.Rounds, lateRejected);
         context.SetCustomStatus(progress with
         {
             Phase = CyclePhase.Closed,
             PhaseLabel = open == 0 ? "Đã kết thúc" : $"Đã kết thúc, còn {open} phần lỗi có thể chạy lại",
+            Nominations = nominations,
         });
-        return summary with { Failures = [.. pieces.Failures] };
+        return summary with { Failures = [.. pieces.Failures], Nominations = nominations };
     }
 
     /// <summary>A closed cycle started again for one failed piece: a proposal round is judged again, then everything is consolidated again.</summary>
@@ -245,13 +254,8 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
             progress = await pieces.RecoverAsync(context, progress, part, repair.RequestedBy);
         }
 
-        progress = progress with
-        {
-            NominationsReceived = results.Sum(r => r.Received),
-            NominationsAccepted = results.Sum(r => r.Accepted),
-            NominationsRejected = results.Sum(r => r.Refused + r.LateRejected),
-        };
-        return await ConsolidateAsync(context, input.CycleId, pieces, progress, results, closesAt, repair.Previous);
+        progress = progress with { Nominations = NominationFigures.Of(plan, results) };
+        return await ConsolidateAsync(context, input.CycleId, plan, pieces, progress, results, new Dictionary<string, int>(), closesAt, repair.Previous);
     }
 
     /// <summary>Every mail point of the instant, fanned out in batches of units of one deadline group; a batch that fails is returned as a piece.</summary>
@@ -320,15 +324,10 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
         Pending = tally.Pending,
     };
 
-    private static CycleProgress WithRounds(CycleProgress progress, IEnumerable<Task<RoundRun>> rounds)
+    private static CycleProgress WithRounds(CycleProgress progress, Plan plan, IEnumerable<Task<RoundRun>> rounds, IReadOnlyDictionary<string, int> lateRejected)
     {
-        var closed = rounds.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result.Result).OfType<RoundResult>().ToList();
-        return progress with
-        {
-            NominationsReceived = closed.Sum(r => r.Received),
-            NominationsAccepted = closed.Sum(r => r.Accepted),
-            NominationsRejected = closed.Sum(r => r.Refused + r.LateRejected),
-        };
+        var closed = rounds.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result.Result).OfType<RoundResult>();
+        return progress with { Nominations = NominationFigures.Of(plan, closed, lateRejected) };
     }
 
     private static CycleProgress WithNextDeadline(CycleProgress progress, IReadOnlyList<DeadlineGroup> groups, DeadlineEvaluator evaluator, DateTimeOffset now)

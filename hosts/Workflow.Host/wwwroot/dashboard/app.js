@@ -381,9 +381,12 @@ function renderHead(cycle) {
   failure.textContent = cycle.failure ? `Kỳ báo cáo gặp lỗi: ${cycle.failure.errorMessage ?? cycle.failure.errorType}` : '';
 
   const p = cycle.progress ?? {};
-  // Counts come from the status rows behind the blocks, which are current; the orchestration's own progress
-  // is refreshed only when it wakes up, so it supplies just what only it knows (reminders, extensions, nominations).
+  // Counts come from the status rows behind the blocks and rounds, which are current; the orchestration's own
+  // progress is refreshed only when it wakes up, so it supplies just what only it knows (reminders, extensions).
+  // The nomination headline is the host's, one arithmetic for every view: picks are not new proposals, and
+  // dossiers refused at the deadline are among the rejected.
   const sum = (field) => cycle.blocks.reduce((total, block) => total + block[field], 0);
+  const n = cycle.nominations ?? p.nominations ?? {};
   const figures = [
     ['Phải nộp', sum('expected')],
     ['Đúng hạn', sum('onTime')],
@@ -392,8 +395,11 @@ function renderHead(cycle) {
     ['Chưa nộp (còn hạn)', sum('pending')],
     ['Thư nhắc đã gửi', p.remindersSent],
     ['Lần gia hạn', p.extensions],
-    ['Hồ sơ khen thưởng nhận', p.nominationsReceived],
+    ['Hồ sơ khen thưởng nhận', n.received],
+    ['Hồ sơ khen thưởng đạt', n.accepted],
+    ['Hồ sơ khen thưởng bị từ chối', n.lateRejected ? `${n.rejected} (quá hạn ${n.lateRejected})` : n.rejected],
   ];
+  if (n.picked) figures.push(['Tỉnh chọn', `${n.picked}, đạt ${n.pickedAccepted}`]);
   $('figures').replaceChildren(...figures.map(([label, value]) => el('div', { class: 'figure' }, el('dt', { text: label }), el('dd', { text: value ?? 0 }))));
   const [when, described] = nextDeadline(cycle.nextDeadline ?? p.nextDeadline, cycle.nextDeadlineText ?? p.nextDeadlineText);
   $('next-deadline').textContent = when;
@@ -513,7 +519,9 @@ function renderDeadlines(cycle) {
   $('rounds-table').querySelector('tbody').replaceChildren(...cycle.rounds.map((r) => el('tr', {},
     awardCell(r),
     cell(r.deadlineText ?? (r.pickedFrom ? 'Chọn từ đợt cấp dưới' : '—')),
-    cell(r.received, 'num'), cell(r.accepted, 'num'), cell(r.refused, 'num'), cell(r.lateRejected, 'num'))));
+    // A picked level's nominees are the province's picks, not proposals received.
+    cell(r.pickedFrom ? `tỉnh chọn ${r.received}` : r.received, 'num'), cell(r.accepted, 'num'), cell(r.refused, 'num'),
+    cell(r.pickedFrom ? '—' : r.lateRejected, 'num'))));
 }
 
 function awardCell(round) {
