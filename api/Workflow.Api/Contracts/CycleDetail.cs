@@ -16,4 +16,5 @@ public sealed record CycleDetail(
     IReadOnlyList<BlockProgress> Blocks,
     IReadOnlyList<DeliverableInfo> Deliverables,
     IReadOnlyList<RoundInfo> Rounds,
-    RehearsalInfo? Rehearsal = null);
+    RehearsalInfo? Rehearsal = null,
+    IReadOnlyList<MilestoneInfo>? Milestones = null);
