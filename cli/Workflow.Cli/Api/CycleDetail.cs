@@ -17,4 +17,5 @@ internal sealed record CycleDetail(
     IReadOnlyList<BlockProgress>? Blocks,
     IReadOnlyList<DeliverableInfo>? Deliverables,
     IReadOnlyList<RoundInfo>? Rounds,
-    RehearsalInfo? Rehearsal = null);
+    RehearsalInfo? Rehearsal = null,
+    IReadOnlyList<MilestoneInfo>? Milestones = null);
