@@ -88,12 +88,12 @@ public sealed class MilestoneTests(CycleFixture fixture) : IClassFixture<CycleFi
         Assert.Equal(keys.Distinct().Count(), keys.Count);
         Assert.Equal(
             [
-                $"{CycleId}:operators:{Conference}:reminder:1:20240514T0100Z",
-                $"{CycleId}:operators:{Conference}:reminder:3:20240512T0100Z",
-                $"{CycleId}:operators:{Conference}:reminder:7:20240508T0100Z",
                 $"{CycleId}:operators:{Ministry}:reminder:1:20240520T0100Z",
                 $"{CycleId}:operators:{Ministry}:reminder:3:20240518T0100Z",
                 $"{CycleId}:operators:{Ministry}:reminder:7:20240514T0100Z",
+                $"{CycleId}:operators:{Conference}:reminder:1:20240514T0100Z",
+                $"{CycleId}:operators:{Conference}:reminder:3:20240512T0100Z",
+                $"{CycleId}:operators:{Conference}:reminder:7:20240508T0100Z",
             ],
             keys.Order(StringComparer.Ordinal));
         Assert.All(mails, m => Assert.Equal(Operators.Order(), m.To.Order()));
