@@ -8,6 +8,9 @@ public static class MessageKeys
 
     public static string PlanNotice(string cycleId, string unitId) => $"{cycleId}:{unitId}:plan:notice";
 
+    /// <summary>A milestone's reminder to the plan's operators: one mail per point, to all of their addresses.</summary>
+    public static string Milestone(string cycleId, string pointKey) => $"{cycleId}:operators:{pointKey}";
+
     public static string Receipt(string cycleId, string receiptNumber) => $"{cycleId}:receipt:{receiptNumber}";
 
     public static string Rejection(string cycleId, string unitId, string subjectId, string attemptId) => $"{cycleId}:{unitId}:{subjectId}:rejected:{attemptId}";

@@ -55,6 +55,16 @@ public static class WorkflowApiEndpoints
             .Produces<List<ExportLink>>().ProducesProblem(StatusCodes.Status404NotFound);
         cycles.MapGet("/{id}/exports/{name}", DownloadHandlers.GetExportAsync).WithName("GetExport").WithSummary("Tải một tệp tổng hợp")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesProblem(StatusCodes.Status404NotFound);
+        cycles.MapPost("/{id}/consolidations", ConsolidationHandlers.TakeAsync).WithName("TakeConsolidationSnapshot")
+            .WithSummary("Tổng hợp ngay: tổng hợp tại thời điểm hiện tại của kỳ báo cáo, không kết thúc kỳ; lưu thành bản tổng hợp riêng")
+            .Accepts<SnapshotBody>("application/json").Produces<SnapshotInfo>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        cycles.MapGet("/{id}/consolidations", ConsolidationHandlers.ListAsync).WithName("ListConsolidationSnapshots").WithSummary("Các bản tổng hợp đã lập trong kỳ, mới nhất trước")
+            .Produces<List<SnapshotInfo>>().ProducesProblem(StatusCodes.Status404NotFound);
+        cycles.MapGet("/{id}/consolidations/{snapshotId}", ConsolidationHandlers.GetAsync).WithName("GetConsolidationSnapshot").WithSummary("Một bản tổng hợp và các tệp của nó")
+            .Produces<SnapshotInfo>().ProducesProblem(StatusCodes.Status404NotFound);
+        cycles.MapGet("/{id}/consolidations/{snapshotId}/exports/{name}", ConsolidationHandlers.GetExportAsync).WithName("GetSnapshotExport").WithSummary("Tải một tệp của bản tổng hợp")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesProblem(StatusCodes.Status404NotFound);
         cycles.MapGet("/{id}/dossiers/{unitId}/{subject}/{version:int}", DownloadHandlers.GetDossierAsync).WithName("GetDossier").WithSummary("Tải một phiên bản hồ sơ đã nộp")
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").ProducesProblem(StatusCodes.Status404NotFound);
 

@@ -16,6 +16,8 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<CycleMail>();
         services.TryAddSingleton<CycleClocks>();
         services.TryAddSingleton<CycleConsolidation>();
+        services.TryAddSingleton<CycleTally>();
+        services.TryAddSingleton<ConsolidationSnapshots>();
         services.TryAddSingleton<MailOutboxService>();
         services.TryAddSingleton<SubmissionService>();
         services.TryAddSingleton<CycleStarter>();

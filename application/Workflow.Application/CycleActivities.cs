@@ -15,6 +15,8 @@ public sealed partial class CycleActivities(
     CycleMail mail,
     CycleClocks clocks,
     CycleConsolidation consolidation,
+    CycleTally tally,
+    ConsolidationSnapshots snapshots,
     DurableTaskClient client,
     CycleStarter starter,
     TimeProvider time,
@@ -112,32 +114,7 @@ public sealed partial class CycleActivities(
     public async Task<Tally> TallyReports(TallyRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var plan = await PlanOf(request.CycleId);
-        var evaluator = new DeadlineEvaluator(plan.Zone());
-        int expected = 0, onTime = 0, late = 0, missing = 0;
-        foreach (var deliverable in plan.Deliverables)
-        {
-            foreach (var row in await status.ListAsync(request.CycleId, deliverable.Id))
-            {
-                expected++;
-                if (row.State == SubmissionState.Submitted)
-                {
-                    _ = row.Late ? late++ : onTime++;
-                }
-                else if (evaluator.Cutoff(row.Deadline) <= request.At)
-                {
-                    missing++;
-                }
-            }
-        }
-
-        var lateRejected = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var round in plan.NominationRounds.Where(r => r.PickedFrom is null))
-        {
-            lateRejected[round.Id] = await LateRefusals.CountAsync(status, request.CycleId, round.Id);
-        }
-
-        return new Tally(expected, onTime, late, missing, expected - onTime - late - missing, lateRejected);
+        return await tally.CountAsync(await PlanOf(request.CycleId), request.CycleId, request.At);
     }
 
     public async Task<RoundResult> EvaluateRound(RoundEvaluation evaluation)
@@ -158,6 +135,38 @@ public sealed partial class CycleActivities(
         await NoteAsync(request.CycleId, "consolidated", "Đã tổng hợp kết quả, lập tệp xuất",
             $"Đúng hạn {summary.OnTime}, muộn {summary.Late}, không nộp {summary.Missing}; {summary.Exports.Count} tệp xuất.", "consolidated");
         return summary;
+    }
+
+    public async Task<ConsolidationSnapshot> TakeSnapshot(SnapshotRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var snapshot = await snapshots.TakeAsync(request);
+        Log.SnapshotTaken(logger, request.CycleId, snapshot.Id, snapshot.At, request.Milestone);
+        return snapshot;
+    }
+
+    public async Task<BatchOutcome> SendMilestoneMail(MilestonePoint point)
+    {
+        ArgumentNullException.ThrowIfNull(point);
+        var plan = await PlanOf(point.CycleId);
+        var clock = await clocks.ClockAsync(point.CycleId);
+        // As for the units' reminders: a sliding rehearsal may have run past the point, a stepped one stands behind it.
+        var boundary = clock.ToBusiness(time.GetUtcNow());
+        var now = boundary > point.At ? boundary : point.At;
+        if (!MailTruth.IsTrue(ScheduledPointKind.Reminder, point.Cutoff, plan.ClosesAt(), now))
+        {
+            Log.Withheld(logger, point.CycleId, point.PointKey, 1, now);
+            return new BatchOutcome(0, 0, 1);
+        }
+
+        var figures = await tally.CountAsync(plan, point.CycleId, point.At);
+        var snapshot = point.SnapshotId is { } id ? await snapshots.GetAsync(point.CycleId, id) : await snapshots.LatestAsync(point.CycleId, point.At);
+        var sent = await mail.SendMilestoneAsync(plan, point, figures, snapshot, clock.IsRehearsal);
+        var title = plan.SubjectTitle(point.Milestone) ?? point.Milestone;
+        var cited = snapshot is null ? "chưa có bản tổng hợp nào" : $"kèm bản tổng hợp lúc {VietnamTime.FormatDateTime(snapshot.At)} (mã {snapshot.Id})";
+        await status.AppendCycleEventAsync(new CycleEvent(point.CycleId, EventKeys.Of("milestone", point.PointKey), point.At, "milestone-reminder",
+            $"Nhắc mốc công việc «{title}»: còn {point.Sequence} ngày", $"Gửi tới {string.Join(", ", plan.OperatorEmails)}; {cited}."));
+        return new BatchOutcome(sent ? 1 : 0, 0, 0);
     }
 
     public async Task<bool> NotePiece(PieceNote note)
@@ -204,6 +213,9 @@ public sealed partial class CycleActivities(
 
         [LoggerMessage(EventId = 3104, Level = LogLevel.Error, Message = "Cycle {CycleId}: piece {PieceId} failed (attempt {Attempts}), the cycle goes on without it: {Reason}")]
         public static partial void PieceFailed(ILogger logger, string cycleId, string pieceId, int attempts, string reason);
+
+        [LoggerMessage(EventId = 3105, Level = LogLevel.Information, Message = "Cycle {CycleId}: consolidation snapshot {SnapshotId} as of {At:O} (milestone {Milestone})")]
+        public static partial void SnapshotTaken(ILogger logger, string cycleId, string snapshotId, DateTimeOffset at, string? milestone);
 
         [LoggerMessage(EventId = 3103, Level = LogLevel.Warning, Message = "Cycle {CycleId}: withheld {Units} mails of {PointKey}: at {Now:O} they would no longer be true")]
         public static partial void Withheld(ILogger logger, string cycleId, string pointKey, int units, DateTimeOffset now);

@@ -34,9 +34,10 @@ public sealed class CycleConsolidation(IStatusStore status, IOptions<StorageOpti
     /// <summary>
     /// Sums every deliverable, builds the award lists, writes the CSV files and the workbook, and returns the summary.
     /// A deliverable or round whose stored rows cannot be consolidated (a corrupt document) is left out and reported as
-    /// a failed piece; storage faults still fail the whole step, so the engine retries it.
+    /// a failed piece; storage faults still fail the whole step, so the engine retries it. The files go under
+    /// <paramref name="folder"/> (a snapshot's own) or, for the final consolidation, under the cycle's id.
     /// </summary>
-    public async Task<CycleSummary> ConsolidateAsync(Plan plan, ConsolidationRequest request, CancellationToken cancellationToken = default)
+    public async Task<CycleSummary> ConsolidateAsync(Plan plan, ConsolidationRequest request, string? folder = null, CancellationToken cancellationToken = default)
     {
         var failures = new List<FailedPiece>();
         var deliverables = new List<DeliverableExport>();
@@ -85,10 +86,10 @@ public sealed class CycleConsolidation(IStatusStore status, IOptions<StorageOpti
         var written = new List<string>();
         foreach (var table in tables)
         {
-            written.Add(await WriteAsync($"{request.CycleId}/{table.Name}.csv", "text/csv; charset=utf-8", s => ConsolidationExporter.WriteCsv(table, s), cancellationToken));
+            written.Add(await WriteAsync($"{folder ?? request.CycleId}/{table.Name}.csv", "text/csv; charset=utf-8", s => ConsolidationExporter.WriteCsv(table, s), cancellationToken));
         }
 
-        written.Add(await WriteAsync($"{request.CycleId}/tong-hop.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", s => ConsolidationExporter.WriteWorkbook(tables, s), cancellationToken));
+        written.Add(await WriteAsync($"{folder ?? request.CycleId}/tong-hop.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", s => ConsolidationExporter.WriteWorkbook(tables, s), cancellationToken));
         var provinces = deliverables.Select(d => d.Consolidation.Province).ToList();
         return new CycleSummary(
             request.CycleId,
@@ -98,6 +99,38 @@ public sealed class CycleConsolidation(IStatusStore status, IOptions<StorageOpti
             results,
             written,
             failures);
+    }
+
+    /// <summary>
+    /// The rounds as they stand while the cycle runs, judged without writing anything: every proposal round by the
+    /// nominations received so far, and a picked level by the province's picks once it has been judged. A round whose
+    /// stored rows cannot be judged is left out and reported as a failed piece.
+    /// </summary>
+    public async Task<(IReadOnlyList<RoundResult> Rounds, IReadOnlyList<FailedPiece> Failures)> CurrentRoundsAsync(Plan plan, string cycleId, CancellationToken cancellationToken = default)
+    {
+        var results = new List<RoundResult>();
+        var failures = new List<FailedPiece>();
+        foreach (var round in plan.NominationRounds)
+        {
+            var picks = round.PickedFrom is null ? [] : (await status.ListNomineesAsync(cycleId, round.Id, cancellationToken)).Select(r => r.NominationId).ToList();
+            if (round.PickedFrom is not null && picks.Count == 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                var outcome = await OutcomeAsync(plan, cycleId, round.Id, picks, cancellationToken);
+                var accepted = outcome.Accepted.Select(n => n.Nomination.Id).ToList();
+                results.Add(new RoundResult(round.Id, outcome.Nominees.Count, accepted.Count, outcome.Nominees.Count - accepted.Count, 0, accepted));
+            }
+            catch (Exception ex) when (IsDataFault(ex))
+            {
+                failures.Add(Failed(plan, $"consolidation-{round.Id}", $"Lập danh sách «{round.Title}»", ex, round.Id));
+            }
+        }
+
+        return (results, failures);
     }
 
     /// <summary>Faults of the data itself; storage and cancellation are left to the engine's retries.</summary>

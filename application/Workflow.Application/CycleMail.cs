@@ -3,7 +3,7 @@ using Workflow.Email.Templates;
 namespace Workflow.Application;
 
 /// <summary>Composes the cycle's e-mails from the plan and sends each exactly once under its message key (through the outbox: a send SendGrid cannot take now is queued, not thrown).</summary>
-public sealed class CycleMail(IMailer mailer, UnitLinks links)
+public sealed class CycleMail(IMailer mailer, UnitLinks links, Microsoft.Extensions.Options.IOptions<CycleOptions> options)
 {
     /// <summary>
     /// The plan notice to a batch of units, one provider request per distinct list of tasks; each unit keeps its own link
@@ -89,6 +89,30 @@ public sealed class CycleMail(IMailer mailer, UnitLinks links)
             links.Link(plan, result.Key.CycleId, unit.Id)));
         var key = MessageKeys.Rejection(result.Key.CycleId, unit.Id, result.Key.SubjectId, result.AttemptId);
         return SendAsync(new OutgoingMail(key, PlanLookup.Recipients(unit), Marked(content, rehearsal)), cancellationToken);
+    }
+
+    /// <summary>
+    /// A milestone's reminder to the plan's operators, all of them on one mail under one key per point: the milestone as
+    /// the plan words it, the cycle's figures at the point, and the snapshot to cite (opened on the dashboard), if any.
+    /// </summary>
+    public Task<bool> SendMilestoneAsync(
+        Plan plan, MilestonePoint point, Tally figures, ConsolidationSnapshot? snapshot, bool rehearsal, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(point);
+        ArgumentNullException.ThrowIfNull(figures);
+        var milestone = plan.Milestones.FirstOrDefault(m => m.Id == point.Milestone)
+            ?? throw new InvalidOperationException($"Plan '{plan.Id}' has no milestone '{point.Milestone}'.");
+        var dashboard = $"{options.Value.PublicBaseUrl.TrimEnd('/')}/dashboard/#cycle={Uri.EscapeDataString(point.CycleId)}";
+        var link = snapshot is null
+            ? new UploadLink("Trang theo dõi kỳ báo cáo", dashboard)
+            : new UploadLink("Bản tổng hợp", $"{dashboard}&snapshot={Uri.EscapeDataString(snapshot.Id)}");
+        var content = MailTemplates.Milestone(new MilestoneMail(
+            plan.Number, plan.Title, milestone.Title, milestone.Deadline, point.Sequence, point.At,
+            new CycleFigures(figures.Expected, figures.OnTime, figures.Late, figures.Missing, figures.Pending),
+            snapshot is null ? null : new SnapshotReference(snapshot.Id, snapshot.At), link));
+        var to = plan.OperatorEmails.Select(e => new Recipient(e, "Cơ quan thường trực Ban Chỉ đạo")).ToList();
+        return SendAsync(new OutgoingMail(MessageKeys.Milestone(point.CycleId, point.PointKey), to, Marked(content, rehearsal)), cancellationToken);
     }
 
     /// <summary>A rehearsal's mails say so before anything else, so no unit takes one for an official notice.</summary>

@@ -28,6 +28,8 @@ public static class CycleTasks
         Activity<TallyRequest, Tally>(nameof(ICycleActivities.TallyReports), (a, i) => a.TallyReports(i)),
         Activity<RoundEvaluation, RoundResult>(nameof(ICycleActivities.EvaluateRound), (a, i) => a.EvaluateRound(i)),
         Activity<ConsolidationRequest, CycleSummary>(nameof(ICycleActivities.Consolidate), (a, i) => a.Consolidate(i)),
+        Activity<SnapshotRequest, ConsolidationSnapshot>(nameof(ICycleActivities.TakeSnapshot), (a, i) => a.TakeSnapshot(i)),
+        Activity<MilestonePoint, BatchOutcome>(nameof(ICycleActivities.SendMilestoneMail), (a, i) => a.SendMilestoneMail(i)),
         Activity<CycleInput, string>(nameof(ICycleActivities.StartPeriodCycle), (a, i) => a.StartPeriodCycle(i)),
         Activity<PieceNote, bool>(nameof(ICycleActivities.NotePiece), (a, i) => a.NotePiece(i)),
     ];

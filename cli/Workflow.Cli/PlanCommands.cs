@@ -13,7 +13,7 @@ internal static class PlanCommands
     private const string Usage = """
         Cách dùng:
           workflow validate <kế-hoạch.json>...   kiểm tra tệp kế hoạch, liệt kê mọi lỗi
-          workflow schedule <kế-hoạch.json>      in lịch hạn chót, nhắc hạn và đôn đốc của chu kỳ
+          workflow schedule <kế-hoạch.json>      in lịch hạn chót, mốc công việc, nhắc hạn và đôn đốc của chu kỳ
         """;
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
@@ -77,13 +77,30 @@ internal static class PlanCommands
             }
         }
 
+        if (plan.Milestones.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine($"Mốc công việc (nhắc cơ quan thường trực: {string.Join(", ", plan.OperatorEmails)})");
+            foreach (var milestone in plan.Milestones)
+            {
+                var last = VietnamTime.ToLocal(evaluator.LastAcceptedInstant(milestone.Deadline), zone);
+                var snapshot = milestone.Consolidate ? "; tổng hợp nhanh mỗi lần nhắc" : "";
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {milestone.Id,-34} {milestone.Deadline.Describe()} (đến {last:HH:mm:ss.fff dd/MM/yyyy}){snapshot} — {milestone.Title}"));
+            }
+        }
+
         output.WriteLine();
         output.WriteLine("Lịch nhắc hạn và đôn đốc (giờ Việt Nam)");
+        var milestones = plan.Milestones.ToDictionary(m => m.Id, StringComparer.Ordinal);
         foreach (var point in ScheduleBuilder.Build(plan))
         {
             var local = VietnamTime.ToLocal(point.Instant, zone);
+            var what = !milestones.TryGetValue(point.Subject, out var milestone) ? point.Describe()
+                : point.Kind == ScheduledPointKind.Reminder ? $"Nhắc mốc công việc trước hạn {point.Sequence} ngày (thư tới cơ quan thường trực{(milestone.Consolidate ? ", kèm bản tổng hợp nhanh" : "")})"
+                : "Hết hạn mốc công việc";
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {local:dd/MM/yyyy HH:mm}  {point.Subject,-34} {point.Describe()}"));
+                $"  {local:dd/MM/yyyy HH:mm}  {point.Subject,-34} {what}"));
         }
 
         return 0;

@@ -51,6 +51,14 @@ public sealed class CycleActivityFunctions(IServiceProvider services)
     public Task<CycleSummary> Consolidate([ActivityTrigger] ConsolidationRequest request, [DurableClient] DurableTaskClient client)
         => Activities(client).Consolidate(request);
 
+    [Function(nameof(ICycleActivities.TakeSnapshot))]
+    public Task<ConsolidationSnapshot> TakeSnapshot([ActivityTrigger] SnapshotRequest request, [DurableClient] DurableTaskClient client)
+        => Activities(client).TakeSnapshot(request);
+
+    [Function(nameof(ICycleActivities.SendMilestoneMail))]
+    public Task<BatchOutcome> SendMilestoneMail([ActivityTrigger] MilestonePoint point, [DurableClient] DurableTaskClient client)
+        => Activities(client).SendMilestoneMail(point);
+
     [Function(nameof(ICycleActivities.StartPeriodCycle))]
     public Task<string> StartPeriodCycle([ActivityTrigger] CycleInput input, [DurableClient] DurableTaskClient client)
         => Activities(client).StartPeriodCycle(input);

@@ -30,6 +30,12 @@ public interface ICycleActivities
 
     Task<CycleSummary> Consolidate(ConsolidationRequest request);
 
+    /// <summary>Consolidates as of an instant without closing the cycle and keeps the result as a snapshot (once per id).</summary>
+    Task<ConsolidationSnapshot> TakeSnapshot(SnapshotRequest request);
+
+    /// <summary>A milestone's reminder to the plan's operators, once per point, citing the snapshot it took or the latest one.</summary>
+    Task<BatchOutcome> SendMilestoneMail(MilestonePoint point);
+
     /// <summary>Records in the cycle's timeline that a piece failed after its retries, or that a retry of it succeeded.</summary>
     Task<bool> NotePiece(PieceNote note);
 

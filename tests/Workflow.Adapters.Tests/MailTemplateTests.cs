@@ -129,6 +129,35 @@ public sealed class MailTemplateTests
     }
 
     [Fact]
+    public void Milestone_RemindsTheOperatorsWithTheFiguresAndTheSnapshotToCite()
+    {
+        var conference = Deadline.Before(new DateOnly(2024, 8, 15));
+        var link = new UploadLink("Bản tổng hợp", "http://127.0.0.1:7071/dashboard/#cycle=bg-2024&snapshot=20240808T010000Z-hoi-nghi");
+        var mail = MailTemplates.Milestone(new MilestoneMail(
+            "45/KH-BCĐ", "sơ kết 10 năm thực hiện Chỉ thị 07", "Hội nghị tổng kết cấp tỉnh", conference, 7, Clock.Vietnam(2024, 8, 8, 8),
+            new CycleFigures(43, 30, 5, 3, 5), new SnapshotReference("20240808T010000Z-hoi-nghi", Clock.Vietnam(2024, 8, 8, 8)), link));
+
+        Assert.Equal("[Nhắc mốc công việc] Hội nghị tổng kết cấp tỉnh – còn 7 ngày", mail.Subject);
+        var lines = Lines(mail);
+        Assert.Equal("Kính gửi: Cơ quan thường trực Ban Chỉ đạo", lines[0]);
+        Assert.Contains("Theo Kế hoạch số 45/KH-BCĐ về sơ kết 10 năm thực hiện Chỉ thị 07, mốc công việc «Hội nghị tổng kết cấp tỉnh» phải hoàn thành trước ngày 15/08/2024.", lines);
+        Assert.Contains("Thời hạn còn 7 ngày; thời điểm cuối cùng: 23:59:59 14/08/2024.", lines);
+        Assert.Contains("Tình hình thu nhận báo cáo đến 08:00:00 08/08/2024:", lines);
+        Assert.Contains("- Đã nộp đúng hạn: 30", lines);
+        Assert.Contains("- Quá hạn, chưa nộp: 3", lines);
+        Assert.Contains("Bản tổng hợp số liệu lập lúc 08:00:00 08/08/2024 (mã 20240808T010000Z-hoi-nghi) được lưu nguyên trạng để trích dẫn trong báo cáo: "
+            + "http://127.0.0.1:7071/dashboard/#cycle=bg-2024&snapshot=20240808T010000Z-hoi-nghi", lines);
+        Assert.Contains("<a href=\"http://127.0.0.1:7071/dashboard/#cycle=bg-2024&amp;snapshot=20240808T010000Z-hoi-nghi\">", mail.Html, StringComparison.Ordinal);
+
+        var rehearsal = MailTemplates.Rehearsal(MailTemplates.Milestone(new MilestoneMail(
+            "45/KH-BCĐ", "sơ kết", "Báo cáo Bộ Công an", Deadline.By(new DateOnly(2024, 8, 20)), 1, Clock.Vietnam(2024, 8, 19, 8),
+            new CycleFigures(1, 0, 0, 0, 1), null, new UploadLink("Trang theo dõi kỳ báo cáo", "http://127.0.0.1:7071/dashboard/#cycle=bg-2024"))));
+        Assert.Equal("[DIỄN TẬP] [Nhắc mốc công việc] Báo cáo Bộ Công an – còn 1 ngày", rehearsal.Subject);
+        Assert.Contains("mốc công việc «Báo cáo Bộ Công an» phải hoàn thành chậm nhất ngày 20/08/2024.", rehearsal.Text, StringComparison.Ordinal);
+        Assert.Contains("Kỳ báo cáo chưa có bản tổng hợp số liệu nào; có thể lập ngay (nút «Tổng hợp ngay») trên trang theo dõi: http://127.0.0.1:7071/dashboard/#cycle=bg-2024", rehearsal.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Html_EncodesWhatTheUnitTyped()
     {
         var mail = MailTemplates.Rejection(new RejectionMail("A", "1", "B", ["<script>.pdf"], Nominations, Clock.Vietnam(2024, 4, 1), Link));

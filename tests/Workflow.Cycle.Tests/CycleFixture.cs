@@ -45,6 +45,8 @@ public sealed class CycleFixture : IAsyncLifetime
 
     public CycleConsolidation Consolidation => _services!.GetRequiredService<CycleConsolidation>();
 
+    public ConsolidationSnapshots Snapshots => _services!.GetRequiredService<ConsolidationSnapshots>();
+
     public AzureStorageOrchestrationService Engine => _services!.GetRequiredService<AzureStorageOrchestrationService>();
 
     /// <summary>The same settings for this process and every host process, so both work one task hub and one set of tables.</summary>

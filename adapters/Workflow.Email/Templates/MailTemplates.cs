@@ -140,6 +140,32 @@ public static class MailTemplates
         return Render($"[Từ chối tiếp nhận] {m.SubjectTitle} – quá thời hạn", text, m.Link);
     }
 
+    public static MailContent Milestone(MilestoneMail m)
+    {
+        var f = m.Figures;
+        var snapshot = m.Snapshot is { } s
+            ? $"Bản tổng hợp số liệu lập lúc {VietnamTime.FormatDateTime(s.At)} (mã {s.Id}) được lưu nguyên trạng để trích dẫn trong báo cáo"
+            : "Kỳ báo cáo chưa có bản tổng hợp số liệu nào; có thể lập ngay (nút «Tổng hợp ngay») trên trang theo dõi";
+        var text = $"""
+            Kính gửi: Cơ quan thường trực Ban Chỉ đạo
+
+            Theo Kế hoạch số {m.PlanNumber} về {m.PlanTitle}, mốc công việc «{m.MilestoneTitle}» phải hoàn thành {m.Deadline.Describe()}.
+            Thời hạn còn {m.DaysLeft} ngày; thời điểm cuối cùng: {LastAccepted(m.Deadline)}.
+
+            Tình hình thu nhận báo cáo đến {VietnamTime.FormatDateTime(m.AsOf)}:
+            - Phải nộp: {f.Expected}
+            - Đã nộp đúng hạn: {f.OnTime}
+            - Nộp muộn: {f.Late}
+            - Quá hạn, chưa nộp: {f.Missing}
+            - Chưa nộp (còn hạn): {f.Pending}
+
+            {snapshot}: {m.Link.Url}
+
+            {Signature}
+            """;
+        return Render($"[Nhắc mốc công việc] {m.MilestoneTitle} – còn {m.DaysLeft} ngày", text, m.Link);
+    }
+
     public const string RehearsalNotice = "THƯ DIỄN TẬP: thư này thuộc một đợt diễn tập quy trình, không phải văn bản chính thức; đơn vị không cần thực hiện.";
 
     /// <summary>A rehearsal's mail: marked in the subject and before the first line of both parts.</summary>

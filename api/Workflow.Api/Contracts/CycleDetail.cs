@@ -22,4 +22,5 @@ public sealed record CycleDetail(
     IReadOnlyList<DeliverableInfo> Deliverables,
     IReadOnlyList<RoundInfo> Rounds,
     RehearsalInfo? Rehearsal = null,
-    NominationCounts? Nominations = null);
+    NominationCounts? Nominations = null,
+    IReadOnlyList<MilestoneInfo>? Milestones = null);

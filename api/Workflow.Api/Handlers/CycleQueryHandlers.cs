@@ -2,6 +2,7 @@ using System.Globalization;
 using Workflow.Domain.Consolidation;
 using Workflow.Api.Contracts;
 using Workflow.Api.Http;
+using Workflow.Domain.Scheduling;
 using Workflow.Orchestrations.Cycle;
 
 namespace Workflow.Api.Handlers;
@@ -133,7 +134,20 @@ public static class CycleQueryHandlers
         var next = progress?.NextDeadline?.ToUniversalTime();
         return Results.Ok(new CycleDetail(
             id, plan.Title, plan.Number, plan.Issuer, instance.RuntimeStatus, instance.CreatedAt.ToUniversalTime(), instance.LastUpdatedAt.ToUniversalTime(),
-            failure, progress, next, progress?.NextDeadlineText ?? ApiText.DateTime(next), blocks, deliverables, rounds, Rehearsal(clock, now), nominations));
+            failure, progress, next, progress?.NextDeadlineText ?? ApiText.DateTime(next), blocks, deliverables, rounds, Rehearsal(clock, now), nominations, Milestones(plan, now)));
+    }
+
+    /// <summary>The plan's milestones with their reminders (the schedule's points for them) and whether the cycle's clock has passed them.</summary>
+    public static IReadOnlyList<MilestoneInfo> Milestones(Plan plan, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var evaluator = new DeadlineEvaluator(plan.Zone());
+        // What the cycle will do: the schedule's points inside the plan's span, as the orchestration sees them.
+        var points = CycleSchedule.Steps(plan, []).SelectMany(s => s.Points).Where(p => p.Group.IsMilestone && p.Point.Kind == ScheduledPointKind.Reminder).Select(p => p.Point).ToList();
+        return [.. plan.Milestones.Select(m => new MilestoneInfo(
+            m.Id, m.Title, m.Deadline.Describe(), ApiText.LastAccepted(m.Deadline, plan.TimeZone), evaluator.Cutoff(m.Deadline).ToUniversalTime(), m.Consolidate,
+            evaluator.Cutoff(m.Deadline) <= now,
+            [.. points.Where(p => p.Subject == m.Id).Select(p => $"{ApiText.DateTime(p.Instant)} ({p.Describe().ToLowerInvariant()})")]))];
     }
 
     public static async Task<IResult> UnitsAsync(

@@ -5,13 +5,14 @@ namespace Workflow.Api.Handlers;
 
 /// <summary>
 /// A cycle's timeline, newest first: its start and end, the lines its activities and the operator's commands recorded
-/// (plan recorded, extensions, rounds closed, control, consolidation), the upload audit (accepted, late, refused with the reason) and each unit's last reminder.
+/// (plan recorded, extensions, rounds closed, control, consolidation and its snapshots, milestone reminders), the upload
+/// audit (accepted, late, refused with the reason), each unit's last reminder, and the plan's milestones.
 /// </summary>
 public static class TimelineHandler
 {
     public const int MaxEntries = 500;
 
-    public static async Task<IResult> GetAsync(string id, DurableTaskClient client, IPlanStore plans, IStatusStore status, CancellationToken cancellationToken)
+    public static async Task<IResult> GetAsync(string id, DurableTaskClient client, IPlanStore plans, IStatusStore status, CycleClocks clocks, CancellationToken cancellationToken)
     {
         if (await CycleLookup.PlanAsync(plans, client, id, cancellationToken) is not { } plan)
         {
@@ -28,6 +29,7 @@ public static class TimelineHandler
         }
 
         entries.AddRange(events.Select(e => Entry(e.At, e.Kind, e.Title, e.Detail)));
+        entries.AddRange(Milestones(plan, await clocks.NowAsync(id, cancellationToken)));
         foreach (var subject in plan.Subjects())
         {
             foreach (var audit in await status.ListAuditAsync(id, subject.Id, cancellationToken: cancellationToken))
@@ -61,6 +63,26 @@ public static class TimelineHandler
             yield return end;
         }
     }
+
+    /// <summary>
+    /// The plan's milestones at their cutoff: reached once the cycle's clock has passed it, upcoming before (newest
+    /// first puts what lies ahead at the top). Their reminders and snapshots are lines the cycle recorded.
+    /// </summary>
+    private static IEnumerable<TimelineEntry> Milestones(Plan plan, DateTimeOffset now)
+    {
+        var evaluator = new DeadlineEvaluator(plan.Zone());
+        foreach (var milestone in plan.Milestones)
+        {
+            var cutoff = evaluator.Cutoff(milestone.Deadline);
+            var consolidate = milestone.Consolidate ? " Mỗi lần nhắc, hệ thống lập một bản tổng hợp để trích dẫn." : "";
+            yield return cutoff <= now
+                ? Entry(cutoff, "milestone", $"Đến hạn mốc công việc «{milestone.Title}»", $"{Capitalized(milestone.Deadline.Describe())}.{consolidate}")
+                : Entry(cutoff, "milestone-upcoming", $"Mốc công việc sắp tới: «{milestone.Title}»",
+                    $"{Capitalized(milestone.Deadline.Describe())} (thời điểm cuối cùng {ApiText.LastAccepted(milestone.Deadline, plan.TimeZone)}).{consolidate}");
+        }
+    }
+
+    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpper(text[0], ApiText.Culture) + text[1..];
 
     private static TimelineEntry FromAudit(Plan plan, string subjectTitle, UploadAudit audit)
     {

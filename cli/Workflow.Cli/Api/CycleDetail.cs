@@ -19,4 +19,5 @@ internal sealed record CycleDetail(
     IReadOnlyList<DeliverableInfo>? Deliverables,
     IReadOnlyList<RoundInfo>? Rounds,
     RehearsalInfo? Rehearsal = null,
-    NominationCounts? Nominations = null);
+    NominationCounts? Nominations = null,
+    IReadOnlyList<MilestoneInfo>? Milestones = null);

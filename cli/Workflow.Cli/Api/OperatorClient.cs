@@ -92,6 +92,26 @@ internal sealed class OperatorClient(HttpClient http)
         return await ReadAsync<List<ExportLink>>(response, cancellationToken);
     }
 
+    /// <summary>Tổng hợp ngay: the host consolidates the cycle at its current instant and keeps it as a snapshot.</summary>
+    public async Task<SnapshotInfo> TakeSnapshotAsync(string id, SnapshotRequest request, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.PostAsJsonAsync($"{CyclePath(id)}/consolidations", request, Json, cancellationToken);
+        return await ReadAsync<SnapshotInfo>(response, cancellationToken);
+    }
+
+    /// <summary>The cycle's snapshots, newest first.</summary>
+    public async Task<IReadOnlyList<SnapshotInfo>> SnapshotsAsync(string id, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.GetAsync($"{CyclePath(id)}/consolidations", cancellationToken);
+        return await ReadAsync<List<SnapshotInfo>>(response, cancellationToken);
+    }
+
+    public async Task<SnapshotInfo> SnapshotAsync(string id, string snapshotId, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.GetAsync($"{CyclePath(id)}/consolidations/{Uri.EscapeDataString(snapshotId)}", cancellationToken);
+        return await ReadAsync<SnapshotInfo>(response, cancellationToken);
+    }
+
     /// <summary>The cycle's undelivered mails; <paramref name="state"/> is "pending", "failed" or null for both.</summary>
     public async Task<IReadOnlyList<MailRow>> MailsAsync(string id, string? state, CancellationToken cancellationToken = default)
     {

@@ -7,13 +7,13 @@ internal sealed class ExportCommand : IOperatorCommand
 {
     public string Name => "export";
 
-    public string Usage => "export <mã-chu-kỳ> [--out <thư-mục>]";
+    public string Usage => "export <mã-chu-kỳ> [--snapshot <mã-bản-tổng-hợp>] [--out <thư-mục>]";
 
-    public string Description => "tải mọi tệp tổng hợp (CSV, Excel) của chu kỳ; mặc định vào exports/<mã-chu-kỳ>";
+    public string Description => "tải mọi tệp tổng hợp (CSV, Excel) của chu kỳ, hoặc của một bản tổng hợp (--snapshot); mặc định vào exports/<mã-chu-kỳ>[/<mã-bản>]";
 
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
-    public IReadOnlyCollection<string> Options { get; } = ["--out"];
+    public IReadOnlyCollection<string> Options { get; } = ["--out", "--snapshot"];
 
     public async Task<int> RunAsync(ParsedArguments arguments, CommandContext context, CancellationToken cancellationToken = default)
     {
@@ -22,14 +22,15 @@ internal sealed class ExportCommand : IOperatorCommand
             return context.UsageError(this, "Cần đúng một mã chu kỳ.");
         }
 
-        var exports = await context.Api.ExportsAsync(id, cancellationToken);
+        var snapshot = arguments.Single("--snapshot");
+        var exports = snapshot is null ? await context.Api.ExportsAsync(id, cancellationToken) : (await context.Api.SnapshotAsync(id, snapshot, cancellationToken)).Exports;
         if (exports.Count == 0)
         {
-            context.Output.WriteLine($"Chu kỳ {id} chưa có tệp tổng hợp nào (tệp được tạo khi tổng hợp xong).");
+            context.Output.WriteLine($"Chu kỳ {id} chưa có tệp tổng hợp nào (tệp được tạo khi tổng hợp xong; tổng hợp ngay: workflow consolidate {id}).");
             return 0;
         }
 
-        var folder = Path.GetFullPath(arguments.Single("--out") ?? Path.Combine("exports", id));
+        var folder = Path.GetFullPath(arguments.Single("--out") ?? (snapshot is null ? Path.Combine("exports", id) : Path.Combine("exports", id, SafeFileName(snapshot))));
         Directory.CreateDirectory(folder);
         foreach (var export in exports)
         {

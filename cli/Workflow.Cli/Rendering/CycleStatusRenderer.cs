@@ -86,6 +86,22 @@ internal static class CycleStatusRenderer
             }
         }
 
+        if (cycle.Milestones is { Count: > 0 } milestones)
+        {
+            output.WriteLine();
+            output.WriteLine("Mốc công việc (nhắc cơ quan thường trực)");
+            foreach (var m in milestones)
+            {
+                var state = m.Reached ? "đã đến hạn" : "sắp tới";
+                var snapshot = m.Consolidate ? "; tổng hợp nhanh mỗi lần nhắc" : "";
+                output.WriteLine($"  {m.Title}: {m.DeadlineText} (đến {m.LastAcceptedText}; {state}{snapshot})");
+                if (m.RemindersText is { Count: > 0 } reminders)
+                {
+                    output.WriteLine($"    nhắc: {string.Join("; ", reminders)}");
+                }
+            }
+        }
+
         if (cycle.Rounds is { Count: > 0 } rounds)
         {
             output.WriteLine();

@@ -18,7 +18,7 @@ namespace Workflow.Functions.Http;
 /// also need a function key (AuthorizationLevel.Function); unit routes are anonymous at the platform level because
 /// units open them from e-mailed links whose signed token is their credential, checked by the Unit policy.
 /// </summary>
-public sealed class ApiFunctions(ApiGate gate, IPlanStore plans, IStatusStore status, IDossierStore dossiers, CycleConsolidation consolidation,
+public sealed class ApiFunctions(ApiGate gate, IPlanStore plans, IStatusStore status, IDossierStore dossiers, CycleConsolidation consolidation, ConsolidationSnapshots snapshots,
     SubmissionService submissions, MailOutboxService mails, CycleClocks clocks, CycleStarter starter, IOptions<StorageOptions> storage, ServiceHealth health, TimeProvider time)
 {
     [Function("Health")]
@@ -46,7 +46,7 @@ public sealed class ApiFunctions(ApiGate gate, IPlanStore plans, IStatusStore st
 
     [Function("GetCycleTimeline")]
     public Task<IResult> GetCycleTimeline([HttpTrigger(AuthorizationLevel.Function, "get", Route = "cycles/{id}/timeline")] HttpRequest request, string id, [DurableClient] DurableTaskClient client)
-        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => TimelineHandler.GetAsync(id, client, plans, status, request.HttpContext.RequestAborted));
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => TimelineHandler.GetAsync(id, client, plans, status, clocks, request.HttpContext.RequestAborted));
 
     [Function("ListNominees")]
     public Task<IResult> ListNominees(
@@ -101,6 +101,28 @@ public sealed class ApiFunctions(ApiGate gate, IPlanStore plans, IStatusStore st
     public Task<IResult> GetExport(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "cycles/{id}/exports/{name}")] HttpRequest request, string id, string name, [DurableClient] DurableTaskClient client)
         => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => DownloadHandlers.GetExportAsync(id, name, client, consolidation, request.HttpContext.RequestAborted));
+
+    [Function("TakeConsolidationSnapshot")]
+    public Task<IResult> TakeConsolidationSnapshot(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "cycles/{id}/consolidations")] HttpRequest request, string id, [DurableClient] DurableTaskClient client)
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => ConsolidationHandlers.TakeAsync(id, request, client, plans, clocks, snapshots, request.HttpContext.RequestAborted));
+
+    [Function("ListConsolidationSnapshots")]
+    public Task<IResult> ListConsolidationSnapshots(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "cycles/{id}/consolidations")] HttpRequest request, string id, [DurableClient] DurableTaskClient client)
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => ConsolidationHandlers.ListAsync(id, client, plans, snapshots, request.HttpContext.RequestAborted));
+
+    [Function("GetConsolidationSnapshot")]
+    public Task<IResult> GetConsolidationSnapshot(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "cycles/{id}/consolidations/{snapshotId}")] HttpRequest request, string id, string snapshotId,
+        [DurableClient] DurableTaskClient client)
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => ConsolidationHandlers.GetAsync(id, snapshotId, client, plans, snapshots, request.HttpContext.RequestAborted));
+
+    [Function("GetSnapshotExport")]
+    public Task<IResult> GetSnapshotExport(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "cycles/{id}/consolidations/{snapshotId}/exports/{name}")] HttpRequest request, string id, string snapshotId,
+        string name, [DurableClient] DurableTaskClient client)
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => ConsolidationHandlers.GetExportAsync(id, snapshotId, name, client, plans, snapshots, request.HttpContext.RequestAborted));
 
     [Function("GetDossier")]
     public Task<IResult> GetDossier(

@@ -29,6 +29,12 @@ internal sealed class CyclePieces(string cycleId, IEnumerable<FailedPiece>? fail
     /// <summary>Failed reminder batches by piece id, to send again.</summary>
     public Dictionary<string, PointBatch> Mails { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Failed milestone reminders by piece id, to send again.</summary>
+    public Dictionary<string, MilestonePoint> MilestoneMails { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Failed milestone snapshots by piece id, to take again (the final consolidation supersedes them).</summary>
+    public Dictionary<string, SnapshotRequest> Snapshots { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Each started round's current run; it never throws.</summary>
     public Dictionary<string, Task<RoundRun>> Rounds { get; } = new(StringComparer.Ordinal);
 
@@ -147,6 +153,10 @@ internal sealed class CyclePieces(string cycleId, IEnumerable<FailedPiece>? fail
                 return await RetryBatchAsync(context, progress, piece, request, now, context.CallActivityAsync<BatchOutcome>(nameof(ICycleActivities.SendPlanNotices), notices, ActivityRetry.Default));
             case PieceKind.Mails when Mails.TryGetValue(piece.Id, out var mails):
                 return await RetryBatchAsync(context, progress, piece, request, now, context.CallActivityAsync<BatchOutcome>(nameof(ICycleActivities.SendPointMails), mails, ActivityRetry.Default));
+            case PieceKind.Mails when MilestoneMails.TryGetValue(piece.Id, out var milestone):
+                return await RetryBatchAsync(context, progress, piece, request, now, context.CallActivityAsync<BatchOutcome>(nameof(ICycleActivities.SendMilestoneMail), milestone, ActivityRetry.Default));
+            case PieceKind.Consolidation when Snapshots.TryGetValue(piece.Id, out var snapshot):
+                return await RetryBatchAsync(context, progress, piece, request, now, context.CallActivityAsync<ConsolidationSnapshot>(nameof(ICycleActivities.TakeSnapshot), snapshot, ActivityRetry.Default));
             case PieceKind.Round when piece.Subject is { } roundId && plan.NominationRounds.FirstOrDefault(r => r.Id == roundId) is { } round && Rounds.ContainsKey(roundId):
                 _failures.Remove(piece);
                 _retrying[roundId] = (piece, request.RequestedBy);
@@ -177,7 +187,8 @@ internal sealed class CyclePieces(string cycleId, IEnumerable<FailedPiece>? fail
         return RunAsync(context, round.Id, new RoundInput(cycleId, round.Id, closedAt, [], Stepped: true));
     }
 
-    private async Task<CycleProgress> RetryBatchAsync(TaskOrchestrationContext context, CycleProgress progress, FailedPiece piece, PieceRetry request, DateTimeOffset now, Task<BatchOutcome> run)
+    private async Task<CycleProgress> RetryBatchAsync<T>(TaskOrchestrationContext context, CycleProgress progress, FailedPiece piece, PieceRetry request, DateTimeOffset now, Task<T> run)
+        where T : class
     {
         var (_, error) = await TryAsync(run);
         if (error is not null)
@@ -187,6 +198,8 @@ internal sealed class CyclePieces(string cycleId, IEnumerable<FailedPiece>? fail
 
         Notices.Remove(piece.Id);
         Mails.Remove(piece.Id);
+        MilestoneMails.Remove(piece.Id);
+        Snapshots.Remove(piece.Id);
         return await RecoverAsync(context, progress, piece, request.RequestedBy);
     }
 

@@ -78,7 +78,7 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
             var steps = CycleSchedule.After(CycleSchedule.Steps(plan, changes), reached);
             var closes = RoundCloses(plan, schedule, evaluator).Where(r => !rounds.ContainsKey(r.Round.Id) && r.At > reached).ToList();
             var next = steps.Select(s => s.Instant).Concat(closes.Select(c => c.At)).Append(closesAt).Where(t => t > reached).Min();
-            progress = WithNextDeadline(progress, schedule, evaluator, reached) with { NextStepAt = next };
+            progress = WithNextDeadline(progress, plan, schedule, reached) with { NextStepAt = next };
             context.SetCustomStatus(WithRounds(progress, plan, rounds.Values, lateRejected));
 
             if (clock.IsManual && standsAt < next)
@@ -144,6 +144,7 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
             // running them beside it makes a step cost one round of activities instead of three.
             var standHere = clock.IsManual && standsAt == next && stood != standsAt;
             var wave = SendWaveAsync(context, input.CycleId, plan, steps.FirstOrDefault(s => s.Instant == next), evaluator);
+            var milestones = MilestoneWave.RunAsync(context, input.CycleId, plan, steps.FirstOrDefault(s => s.Instant == next), evaluator);
             var tally = TallyAsync(context, input.CycleId, next);
             var stand = standHere ? StandAsync(context, input.CycleId, clock, next) : Task.CompletedTask;
             foreach (var close in closes.Where(c => c.At == next))
@@ -151,11 +152,27 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
                 pieces.StartRound(context, plan, close.Round, next, clock.IsManual);
             }
 
-            await Task.WhenAll(wave, tally, stand);
+            await Task.WhenAll(wave, milestones, tally, stand);
             var (outcome, failed) = await wave;
             foreach (var (piece, batch) in failed)
             {
                 pieces.Mails[piece.Id] = batch;
+                progress = await pieces.FailAsync(context, progress, piece);
+            }
+
+            var (reminded, missed) = await milestones;
+            outcome = outcome.Add(reminded);
+            foreach (var (piece, again) in missed)
+            {
+                if (again is MilestonePoint mail)
+                {
+                    pieces.MilestoneMails[piece.Id] = mail;
+                }
+                else if (again is SnapshotRequest snapshot)
+                {
+                    pieces.Snapshots[piece.Id] = snapshot;
+                }
+
                 progress = await pieces.FailAsync(context, progress, piece);
             }
 
@@ -330,15 +347,10 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
         return progress with { Nominations = NominationFigures.Of(plan, closed, lateRejected) };
     }
 
-    private static CycleProgress WithNextDeadline(CycleProgress progress, IReadOnlyList<DeadlineGroup> groups, DeadlineEvaluator evaluator, DateTimeOffset now)
+    private static CycleProgress WithNextDeadline(CycleProgress progress, Plan plan, IReadOnlyList<DeadlineGroup> groups, DateTimeOffset now)
     {
-        var next = groups
-            .Select(g => (g.Deadline, Cutoff: evaluator.Cutoff(g.Deadline)))
-            .Where(d => d.Cutoff > now)
-            .OrderBy(d => d.Cutoff)
-            .Select(d => ((DateTimeOffset, string)?)(d.Cutoff, d.Deadline.Describe()))
-            .FirstOrDefault();
-        return progress with { NextDeadline = next?.Item1, NextDeadlineText = next?.Item2 };
+        var next = NextDeadline.After(plan, groups, now);
+        return progress with { NextDeadline = next?.Cutoff, NextDeadlineText = next?.Text };
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;

@@ -41,6 +41,7 @@ const TIMELINE_TONE = {
   'upload-rejected': 'bad', 'upload-rejected-late': 'bad',
   'upload-late': 'warn', reminder: 'warn', suspended: 'warn', extension: 'warn',
   'upload-accepted': 'good', completed: 'good', consolidated: 'good',
+  milestone: 'warn', 'milestone-reminder': 'warn', 'consolidation-snapshot': 'good',
 };
 
 const TIMELINE_KIND = {
@@ -48,6 +49,7 @@ const TIMELINE_KIND = {
   suspended: 'Tạm dừng', resumed: 'Tiếp tục', extension: 'Gia hạn', consolidated: 'Tổng hợp', 'activity-failed': 'Lỗi',
   'child-failed': 'Lỗi', 'follow-up-completed': 'Đôn đốc', 'round-closed': 'Khen thưởng', 'upload-accepted': 'Nộp đúng hạn',
   'upload-late': 'Nộp muộn', 'upload-rejected-late': 'Từ chối', 'upload-rejected': 'Từ chối', reminder: 'Nhắc hạn',
+  milestone: 'Mốc công việc', 'milestone-upcoming': 'Mốc sắp tới', 'milestone-reminder': 'Nhắc mốc', 'consolidation-snapshot': 'Tổng hợp nhanh',
 };
 
 const MAX_TIMELINE = 100;
@@ -57,6 +59,8 @@ const $ = (id) => document.getElementById(id);
 
 const view = {
   cycleId: null,
+  snapshotId: null,
+  snapshotting: false,
   timer: null,
   busy: false,
   again: false,
@@ -87,6 +91,8 @@ function readFragment() {
     const rest = params.toString();
     history.replaceState(null, '', location.pathname + location.search + (rest ? '#' + rest : ''));
   }
+  // A milestone's mail links to the snapshot it cites: that row is marked.
+  view.snapshotId = params.get('snapshot');
   return params.get('cycle');
 }
 
@@ -514,7 +520,11 @@ function renderDeadlines(cycle) {
     cell(d.title), cell(d.deadlineText), cell(d.lastAcceptedText), cell(LATE_POLICY[d.latePolicy] ?? d.latePolicy)));
   const rounds = cycle.rounds.filter((r) => r.deadlineText).map((r) => el('tr', {},
     cell(`Hồ sơ đề nghị: ${r.title}`), cell(r.deadlineText), cell('—'), cell('Không nhận')));
-  $('deadlines-table').querySelector('tbody').replaceChildren(...rows, ...rounds);
+  // The operators' own milestones: nothing is handed in, they are reminded (and a snapshot is taken if the plan says so).
+  const milestones = (cycle.milestones ?? []).map((m) => el('tr', { class: 'milestone', 'data-milestone': m.id },
+    cell(`Mốc công việc: ${m.title}`), cell(m.deadlineText), cell(m.lastAcceptedText),
+    cell(`${m.reached ? 'Đã đến hạn' : 'Nhắc cơ quan thường trực'}${m.consolidate ? ', kèm bản tổng hợp' : ''}`)));
+  $('deadlines-table').querySelector('tbody').replaceChildren(...rows, ...rounds, ...milestones);
 
   $('rounds-table').querySelector('tbody').replaceChildren(...cycle.rounds.map((r) => el('tr', {},
     awardCell(r),
@@ -577,6 +587,67 @@ function renderExports(exports) {
   }));
 }
 
+/**
+ * The snapshots taken while the cycle runs, newest first: when (the cycle's own time), who asked, the figures then,
+ * and a button per file. "Tổng hợp ngay" is offered while the cycle runs.
+ */
+function renderSnapshots(cycle, snapshots) {
+  const rows = snapshots ?? [];
+  const running = cycle.runtimeStatus === 'running' || cycle.runtimeStatus === 'pending' || cycle.runtimeStatus === 'suspended';
+  $('snapshot-form').hidden = !running;
+  $('snapshot-button').disabled = view.snapshotting;
+  $('snapshots-empty').hidden = rows.length > 0;
+  $('snapshots-table').hidden = rows.length === 0;
+  $('snapshots-table').querySelector('tbody').replaceChildren(...rows.map((s) => {
+    const files = el('td', { class: 'files' }, ...s.exports.map((x) => {
+      const button = el('button', { type: 'button', class: 'link-button', text: x.name });
+      button.addEventListener('click', () => download(x).catch((e) => showError(describe(e))));
+      return button;
+    }));
+    const selected = s.id === view.snapshotId;
+    return el('tr', { 'data-snapshot': s.id, class: selected ? 'selected' : null, 'aria-current': selected ? 'true' : null, title: s.note ?? null },
+      cell(s.atText),
+      cell(s.requestedBy),
+      cell(number.format(s.onTime), 'num'),
+      cell(number.format(s.late), 'num'),
+      cell(number.format(s.missing), 'num'),
+      cell(number.format(s.pending), 'num'),
+      files,
+      el('td', { class: 'muted', text: s.id }));
+  }));
+}
+
+/** Tổng hợp ngay: the host consolidates at the cycle's current instant, without closing it, and keeps the result. */
+async function takeSnapshot() {
+  const id = view.cycleId;
+  if (!id || view.snapshotting) return;
+  view.snapshotting = true;
+  $('snapshot-button').disabled = true;
+  showProblem($('snapshot-error'), null);
+  $('snapshot-status').textContent = 'Đang tổng hợp…';
+  const body = {};
+  const by = $('snapshot-by').value.trim();
+  const note = $('snapshot-note').value.trim();
+  if (by) body.requestedBy = by;
+  if (note) body.note = note;
+  try {
+    const snapshot = await apiPost(`cycles/${encodeURIComponent(id)}/consolidations`, body);
+    $('snapshot-status').textContent = `Đã lập bản tổng hợp lúc ${snapshot.atText} (mã ${snapshot.id}); kỳ báo cáo vẫn tiếp tục.`;
+    $('snapshot-note').value = '';
+  } catch (error) {
+    if (error instanceof AuthError) {
+      view.snapshotting = false;
+      return handleAuthError();
+    }
+    $('snapshot-status').textContent = '';
+    showProblem($('snapshot-error'), error);
+  } finally {
+    view.snapshotting = false;
+    $('snapshot-button').disabled = false;
+  }
+  refresh();
+}
+
 /** Mails the outbox could not deliver yet (queued, unconfirmed) or gave up on (failed), each with a resend button. */
 function renderMails(cycleId, mails) {
   const rows = mails ?? [];
@@ -628,13 +699,14 @@ async function renderCycle(id) {
   if ($('filter-block').value && view.filtersFor === id) filters.set('block', $('filter-block').value);
   if ($('filter-subject').value && view.filtersFor === id) filters.set('subject', $('filter-subject').value);
   const query = filters.toString();
-  const [cycle, units, timeline, exports, mails] = await Promise.all([
+  const [cycle, units, timeline, exports, mails, snapshots] = await Promise.all([
     api(path),
     api(`${path}/units${query ? '?' + query : ''}`),
     api(`${path}/timeline`),
     // Exports exist only after consolidation; their absence is not an error on this page.
     api(`${path}/exports`).catch((e) => (e instanceof AuthError ? Promise.reject(e) : [])),
     api(`${path}/mails`),
+    api(`${path}/consolidations`).catch((e) => (e instanceof AuthError ? Promise.reject(e) : [])),
   ]);
   if (view.cycleId !== id) return;
   fillFilters(cycle);
@@ -648,6 +720,7 @@ async function renderCycle(id) {
   renderTimeline(timeline);
   renderExports(exports);
   renderMails(id, mails);
+  renderSnapshots(cycle, snapshots);
 }
 
 function describe(error) {
@@ -721,6 +794,8 @@ function route() {
   $('advance-status').textContent = '';
   $('advance-to').value = '';
   showProblem($('advance-error'), null);
+  $('snapshot-status').textContent = '';
+  showProblem($('snapshot-error'), null);
   start();
 }
 
@@ -809,6 +884,10 @@ $('start-form').addEventListener('submit', (event) => {
 });
 showStartFields();
 
+$('snapshot-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  takeSnapshot();
+});
 $('advance-next-button').addEventListener('click', () => advance(null));
 $('advance-form').addEventListener('submit', (event) => {
   event.preventDefault();

@@ -1,0 +1,39 @@
+namespace Workflow.Application;
+
+/// <summary>
+/// A cycle's reports counted from the status rows at a business instant: a unit that has not handed in is missing once
+/// its own cutoff has passed, pending before. The orchestration's progress, the snapshots and the milestone reminders
+/// all count this way, so their figures agree.
+/// </summary>
+public sealed class CycleTally(IStatusStore status)
+{
+    public async Task<Tally> CountAsync(Plan plan, string cycleId, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var evaluator = new DeadlineEvaluator(plan.Zone());
+        int expected = 0, onTime = 0, late = 0, missing = 0;
+        foreach (var deliverable in plan.Deliverables)
+        {
+            foreach (var row in await status.ListAsync(cycleId, deliverable.Id, cancellationToken))
+            {
+                expected++;
+                if (row.State == SubmissionState.Submitted)
+                {
+                    _ = row.Late ? late++ : onTime++;
+                }
+                else if (evaluator.Cutoff(row.Deadline) <= at)
+                {
+                    missing++;
+                }
+            }
+        }
+
+        var lateRejected = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var round in plan.NominationRounds.Where(r => r.PickedFrom is null))
+        {
+            lateRejected[round.Id] = await LateRefusals.CountAsync(status, cycleId, round.Id, cancellationToken);
+        }
+
+        return new Tally(expected, onTime, late, missing, expected - onTime - late - missing, lateRejected);
+    }
+}
