@@ -101,7 +101,8 @@ internal sealed class Scenario
     {
         var points = _followUps.Select(f => (f.Subject, f.Deadline, f.Policy)).Distinct()
             .SelectMany(f => ScheduleBuilder.ForDeadline(f.Subject, f.Deadline, f.Policy, plan.Reminders, VietnamTime.Zone))
-            .Select(p => p.Instant);
+            .Select(p => p.Instant)
+            .Concat(plan.Milestones.SelectMany(m => ScheduleBuilder.ForDeadline(m.Id, m.Deadline, LatePolicy.Reject, plan.Reminders, VietnamTime.Zone, optional: true)).Select(p => p.Instant));
         return [.. points.Concat(_submissions.Select(s => s.At)).Where(t => t > start).Distinct().Order()];
     }
 
@@ -124,6 +125,13 @@ internal sealed class Scenario
             }
         }
     }
+
+    /// <summary>Each milestone's reminders to the operators after the start.</summary>
+    public IEnumerable<string> ExpectedMilestoneKeys(Plan plan, DateTimeOffset start) =>
+        plan.Milestones
+            .SelectMany(m => ScheduleBuilder.ForDeadline(m.Id, m.Deadline, LatePolicy.Reject, plan.Reminders, VietnamTime.Zone, optional: true))
+            .Where(p => p.Kind == ScheduledPointKind.Reminder && p.Instant > start)
+            .Select(p => MessageKeys.Milestone(_cycleId, p.Key));
 
     /// <summary>A plan notice to every unit that has something to hand in.</summary>
     public IEnumerable<string> ExpectedNotices(Plan plan) =>
