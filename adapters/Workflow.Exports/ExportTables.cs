@@ -10,7 +10,8 @@ namespace Workflow.Exports;
 /// <summary>
 /// Lays the consolidated results out as tables with Vietnamese headings, once, for both CSV and Excel: per
 /// deliverable the totals shaped like its forms (a row per field, a column per block and the province), the units
-/// with their state and values, and the targets; per award level the nominees and their outcome.
+/// with their state and values, the targets, and one table per table field shaped like the form; per award level the
+/// nominees and their outcome. Sheet names are made valid and unique for Excel.
 /// </summary>
 public static class ExportTables
 {
@@ -26,6 +27,8 @@ public static class ExportTables
             {
                 tables.Add(Targets(export.Consolidation, index));
             }
+
+            tables.AddRange(export.Consolidation.Tables.Select(t => Rows(deliverable, t, index)));
         }
 
         foreach (var (outcome, index) in rounds.Select((r, i) => (r, i + 1)))
@@ -33,7 +36,7 @@ public static class ExportTables
             tables.Add(Nominees(plan, outcome, index));
         }
 
-        return tables;
+        return SheetNames.MakeUnique(tables);
     }
 
     private static ExportTable Totals(Consolidation consolidation, Deliverable deliverable, int index)
@@ -88,6 +91,34 @@ public static class ExportTables
         return new ExportTable($"{deliverable.Id}-don-vi", $"{index}. Đơn vị", columns, rows);
     }
 
+    /// <summary>
+    /// A table field as the form lays it out, with the reporting unit and its block in front. Grouped tables carry a
+    /// heading row per group ("Năm: 2023 (4 dòng)", the other cells empty) above its rows, so the grouping reads in
+    /// Excel and in print; each row still holds its own value of the group column, so the rows also filter and sort.
+    /// </summary>
+    private static ExportTable Rows(Deliverable deliverable, ConsolidatedTable table, int index)
+    {
+        var columns = new List<string> { "Đơn vị báo cáo", "Khối" };
+        columns.AddRange(table.Columns);
+        var rows = new List<IReadOnlyList<object?>>();
+        foreach (var group in table.Groups.Where(g => g.Rows.Count > 0))
+        {
+            if (table.GroupBy is { } by)
+            {
+                rows.Add(Row([$"{by}: {group.Title} ({group.Rows.Count} dòng)", .. columns.Skip(1).Select(_ => (object?)"")]));
+            }
+
+            rows.AddRange(group.Rows.Select(r => Row([r.UnitName, r.BlockName, .. r.Cells])));
+        }
+
+        if (rows.Count == 0)
+        {
+            rows.Add(Row(["Chưa có đơn vị nào báo cáo dòng nào.", .. columns.Skip(1).Select(_ => (object?)"")]));
+        }
+
+        return new ExportTable($"{deliverable.Id}-bang-{table.FormId}-{table.FieldId}", $"{index}. {table.Label}", columns, rows);
+    }
+
     private static ExportTable Targets(Consolidation consolidation, int index)
     {
         var rows = new List<IReadOnlyList<object?>>();
@@ -140,6 +171,7 @@ public static class ExportTables
         null => null,
         { Number: { } n } => n,
         { Flag: { } f } => f ? "Có" : "Không",
+        { Rows: { } rows } => $"{rows.Count} dòng",
         _ => value.Text,
     };
 

@@ -80,6 +80,15 @@ public static class WorkflowApiEndpoints
             .Accepts<IFormFile>("multipart/form-data").Produces<NominationReceipt>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        unit.MapGet("/tables/{deliverableId}/{formId}/{fieldId}/template", TableHandlers.TemplateAsync).WithName("GetTableTemplate")
+            .WithSummary("Tải mẫu bảng của một chỉ tiêu dạng bảng để điền: xlsx (mặc định) hoặc csv (format=csv); dòng 1 là tên các cột")
+            .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        unit.MapPost("/tables/{deliverableId}/{formId}/{fieldId}/rows", TableHandlers.RowsAsync).WithName("ReadTableRows")
+            .WithSummary("Đọc các dòng của bảng từ tệp đã điền (file: .xlsx hoặc .csv); không lưu gì, trả về các dòng hoặc lỗi theo dòng, cột")
+            .Accepts<IFormFile>("multipart/form-data").Produces<TableRows>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         unit.MapGet("/receipts", UnitHandlers.ReceiptsAsync).WithName("ListUnitReceipts").WithSummary("Các giấy biên nhận của đơn vị")
             .Produces<List<ReceiptRow>>();
         return endpoints;

@@ -127,6 +127,7 @@ public sealed class ApiSecurityTests(ApiHost host) : IClassFixture<ApiHost>
             "/api/cycles/{id}/exports", "/api/cycles/{id}/exports/{name}", "/api/cycles/{id}/dossiers/{unitId}/{subject}/{version}",
             "/api/cycles/{id}/mails", "/api/cycles/{id}/mails/{key}/resend",
             "/api/unit/tasks", "/api/unit/reports/{deliverableId}", "/api/unit/nominations/{roundId}", "/api/unit/receipts",
+            "/api/unit/tables/{deliverableId}/{formId}/{fieldId}/template", "/api/unit/tables/{deliverableId}/{formId}/{fieldId}/rows",
         ];
         Assert.Empty(expected.Except(paths));
         var schemes = document.GetProperty("components").GetProperty("securitySchemes");

@@ -129,6 +129,9 @@ public sealed class HostileInputTests(ApiHost host) : IClassFixture<ApiHost>
             "roundId" => pattern.Contains("/picks/", StringComparison.Ordinal) ? "bang-khen-chu-tich-tinh" : Uploads.Round,
             "deliverableId" or "subject" => Uploads.Report,
             "unitId" => Unit,
+            // The sample has no table field: a number field stands in, which the table routes must refuse.
+            "formId" => "bieu-01-dac-diem-tinh-hinh",
+            "fieldId" => "soKhuCongNghiep",
             "name" => "tong-hop.csv",
             "version" => "1",
             // A key the outbox does not hold: a resend of it must be refused, not sent.

@@ -25,6 +25,9 @@ internal sealed class LocalHost : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The host's services, for a test to read what a request stored.</summary>
+    public IServiceProvider Services => _app.Services;
+
     public string OperatorKey { get; private init; } = "";
 
     public static async Task<LocalHost> StartAsync(string storage, string prefix, string mailHost, FakeTimeProvider time)

@@ -1,6 +1,9 @@
 namespace Workflow.Domain.Consolidation;
 
-/// <summary>The consolidated result of one deliverable (tổng hợp): per block and province, who was late or missing, targets.</summary>
+/// <summary>
+/// The consolidated result of one deliverable (tổng hợp): per block and province, who was late or missing, targets, and
+/// the rows of its table fields.
+/// </summary>
 public sealed record Consolidation(
     string DeliverableId,
     string Title,
@@ -8,4 +11,8 @@ public sealed record Consolidation(
     BlockSummary Province,
     IReadOnlyList<string> LateUnits,
     IReadOnlyList<string> MissingUnits,
-    IReadOnlyList<TargetOutcome> Targets);
+    IReadOnlyList<TargetOutcome> Targets)
+{
+    /// <summary>Every table field of the deliverable's forms, in form order, with the rows of every unit that reported.</summary>
+    public IReadOnlyList<ConsolidatedTable> Tables { get; init; } = [];
+}

@@ -6,6 +6,7 @@ namespace Workflow.Domain.Consolidation;
 /// Sums a deliverable's statistics by block and for the province, and measures the plan's targets. Only values inside
 /// a field's declared range count (the boundary refuses others; a stored row may still hold one): with every value at
 /// most <see cref="FormField.Ceiling"/>, the sums stay far inside <see cref="decimal"/>, so consolidating never throws.
+/// Table fields are not summed but listed: every row of every unit that reported, grouped as the form says.
 /// </summary>
 public static class Consolidator
 {
@@ -32,7 +33,73 @@ public static class Consolidator
             province,
             [.. all.Where(r => r.State == ReportState.Late).Select(r => r.UnitId).Order(StringComparer.Ordinal)],
             [.. all.Where(r => r.State == ReportState.Missing).Select(r => r.UnitId).Order(StringComparer.Ordinal)],
-            targets);
+            targets)
+        {
+            Tables = Tables(plan, deliverable, all, units),
+        };
+    }
+
+    private static List<ConsolidatedTable> Tables(Plan plan, Deliverable deliverable, List<UnitReport> reports, Dictionary<string, Unit> units)
+    {
+        var blocks = plan.Blocks.ToDictionary(b => b.Id, b => b.Name, StringComparer.Ordinal);
+        var tables = new List<ConsolidatedTable>();
+        foreach (var form in deliverable.Forms)
+        {
+            foreach (var field in form.Fields.Where(f => f.Type == FieldType.Table))
+            {
+                // Reports are in plan unit order, so each group lists units as the plan does, then each unit's rows in order.
+                var rows = new List<(ReportedRow Row, string Key)>();
+                var groupColumn = field.Columns.FirstOrDefault(c => c.Id == field.GroupBy);
+                foreach (var report in reports.Where(r => r.Statistics is not null && form.Includes(units[r.UnitId])))
+                {
+                    var unit = units[report.UnitId];
+                    var reported = report.Statistics!.Get(form.Id, field.Id)?.Rows ?? [];
+                    for (var i = 0; i < reported.Count; i++)
+                    {
+                        // A stored document may hold a null or blank row; the boundary refuses both, so there is nothing to list.
+                        if (reported[i] is not { } cells || field.Columns.All(c => string.IsNullOrWhiteSpace(cells.GetValueOrDefault(c.Id))))
+                        {
+                            continue;
+                        }
+
+                        var row = new ReportedRow(unit.Id, unit.Name, blocks.GetValueOrDefault(unit.Block, unit.Block), i + 1,
+                            [.. field.Columns.Select(c => TableCell.Display(c, cells.GetValueOrDefault(c.Id)))]);
+                        var raw = groupColumn is null ? null : cells.GetValueOrDefault(groupColumn.Id);
+                        rows.Add((row, string.IsNullOrWhiteSpace(raw) ? "" : TableCell.Normalize(groupColumn!, raw)));
+                    }
+                }
+
+                IReadOnlyList<TableGroup> groups = groupColumn is null
+                    ? [new TableGroup("", "", [.. rows.Select(r => r.Row)])]
+                    : [.. rows.GroupBy(r => r.Key, StringComparer.Ordinal)
+                        .OrderBy(g => GroupRank(groupColumn, g.Key))
+                        .ThenBy(g => g.Key, StringComparer.Ordinal)
+                        .Select(g => new TableGroup(g.Key, g.Key.Length == 0 ? "Không ghi" : TableCell.Display(groupColumn, g.Key), [.. g.Select(r => r.Row)]))];
+                tables.Add(new ConsolidatedTable(form.Id, form.Title, field.Id, field.Label, [.. field.Columns.Select(c => c.Label)], groupColumn?.Label, groups));
+            }
+        }
+
+        return tables;
+    }
+
+    /// <summary>
+    /// Where a group stands: years, numbers and dates ascending, choices in their declared order, other text ordinal
+    /// (a tie broken by the key); values that do not fit the column after those, and rows that left it blank last.
+    /// </summary>
+    private static (int Rank, decimal Order) GroupRank(TableColumn column, string key)
+    {
+        if (key.Length == 0)
+        {
+            return (3, 0);
+        }
+
+        return column.Type switch
+        {
+            ColumnType.Year or ColumnType.Integer or ColumnType.Decimal => TableCell.TryNumber(key, out var n) ? (0, n) : (2, 0),
+            ColumnType.Date => TableCell.TryDate(key, out var day) ? (0, day.DayNumber) : (2, 0),
+            ColumnType.Choice => Enumerable.Range(0, column.Choices.Count).FirstOrDefault(i => column.Choices[i] == key, -1) is var i and >= 0 ? (0, i) : (2, 0),
+            _ => (1, 0),
+        };
     }
 
     private static BlockSummary Summarise(Deliverable deliverable, string? blockId, string name, List<UnitReport> reports)

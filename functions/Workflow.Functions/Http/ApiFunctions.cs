@@ -143,6 +143,18 @@ public sealed class ApiFunctions(ApiGate gate, IPlanStore plans, IStatusStore st
         => gate.RunAsync(request, ApiAuth.UnitPolicy, () => UploadHandlers.NominationAsync(
             request, roundId, submissions, plans, storage, clocks, request.HttpContext.RequestAborted));
 
+    [Function("GetTableTemplate")]
+    public Task<IResult> GetTableTemplate(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "unit/tables/{deliverableId}/{formId}/{fieldId}/template")] HttpRequest request, string deliverableId, string formId, string fieldId)
+        => gate.RunAsync(request, ApiAuth.UnitPolicy, () => TableHandlers.TemplateAsync(
+            request.HttpContext, deliverableId, formId, fieldId, request.Query["format"], plans, request.HttpContext.RequestAborted));
+
+    [Function("ReadTableRows")]
+    public Task<IResult> ReadTableRows(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "unit/tables/{deliverableId}/{formId}/{fieldId}/rows")] HttpRequest request, string deliverableId, string formId, string fieldId)
+        => gate.RunAsync(request, ApiAuth.UnitPolicy, () => TableHandlers.RowsAsync(
+            request, deliverableId, formId, fieldId, plans, storage, request.HttpContext.RequestAborted));
+
     [Function("ListUnitReceipts")]
     public Task<IResult> ListUnitReceipts([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "unit/receipts")] HttpRequest request)
         => gate.RunAsync(request, ApiAuth.UnitPolicy, () => UnitHandlers.ReceiptsAsync(request.HttpContext, plans, dossiers, request.HttpContext.RequestAborted));

@@ -58,7 +58,200 @@ function statistics(form) {
       : input.dataset.type === "text" ? { text: input.value }
       : { number: Number(input.value) };
   }
+  // Every row goes, blank ones too, so the server's rows[i] are the page's rows.
+  for (const table of form.querySelectorAll(".table-field")) {
+    (forms[table.dataset.form] ??= {})[table.dataset.table] = { rows: tableRows(table) };
+  }
   return { forms };
+}
+
+// ---- Table fields: an editable table of typed cells, filled by hand or from the unit's spreadsheet. ----
+
+function cellInput(column) {
+  let input;
+  if (column.type === "choice") {
+    input = document.createElement("select");
+    input.append(new Option("— chọn —", ""));
+    for (const choice of column.choices ?? []) input.append(new Option(choice, choice));
+  } else {
+    input = document.createElement("input");
+    // No min, max or required here: a bad cell must reach the server, whose message is shown beside it.
+    if (column.type === "date") input.type = "date";
+    else if (["integer", "decimal", "year"].includes(column.type)) { input.type = "number"; input.step = "any"; input.inputMode = column.type === "decimal" ? "decimal" : "numeric"; }
+    else { input.type = "text"; input.maxLength = 2000; }
+  }
+  input.dataset.column = column.id;
+  // Checked as the unit types, marked by the border and a tooltip only: a message appearing when the cell loses focus
+  // would move the button being clicked. A server message beside the cell goes once the cell holds a good value.
+  input.addEventListener("input", () => {
+    const problem = cellProblem(column, input.value);
+    input.setAttribute("aria-invalid", problem ? "true" : "false");
+    input.title = problem ? `${column.label}: ${problem}` : "";
+    if (!problem) input.closest("td")?.querySelector(".cell-error")?.remove();
+  });
+  return input;
+}
+
+function setCell(input, value) {
+  if (input.tagName === "SELECT" && value && ![...input.options].some((o) => o.value === value)) {
+    // A value read from a file that is not a choice stays visible, so the unit sees what to correct.
+    input.append(new Option(`${value} (không có trong danh sách)`, value));
+  }
+  input.value = value ?? "";
+}
+
+/** The same rules as the server (TableCell), for instant feedback only: the server decides. */
+function cellProblem(column, value) {
+  const text = (value ?? "").trim();
+  if (!text) return column.required ? "không được để trống." : null;
+  const number = Number(text);
+  switch (column.type) {
+    case "integer": return Number.isInteger(number) && number >= 0 && number <= (column.max ?? 1e12) ? null : "phải là số nguyên không âm.";
+    case "decimal": return Number.isFinite(number) && number >= 0 && number <= (column.max ?? 1e12) ? null : "phải là số không âm.";
+    case "year": return /^\d{4}$/.test(text) && number >= 1945 && number <= 2100 ? null : "phải là năm (4 chữ số, từ 1945 đến 2100).";
+    case "date": return /^\d{4}-\d{2}-\d{2}$/.test(text) ? null : "phải là ngày dạng dd/MM/yyyy.";
+    case "choice": return (column.choices ?? []).includes(text) ? null : "phải là một lựa chọn trong danh sách.";
+    default: return null;
+  }
+}
+
+function markCell(cell, message) {
+  if (!cell) return;
+  cell.querySelector(".cell-error")?.remove();
+  const input = cell.querySelector("input, select");
+  input?.setAttribute("aria-invalid", message ? "true" : "false");
+  if (message) cell.append(text("p", message, "cell-error"));
+}
+
+function addRow(table, field, values = {}) {
+  const body = table.querySelector("tbody");
+  const row = document.createElement("tr");
+  row.append(text("td", "", "num"));
+  for (const column of field.columns) {
+    const cell = document.createElement("td");
+    cell.dataset.column = column.id;
+    const input = cellInput(column);
+    setCell(input, values[column.id]);
+    cell.append(input);
+    row.append(cell);
+  }
+  const actions = document.createElement("td");
+  actions.className = "row-actions";
+  const remove = text("button", "Xoá dòng", "secondary");
+  remove.type = "button";
+  remove.addEventListener("click", () => { row.remove(); renumber(table, field); });
+  actions.append(remove);
+  row.append(actions);
+  body.append(row);
+  renumber(table, field);
+  return row;
+}
+
+function renumber(table, field) {
+  [...table.querySelector("tbody").rows].forEach((row, i) => {
+    row.cells[0].textContent = String(i + 1);
+    field.columns.forEach((column, j) => row.cells[j + 1].querySelector("input, select").setAttribute("aria-label", `${column.label}, dòng ${i + 1}`));
+    row.querySelector(".row-actions button").setAttribute("aria-label", `Xoá dòng ${i + 1}`);
+  });
+}
+
+function tableRows(container) {
+  return [...container.querySelectorAll("tbody tr")].map((row) => {
+    const values = {};
+    for (const input of row.querySelectorAll("[data-column]:is(input, select)")) if (input.value.trim()) values[input.dataset.column] = input.value;
+    return values;
+  });
+}
+
+function fillTable(container, field, rows) {
+  const table = container.querySelector("table");
+  table.querySelector("tbody").replaceChildren();
+  for (const values of rows) addRow(table, field, values);
+}
+
+/** Messages keyed by a path ending in rows[i] or rows[i].column go beside that row or cell; others beside the table. */
+function showTableErrors(container, errors, prefix) {
+  const table = container.querySelector("table");
+  const rows = table.querySelector("tbody").rows;
+  const general = [];
+  for (const error of errors) {
+    // Upload errors (no prefix) are all this table's; a report's are those under its path, or the path itself.
+    if (prefix && error.field !== prefix.slice(0, -1) && !error.field.startsWith(prefix)) continue;
+    const match = error.field.startsWith(prefix) ? /^rows\[(\d+)\](?:\.(.+))?$/.exec(error.field.slice(prefix.length)) : null;
+    const row = match ? rows[Number(match[1])] : null;
+    if (!row) { general.push(error.message); continue; }
+    const cell = match[2] ? row.querySelector(`td[data-column="${CSS.escape(match[2])}"]`) : null;
+    if (cell) markCell(cell, error.message);
+    else { row.classList.add("row-invalid"); row.querySelector(".row-actions").append(text("p", error.message, "cell-error")); }
+  }
+  const box = container.querySelector(".table-errors");
+  box.replaceChildren(...general.map((m) => text("p", m, "cell-error")));
+}
+
+function clearTableErrors(container) {
+  for (const cell of container.querySelectorAll("td")) cell.querySelector(".cell-error")?.remove();
+  for (const input of container.querySelectorAll("[aria-invalid]")) input.setAttribute("aria-invalid", "false");
+  for (const row of container.querySelectorAll(".row-invalid")) row.classList.remove("row-invalid");
+  container.querySelector(".table-errors").replaceChildren();
+}
+
+function tableInput(task, formId, field) {
+  const container = document.createElement("div");
+  container.className = "table-field";
+  container.dataset.form = formId;
+  container.dataset.table = field.id;
+  const table = document.createElement("table");
+  table.className = "data rows";
+  table.append(text("caption", field.label));
+  const head = document.createElement("tr");
+  head.append(text("th", "STT", "num"));
+  for (const column of field.columns) head.append(text("th", column.required ? `${column.label} *` : column.label));
+  head.append(text("th", ""));
+  table.createTHead().append(head);
+  table.createTBody();
+  const bounds = [field.minRows ? `ít nhất ${field.minRows} dòng` : "", field.maxRows ? `tối đa ${field.maxRows} dòng` : ""].filter(Boolean).join(", ");
+  const add = text("button", "Thêm dòng", "secondary");
+  add.type = "button";
+  add.addEventListener("click", () => addRow(table, field).querySelector("input, select").focus());
+
+  // The template and the upload: the unit fills its own spreadsheet and the rows come back into this table.
+  const route = `/api/unit/tables/${encodeURIComponent(task.subject)}/${encodeURIComponent(formId)}/${encodeURIComponent(field.id)}`;
+  const tools = document.createElement("div");
+  tools.className = "table-tools";
+  const xlsx = text("a", "Tải mẫu Excel (.xlsx)");
+  xlsx.href = `${route}/template?token=${encodeURIComponent(token)}`;
+  xlsx.download = "";
+  const csv = text("a", "mẫu CSV");
+  csv.href = `${route}/template?format=csv&token=${encodeURIComponent(token)}`;
+  csv.download = "";
+  const upload = document.createElement("input");
+  upload.type = "file";
+  upload.accept = ".xlsx,.csv";
+  upload.id = `t-${task.subject}-${formId}-${field.id}`;
+  const uploadLabel = text("label", "Điền bảng từ tệp đã điền (.xlsx, .csv):");
+  uploadLabel.htmlFor = upload.id;
+  const status = text("p", "", "table-status");
+  status.setAttribute("aria-live", "polite");
+  upload.addEventListener("change", async () => {
+    const file = upload.files[0];
+    if (!file) return;
+    const data = new FormData();
+    data.append("file", file);
+    const { ok, body } = await call(`${route}/rows`, { method: "POST", body: data });
+    upload.value = "";
+    clearTableErrors(container);
+    if (ok || Array.isArray(body.rows)) fillTable(container, field, body.rows ?? []);
+    if (ok) { status.className = "table-status ok"; status.textContent = `Đã điền ${body.count} dòng từ tệp «${file.name}». Kiểm tra rồi bấm «Nộp báo cáo».`; return; }
+    status.className = "table-status bad";
+    status.textContent = body.rows ? `Tệp «${file.name}» có lỗi; các dòng đã được điền, lỗi ghi cạnh từng ô. Sửa trên trang hoặc trong tệp rồi tải lên lại.` : problem(body);
+    showTableErrors(container, body.errors ?? [], "");
+  });
+  tools.append(xlsx, text("span", " · "), csv, uploadLabel, upload);
+
+  container.append(tools, table, text("div", "", "table-errors"), add);
+  if (bounds) container.append(text("span", ` Bảng có ${bounds}.`, "muted"));
+  container.append(status);
+  return container;
 }
 
 function reportForm(task) {
@@ -66,7 +259,7 @@ function reportForm(task) {
   for (const statForm of task.forms ?? []) {
     const fieldset = document.createElement("fieldset");
     fieldset.append(text("legend", statForm.title));
-    for (const field of statForm.fields) fieldset.append(fieldInput(statForm.id, field));
+    for (const field of statForm.fields) fieldset.append(field.type === "table" ? tableInput(task, statForm.id, field) : fieldInput(statForm.id, field));
     form.append(fieldset);
   }
   const file = document.createElement("input");
@@ -83,6 +276,11 @@ function reportForm(task) {
     showResult(form, ok, ok
       ? `Đã nhận lúc ${body.receivedAtText}, số biên nhận ${body.receiptNumber} (lần nộp ${body.version}${body.late ? ", nộp muộn" : ""}).`
       : problem(body));
+    // The server's checks are the truth: each error of a table goes beside its row or cell.
+    for (const table of form.querySelectorAll(".table-field")) {
+      clearTableErrors(table);
+      showTableErrors(table, ok ? [] : body.errors ?? [], `statistics.forms.${table.dataset.form}.${table.dataset.table}.`);
+    }
     if (ok) load();
   });
   return form;
