@@ -67,8 +67,7 @@ public static class ExportTables
     {
         var blocks = plan.Blocks.ToDictionary(b => b.Id, b => b.Name, StringComparer.Ordinal);
         var byUnit = export.Reports.ToDictionary(r => r.UnitId, StringComparer.Ordinal);
-        // A table's rows do not fit one cell per unit.
-        var fields = deliverable.Forms.SelectMany(f => f.Fields.Where(x => x.Type != FieldType.Table).Select(x => (Form: f, Field: x))).ToList();
+        var fields = deliverable.Forms.SelectMany(f => f.Fields.Select(x => (Form: f, Field: x))).ToList();
         var columns = new List<string> { "Mã đơn vị", "Tên đơn vị", "Khối", "Tình trạng", "Thời điểm nộp" };
         columns.AddRange(fields.Select(f => f.Field.Unit is { } u ? $"{f.Field.Label} ({u})" : f.Field.Label));
         var rows = new List<IReadOnlyList<object?>>();
