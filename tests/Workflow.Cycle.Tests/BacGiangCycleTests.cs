@@ -137,7 +137,7 @@ public sealed class BacGiangCycleTests(CycleFixture fixture) : IClassFixture<Cyc
         var mails = fixture.Sink.Accepted.Where(m => m.CustomArgs[SendGridMailer.MessageKeyArg].StartsWith(cycleId + ":", StringComparison.Ordinal)).ToList();
         var recorded = mails.Select(m => m.CustomArgs[SendGridMailer.MessageKeyArg]).ToList();
         Assert.Equal(recorded.Count, recorded.Distinct().Count());
-        var expected = scenario.ExpectedReminderKeys(plan, start).Concat(scenario.ExpectedNotices(plan)).ToHashSet();
+        var expected = scenario.ExpectedReminderKeys(plan, start).Concat(scenario.ExpectedNotices(plan)).Concat(scenario.ExpectedMilestoneKeys(plan, start)).ToHashSet();
         var receipts = recorded.Where(k => k.StartsWith($"{cycleId}:receipt:", StringComparison.Ordinal)).ToList();
         var rejections = recorded.Where(k => k.Contains(":rejected:", StringComparison.Ordinal)).ToList();
         Assert.Equal(scenario.AcceptedFiles, receipts.Count);

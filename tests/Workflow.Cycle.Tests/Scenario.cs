@@ -125,6 +125,12 @@ internal sealed class Scenario
         }
     }
 
+    /// <summary>Each milestone's reminders to the operators, one mail per point, from the start until the cycle closes.</summary>
+    public IEnumerable<string> ExpectedMilestoneKeys(Plan plan, DateTimeOffset start) =>
+        CycleSchedule.Steps(plan, []).Where(s => s.Instant > start).SelectMany(s => s.Points)
+            .Where(p => p.Group.IsMilestone && p.Point.Kind == ScheduledPointKind.Reminder)
+            .Select(p => MessageKeys.Milestone(_cycleId, p.Point.Key));
+
     /// <summary>A plan notice to every unit that has something to hand in.</summary>
     public IEnumerable<string> ExpectedNotices(Plan plan) =>
         plan.Units.Where(u => plan.Deliverables.Any(d => d.AppliesTo.Includes(u)) || plan.NominationRounds.Any(r => r.PickedFrom is null && r.Proposers.Includes(u)))
