@@ -79,6 +79,7 @@ public sealed class CycleLifecycleTests(ApiHost host) : IClassFixture<ApiHost>
 
         // Closed: the instance no longer takes commands, and the units' links have expired with the cycle.
         await ApiHost.ProblemAsync(await host.Operator.PostAsJsonAsync($"{cycle}/terminate", new { reason = "x" }), HttpStatusCode.Conflict);
+        await ApiHost.ProblemAsync(await host.Operator.PostAsync($"{cycle}/consolidations", content: null), HttpStatusCode.Conflict);
         await ApiHost.ProblemAsync(await host.Operator.PostAsJsonAsync($"{cycle}/extensions", new
         {
             subject = Uploads.Report,

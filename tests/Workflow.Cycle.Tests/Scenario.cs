@@ -126,12 +126,11 @@ internal sealed class Scenario
         }
     }
 
-    /// <summary>Each milestone's reminders to the operators after the start.</summary>
+    /// <summary>Each milestone's reminders to the operators, one mail per point, from the start until the cycle closes.</summary>
     public IEnumerable<string> ExpectedMilestoneKeys(Plan plan, DateTimeOffset start) =>
-        plan.Milestones
-            .SelectMany(m => ScheduleBuilder.ForDeadline(m.Id, m.Deadline, LatePolicy.Reject, plan.Reminders, VietnamTime.Zone, optional: true))
-            .Where(p => p.Kind == ScheduledPointKind.Reminder && p.Instant > start)
-            .Select(p => MessageKeys.Milestone(_cycleId, p.Key));
+        CycleSchedule.Steps(plan, []).Where(s => s.Instant > start).SelectMany(s => s.Points)
+            .Where(p => p.Group.IsMilestone && p.Point.Kind == ScheduledPointKind.Reminder)
+            .Select(p => MessageKeys.Milestone(_cycleId, p.Point.Key));
 
     /// <summary>A plan notice to every unit that has something to hand in.</summary>
     public IEnumerable<string> ExpectedNotices(Plan plan) =>

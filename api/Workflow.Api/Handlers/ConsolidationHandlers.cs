@@ -47,9 +47,10 @@ public static class ConsolidationHandlers
             return ApiProblems.CycleNotFound(id);
         }
 
-        if (!instance.IsRunning)
+        // A suspended or pending cycle may be consolidated; a closed one has its final exports.
+        if (instance.IsCompleted)
         {
-            return ApiProblems.Conflict($"Kỳ báo cáo «{id}» không còn chạy (trạng thái: {instance.RuntimeStatus}); dùng các tệp tổng hợp cuối kỳ (/api/cycles/{id}/exports).");
+            return ApiProblems.Conflict($"Kỳ báo cáo «{id}» đã kết thúc (trạng thái: {instance.RuntimeStatus}); dùng các tệp tổng hợp cuối kỳ (/api/cycles/{id}/exports).");
         }
 
         var at = await clocks.NowAsync(id, cancellationToken);

@@ -137,17 +137,24 @@ public static class CycleQueryHandlers
             failure, progress, next, progress?.NextDeadlineText ?? ApiText.DateTime(next), blocks, deliverables, rounds, Rehearsal(clock, now), nominations, Milestones(plan, now)));
     }
 
-    /// <summary>The plan's milestones with their reminders (the schedule's points for them) and whether the cycle's clock has passed them.</summary>
+    /// <summary>The plan's milestones with their reminders (their points inside the plan's span) and whether the cycle's clock has passed them.</summary>
     public static IReadOnlyList<MilestoneInfo> Milestones(Plan plan, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var evaluator = new DeadlineEvaluator(plan.Zone());
-        // What the cycle will do: the schedule's points inside the plan's span, as the orchestration sees them.
-        var points = CycleSchedule.Steps(plan, []).SelectMany(s => s.Points).Where(p => p.Group.IsMilestone && p.Point.Kind == ScheduledPointKind.Reminder).Select(p => p.Point).ToList();
+        if (plan.Milestones.Count == 0)
+        {
+            return [];
+        }
+
+        var zone = plan.Zone();
+        var evaluator = new DeadlineEvaluator(zone);
+        var (issued, closes) = (VietnamTime.StartOfDay(plan.IssuedOn, zone), plan.ClosesAt());
         return [.. plan.Milestones.Select(m => new MilestoneInfo(
             m.Id, m.Title, m.Deadline.Describe(), ApiText.LastAccepted(m.Deadline, plan.TimeZone), evaluator.Cutoff(m.Deadline).ToUniversalTime(), m.Consolidate,
             evaluator.Cutoff(m.Deadline) <= now,
-            [.. points.Where(p => p.Subject == m.Id).Select(p => $"{ApiText.DateTime(p.Instant)} ({p.Describe().ToLowerInvariant()})")]))];
+            [.. ScheduleBuilder.ForDeadline(m.Id, m.Deadline, LatePolicy.Reject, plan.Reminders, zone, optional: true)
+                .Where(p => p.Kind == ScheduledPointKind.Reminder && p.Instant >= issued && p.Instant < closes)
+                .Select(p => $"{ApiText.DateTime(p.Instant)} ({p.Describe().ToLowerInvariant()})")]))];
     }
 
     public static async Task<IResult> UnitsAsync(
