@@ -495,6 +495,7 @@ public sealed partial class TableStatusStore : IStatusStore
         ["LastReminderKey"] = s.LastReminderKey,
         ["LastReminderAt"] = s.LastReminderAt,
         ["StatisticsJson"] = s.StatisticsJson,
+        ["FormFiles"] = s.FormFiles.Count == 0 ? null : JsonSerializer.Serialize(s.FormFiles),
     };
 
     private static DeliverableStatus FromEntity(TableEntity e) => new()
@@ -520,6 +521,7 @@ public sealed partial class TableStatusStore : IStatusStore
         LastReminderKey = e.GetString("LastReminderKey"),
         LastReminderAt = e.GetDateTimeOffset("LastReminderAt"),
         StatisticsJson = e.GetString("StatisticsJson"),
+        FormFiles = e.GetString("FormFiles") is { } forms ? JsonSerializer.Deserialize<List<FormFileVersion>>(forms) ?? [] : [],
     };
 
     private static TableEntity ToEntity(UploadAudit a) => new(StatusPartition(a.Key.CycleId, a.Key.SubjectId), AuditRow(a))
@@ -538,6 +540,7 @@ public sealed partial class TableStatusStore : IStatusStore
         ["Sha256"] = a.Sha256,
         ["ReceiptNumber"] = a.ReceiptNumber,
         ["Version"] = a.Version,
+        ["Form"] = a.Form,
     };
 
     private static UploadAudit AuditFromEntity(TableEntity e) => new(
@@ -551,7 +554,10 @@ public sealed partial class TableStatusStore : IStatusStore
         e.GetInt64("Size") ?? 0,
         e.GetString("Sha256"),
         e.GetString("ReceiptNumber"),
-        e.GetInt32("Version"));
+        e.GetInt32("Version"))
+    {
+        Form = e.GetString("Form"),
+    };
 
     private static TableEntity ToEntity(NomineeStatus n) => new(StatusPartition(n.CycleId, n.RoundId), n.NominationId)
     {

@@ -17,6 +17,9 @@ public sealed record UploadAudit(
     string? ReceiptNumber = null,
     int? Version = null)
 {
+    /// <summary>The file-only form the file fills; null for a report or a dossier document.</summary>
+    public string? Form { get; init; }
+
     /// <summary>A new attempt id: arrival ticks (so ids sort by arrival) and a random suffix (two attempts may share a tick).</summary>
     public static string NewAttemptId(DateTimeOffset receivedAt) =>
         string.Create(CultureInfo.InvariantCulture, $"{receivedAt.UtcTicks:x}{RandomNumberGenerator.GetHexString(8, lowercase: true)}");

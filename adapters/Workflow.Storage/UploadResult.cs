@@ -18,6 +18,9 @@ public sealed record UploadResult(
     int? Version,
     IReadOnlyList<string> Errors)
 {
+    /// <summary>The file-only form the file fills; null for a report or a dossier document.</summary>
+    public string? Form { get; init; }
+
     public bool Accepted => Outcome is UploadOutcome.AcceptedOnTime or UploadOutcome.AcceptedLate;
 
     /// <summary>The last on-time instant, as people are told it (23:59:59.999 of the last day).</summary>
