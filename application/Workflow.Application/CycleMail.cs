@@ -27,8 +27,11 @@ public sealed class CycleMail(IMailer mailer, UnitLinks links, ITemplateStore te
 
             var template = MailPersonalization.Template((unit, _, link) =>
                 MailTemplates.PlanNotice(new PlanNoticeMail(unit, plan.Number, plan.IssuedOn, plan.Issuer, plan.Title, items, link)));
+            // The token travels as its own substitution only where a template link needs it.
+            var linked = items.Any(i => i.Templates.Any(t => t.Url is not null));
             var recipients = group.Select(u => new BatchRecipient(
-                MessageKeys.PlanNotice(cycleId, u.Id), PlanLookup.Recipients(u), MailPersonalization.Values(u.Name, links.Link(plan, cycleId, u.Id), token: links.Token(plan, cycleId, u.Id)))).ToList();
+                MessageKeys.PlanNotice(cycleId, u.Id), PlanLookup.Recipients(u),
+                MailPersonalization.Values(u.Name, links.Link(plan, cycleId, u.Id), token: linked ? links.Token(plan, cycleId, u.Id) : null))).ToList();
             sent += await SendBatchAsync(new MailBatch(Marked(template, rehearsal), recipients), cancellationToken);
         }
 

@@ -143,6 +143,15 @@ public sealed class UnitPageTests(DashboardFixture fixture) : IClassFixture<Dash
         var screenshots = Directory.CreateDirectory(Path.Combine(RepositoryRoot.Path, "artifacts", "screenshots")).FullName;
         await page.ScreenshotAsync(new() { Path = Path.Combine(screenshots, "unit-page-forms.png"), FullPage = true });
 
+        // The operator downloads the filled form from the unit's row on the dashboard, under the name it was sent with.
+        var dashboard = await fixture.Browser.Context.NewPageAsync();
+        await dashboard.GotoAsync(new Uri(fixture.Host.Address, $"/dashboard/#key={fixture.Host.OperatorKey}&cycle={cycleId}").ToString());
+        var row = dashboard.Locator($"#units-table tbody tr[data-unit='{Commune}']");
+        await Expect(row.GetByRole(AriaRole.Button)).ToHaveTextAsync(["Báo cáo", "Biểu mẫu 3"]);
+        var download = await dashboard.RunAndWaitForDownloadAsync(() => row.GetByRole(AriaRole.Button, new() { Name = "Biểu mẫu 3" }).ClickAsync());
+        Assert.Equal("bieu-mau-3-xa-tan-an.xlsx", download.SuggestedFilename);
+        await dashboard.CloseAsync();
+
         // A district unit fills the common form only: no commune form, no commune template.
         var district = plan.Units[0];
         await page.GotoAsync(new Uri(fixture.Host.Address, $"/u/{Uri.EscapeDataString(await TokenAsync(cycleId, district.Id))}").ToString());
