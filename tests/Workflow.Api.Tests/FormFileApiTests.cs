@@ -2,9 +2,12 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Workflow.Application;
 using Workflow.Domain.Plans;
 using Workflow.Domain.Serialization;
 using Workflow.Email;
+using Workflow.Storage;
 
 namespace Workflow.Api.Tests;
 
@@ -208,6 +211,40 @@ public sealed class FormFileApiTests(ApiHost host) : IClassFixture<ApiHost>
         // A district hands in its report and the one file-only form it fills.
         var districtReceipt = await ApiHost.ReadAsync(await district.PostAsync(path, Report(plan, District, ("phu-luc", "phu-luc.docx", Uploads.Docx("phụ lục huyện")))), HttpStatusCode.Created);
         Assert.Equal(["Báo cáo", "Phụ lục"], districtReceipt.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("title").GetString()));
+    }
+
+    [Fact]
+    public async Task CrashBetweenAReportWithItsFormsAndItsReceipt_TheOutboxSendsOneReceiptNamingEveryFile_FromTheAuditRows()
+    {
+        var cycle = "bg-hoi-" + Guid.NewGuid().ToString("N")[..6];
+        await ApiHost.ReadAsync(await StartAsync(cycle, FormsPlan()), HttpStatusCode.Accepted);
+        await host.TokenAsync(Commune, cycle);
+        var services = host.Services;
+        var key = new SubmissionKey(cycle, Commune, Uploads.Report);
+        var arrival = ApiHost.Vn(3, 11, 9);
+        // What the boundary does before the process dies: the intent, then the files stored and counted; no receipt.
+        await services.GetRequiredService<MailOutboxService>().IntendAsync(key, arrival);
+        var results = await services.GetRequiredService<UploadAcceptance>().AcceptAsync(
+        [
+            new UploadRequest(key, "bao-cao.pdf", "application/pdf", new MemoryStream(Uploads.Pdf("Tân An"))) { ReceivedAt = arrival },
+            new UploadRequest(key, "phu-luc-tan-an.docx", Docx, new MemoryStream(Uploads.Docx("phụ lục"))) { ReceivedAt = arrival, Form = "phu-luc" },
+            new UploadRequest(key, "bieu-mau-3-tan-an.xlsx", Xlsx, new MemoryStream(Uploads.Xlsx("biểu mẫu 3"))) { ReceivedAt = arrival, Form = "bieu-mau-3" },
+        ], null);
+        Assert.All(results, r => Assert.True(r.Accepted));
+        var mailKey = MessageKeys.Receipt(cycle, results[0].ReceiptNumber!);
+
+        var outbox = services.GetRequiredService<MailOutbox>();
+        var before = outbox.Status.LastRunAt;
+        host.Time.Advance(TimeSpan.FromMinutes(3));
+        outbox.Wake();
+        await ApiHost.Eventually(() => Mail(mailKey) is not null && outbox.Status.LastRunAt != before);
+
+        var mail = Mail(mailKey)!;
+        Assert.Contains("- Báo cáo: bao-cao.pdf (", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("- Phụ lục: phu-luc-tan-an.docx (", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("- Biểu mẫu 3: bieu-mau-3-tan-an.xlsx (", mail.Text, StringComparison.Ordinal);
+        Assert.Single(host.Sink.Accepted, m => m.CustomArgs.GetValueOrDefault(SendGridMailer.MessageKeyArg) == mailKey);
+        Assert.All(results.Skip(1), r => Assert.Null(Mail(MessageKeys.Receipt(cycle, r.ReceiptNumber!))));
     }
 
     private Task<HttpResponseMessage> StartAsync(string cycle, Plan plan, params (string Name, byte[] Content)[] templates)

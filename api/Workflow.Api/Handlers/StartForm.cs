@@ -22,6 +22,11 @@ internal static class StartForm
             return (null, [], ApiProblems.BadRequest(unknown, $"Phần «{Clip(unknown)}» không thuộc yêu cầu bắt đầu kỳ báo cáo; chỉ gửi «{PlanPart}» (kế hoạch JSON) và «{TemplatesPart}» (các tệp mẫu)."));
         }
 
+        if (form.ContainsKey(TemplatesPart))
+        {
+            return (null, [], ApiProblems.BadRequest(TemplatesPart, $"Phần «{TemplatesPart}» phải là tệp mẫu (có tên tệp đúng như kế hoạch khai báo), không phải văn bản."));
+        }
+
         var planFiles = form.Files.GetFiles(PlanPart);
         if (planFiles.Count + form[PlanPart].Count != 1)
         {
