@@ -153,6 +153,11 @@ resource dataStorage 'Microsoft.Storage/storageAccounts@2024-01-01' = {
       name: '${storagePrefix}-exports'
       properties: { publicAccess: 'None' }
     }
+
+    resource templates 'containers' = {
+      name: '${storagePrefix}-templates'
+      properties: { publicAccess: 'None' }
+    }
   }
 
   resource tables 'tableServices' = {

@@ -53,15 +53,23 @@ public static class ExportTables
         };
         foreach (var form in deliverable.Forms)
         {
+            if (form.AppliesTo is not null)
+            {
+                // A scoped form says whom it was asked of; blocks outside its scope stay blank, not zero.
+                rows.Add(Row([form.Title, "", "Số đơn vị phải lập biểu mẫu", "đơn vị", .. summaries.Select(s => Covered(s, form.Id) is > 0 and var n ? (object?)n : null)]));
+            }
+
             foreach (var field in form.Fields.Where(f => f.Type is not (FieldType.Text or FieldType.Table)))
             {
                 var unit = field.Type == FieldType.Boolean ? "đơn vị đạt" : field.Unit ?? "";
-                rows.Add(Row([form.Title, field.Id, field.Label, unit, .. summaries.Select(s => (object?)s.Totals.First(t => t.Form == form.Id && t.Field == field.Id).Value)]));
+                rows.Add(Row([form.Title, field.Id, field.Label, unit, .. summaries.Select(s => (object?)s.Totals.FirstOrDefault(t => t.Form == form.Id && t.Field == field.Id)?.Value)]));
             }
         }
 
         return new ExportTable($"{deliverable.Id}-tong-hop", $"{index}. Tổng hợp", columns, rows);
     }
+
+    private static int Covered(BlockSummary summary, string formId) => summary.Coverage.FirstOrDefault(c => c.Form == formId)?.Units ?? 0;
 
     private static ExportTable Units(Plan plan, Deliverable deliverable, DeliverableExport export, int index)
     {

@@ -27,6 +27,7 @@ public sealed partial class BlobDossierStore : IDossierStore
     private const string PendingKey = "pending";
     private const string IndexKey = "batchindex";
     private const string StartedKey = "startedat";
+    private const string FormKey = "form";
 
     private static readonly JsonSerializerOptions MarkerJson = new(JsonSerializerDefaults.Web);
 
@@ -223,7 +224,7 @@ public sealed partial class BlobDossierStore : IDossierStore
 
     private static DossierVersion Describe(SubmissionKey key, int version, DossierUpload upload) => new(
         key, version, BlobName(key, version), upload.FileName, upload.ContentType, upload.Content.ToMemory().Length,
-        Sha256Hex.Of(upload.Content), upload.ReceiptNumber, upload.ReceivedAt.ToUniversalTime(), upload.Late);
+        Sha256Hex.Of(upload.Content), upload.ReceiptNumber, upload.ReceivedAt.ToUniversalTime(), upload.Late) { Form = upload.Form };
 
     private static BlobUploadOptions UploadOptions(DossierVersion stored, DossierUpload upload, BlobRequestConditions conditions, (string Id, int Index)? batch) => new()
     {
@@ -285,6 +286,12 @@ public sealed partial class BlobDossierStore : IDossierStore
             ["receivedat"] = v.ReceivedAt.ToString("O", CultureInfo.InvariantCulture),
             ["late"] = v.Late ? "true" : "false",
         };
+        if (v.Form is { } form)
+        {
+            // Escaped: metadata takes ASCII only.
+            metadata[FormKey] = Uri.EscapeDataString(form);
+        }
+
         if (batch is { } b)
         {
             metadata[PendingKey] = b.Id;
@@ -304,7 +311,10 @@ public sealed partial class BlobDossierStore : IDossierStore
         m["sha256"],
         m["receipt"],
         DateTimeOffset.Parse(m["receivedat"], CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
-        m["late"] == "true");
+        m["late"] == "true")
+    {
+        Form = m.TryGetValue(FormKey, out var form) ? Uri.UnescapeDataString(form) : null,
+    };
 
     private static partial class Log
     {

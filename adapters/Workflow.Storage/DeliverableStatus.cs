@@ -30,6 +30,9 @@ public sealed record DeliverableStatus
     /// <summary>The statistics sent with the counted version (JSON, see Workflow.Domain.Reports.StatisticsJson).</summary>
     public string? StatisticsJson { get; init; }
 
+    /// <summary>The filled files of file-only forms sent with the counted version, one per form.</summary>
+    public IReadOnlyList<FormFileVersion> FormFiles { get; init; } = [];
+
     public SubmissionKey Key => new(CycleId, UnitId, SubjectId);
 
     public DeadlineEvaluator Evaluator => new(VietnamTime.ZoneOf(TimeZone));
@@ -53,7 +56,8 @@ public sealed record DeliverableStatus
     /// does not turn the unit late; among late versions only, the latest counts. "Latest" is the higher version, so
     /// concurrent uploads whose rows are written out of order still leave the newest counting.
     /// </summary>
-    public DeliverableStatus WithSubmission(int version, DateTimeOffset receivedAt, Timeliness timeliness, string receiptNumber, string? statisticsJson = null)
+    public DeliverableStatus WithSubmission(
+        int version, DateTimeOffset receivedAt, Timeliness timeliness, string receiptNumber, string? statisticsJson = null, IReadOnlyList<FormFileVersion>? formFiles = null)
     {
         var latest = Math.Max(LatestVersion, version);
         var newer = CountedVersion is not { } counted || version > counted;
@@ -70,6 +74,7 @@ public sealed record DeliverableStatus
                 Late = timeliness == Timeliness.Late,
                 LatestVersion = latest,
                 StatisticsJson = statisticsJson,
+                FormFiles = formFiles ?? [],
             }
             : this with { LatestVersion = latest };
     }

@@ -7,4 +7,8 @@ public sealed record DossierUpload(
     BinaryData Content,
     string ReceiptNumber,
     DateTimeOffset ReceivedAt,
-    bool Late);
+    bool Late)
+{
+    /// <summary>The file-only form the file fills; null for a report or a dossier document.</summary>
+    public string? Form { get; init; }
+}

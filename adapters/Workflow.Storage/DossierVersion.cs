@@ -11,4 +11,8 @@ public sealed record DossierVersion(
     string Sha256,
     string ReceiptNumber,
     DateTimeOffset ReceivedAt,
-    bool Late);
+    bool Late)
+{
+    /// <summary>The file-only form the file fills; null for a report or a dossier document.</summary>
+    public string? Form { get; init; }
+}

@@ -43,4 +43,6 @@ public sealed class StorageOptions
     public string PlanContainer => $"{Prefix}-plans";
 
     public string ExportContainer => $"{Prefix}-exports";
+
+    public string TemplateContainer => $"{Prefix}-templates";
 }

@@ -13,6 +13,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IDossierStore, BlobDossierStore>();
         services.TryAddSingleton<IStatusStore, TableStatusStore>();
         services.TryAddSingleton<IPlanStore, BlobPlanStore>();
+        services.TryAddSingleton<ITemplateStore, BlobTemplateStore>();
         services.TryAddSingleton<UploadAcceptance>();
         services.TryAddSingleton<UploadReconciler>();
         return services;

@@ -495,6 +495,7 @@ public sealed partial class TableStatusStore : IStatusStore
         ["LastReminderKey"] = s.LastReminderKey,
         ["LastReminderAt"] = s.LastReminderAt,
         ["StatisticsJson"] = s.StatisticsJson,
+        ["FormFiles"] = s.FormFiles.Count == 0 ? null : JsonSerializer.Serialize(s.FormFiles),
     };
 
     private static DeliverableStatus FromEntity(TableEntity e) => new()
@@ -520,6 +521,7 @@ public sealed partial class TableStatusStore : IStatusStore
         LastReminderKey = e.GetString("LastReminderKey"),
         LastReminderAt = e.GetDateTimeOffset("LastReminderAt"),
         StatisticsJson = e.GetString("StatisticsJson"),
+        FormFiles = e.GetString("FormFiles") is { } forms ? JsonSerializer.Deserialize<List<FormFileVersion>>(forms) ?? [] : [],
     };
 
     private static TableEntity ToEntity(UploadAudit a) => new(StatusPartition(a.Key.CycleId, a.Key.SubjectId), AuditRow(a))
@@ -540,6 +542,7 @@ public sealed partial class TableStatusStore : IStatusStore
         ["Sha256"] = a.Sha256,
         ["ReceiptNumber"] = a.ReceiptNumber,
         ["Version"] = a.Version,
+        ["Form"] = a.Form,
     };
 
     private static UploadAudit AuditFromEntity(TableEntity e)
@@ -556,6 +559,7 @@ public sealed partial class TableStatusStore : IStatusStore
             e.GetString("Sha256"),
             e.GetString("ReceiptNumber"),
             e.GetInt32("Version"));
+        audit = audit with { Form = e.GetString("Form") };
         return e.GetString("FileNames") is { } names ? audit with { FileNames = JsonSerializer.Deserialize<List<string>>(names) ?? [] } : audit;
     }
 

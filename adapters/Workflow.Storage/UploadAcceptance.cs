@@ -43,6 +43,12 @@ public sealed partial class UploadAcceptance(
             throw new ArgumentException("The files of one submission share its key.", nameof(requests));
         }
 
+        if (requests.All(r => r.Form is not null))
+        {
+            // A filled form counts with its report: without one, nothing would mark the unit as having handed in.
+            throw new ArgumentException("A submission's filled forms travel with a report or dossier file.", nameof(requests));
+        }
+
         // The arrival instant is the caller's, taken once the whole request has arrived; now when it gives none.
         var receivedAt = requests[0].ReceivedAt?.ToUniversalTime() ?? time.GetUtcNow();
         var limits = options.Value;
@@ -55,7 +61,7 @@ public sealed partial class UploadAcceptance(
 
         var row = await status.GetAsync(key, cancellationToken).ConfigureAwait(false);
         UploadResult Result(Incoming f, UploadOutcome outcome, IReadOnlyList<string> errors, string? receipt = null, int? version = null) =>
-            new(outcome, key, f.AttemptId, receivedAt, row?.Deadline, row?.Cutoff, f.FileName, f.TooLarge ? -1 : f.Size, f.Sha256, receipt, version, errors);
+            new(outcome, key, f.AttemptId, receivedAt, row?.Deadline, row?.Cutoff, f.FileName, f.TooLarge ? -1 : f.Size, f.Sha256, receipt, version, errors) { Form = f.Request.Form };
         async Task<IReadOnlyList<UploadResult>> RejectAsync(
             IEnumerable<Incoming> refused, UploadOutcome outcome, Func<Incoming, IReadOnlyList<string>> errorsOf, IReadOnlyList<string>? names = null)
         {
@@ -63,7 +69,7 @@ public sealed partial class UploadAcceptance(
             foreach (var f in refused)
             {
                 var errors = errorsOf(f);
-                var audit = new UploadAudit(key, f.AttemptId, receivedAt, outcome, string.Join(" ", errors), f.FileName, f.ContentType, f.Size, f.Sha256);
+                var audit = new UploadAudit(key, f.AttemptId, receivedAt, outcome, string.Join(" ", errors), f.FileName, f.ContentType, f.Size, f.Sha256) { Form = f.Request.Form };
                 audit = names is null ? audit : audit with { FileNames = names };
                 await status.AppendAuditAsync(audit, cancellationToken).ConfigureAwait(false);
                 Log.Rejected(logger, key.ToString(), outcome, audit.Reason);
@@ -122,7 +128,7 @@ public sealed partial class UploadAcceptance(
             {
                 var f = files[i];
                 var receipt = await status.NextReceiptNumberAsync(key, f.AttemptId, cancellationToken).ConfigureAwait(false);
-                var version = await dossiers.AddPendingVersionAsync(key, new DossierUpload(f.FileName!, f.ContentType, f.Content, receipt, receivedAt, late), batch.BatchId, i, cancellationToken).ConfigureAwait(false);
+                var version = await dossiers.AddPendingVersionAsync(key, new DossierUpload(f.FileName!, f.ContentType, f.Content, receipt, receivedAt, late) { Form = f.Request.Form }, batch.BatchId, i, cancellationToken).ConfigureAwait(false);
                 stored.Add((f, receipt, version));
             }
 
@@ -132,9 +138,20 @@ public sealed partial class UploadAcceptance(
                 throw new TimeoutException($"Storing the files of {key} took longer than half the pending grace ({options.Value.PendingGrace}).");
             }
 
-            var audits = stored.Select(s => new UploadAudit(key, s.File.AttemptId, receivedAt, outcome, reason, s.File.FileName, s.File.ContentType, s.File.Size, s.File.Sha256, s.Receipt, s.Version.Version)).ToList();
+            var audits = stored.Select(s => new UploadAudit(key, s.File.AttemptId, receivedAt, outcome, reason, s.File.FileName, s.File.ContentType, s.File.Size, s.File.Sha256, s.Receipt, s.Version.Version) { Form = s.File.Request.Form }).ToList();
+            // A report's filled forms count with the report they came with: the row keeps them beside its counted version.
+            var forms = stored.Where(s => s.File.Request.Form is not null).Select(s => new FormFileVersion(s.File.Request.Form!, s.Version.Version)).ToList();
             committing = true;
-            await status.UpdateAsync(key, row => stored.Aggregate(row, (r, s) => r.WithSubmission(s.Version.Version, receivedAt, timeliness, s.Receipt, s.File.Request.StatisticsJson)), audits, cancellationToken).ConfigureAwait(false);
+            await status.UpdateAsync(
+                key,
+                row =>
+                {
+                    var next = stored.Where(s => s.File.Request.Form is null)
+                        .Aggregate(row, (r, s) => r.WithSubmission(s.Version.Version, receivedAt, timeliness, s.Receipt, s.File.Request.StatisticsJson, forms));
+                    return forms.Count == 0 ? next : next with { LatestVersion = Math.Max(next.LatestVersion, forms.Max(f => f.Version)) };
+                },
+                audits,
+                cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {

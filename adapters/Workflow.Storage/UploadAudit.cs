@@ -25,6 +25,8 @@ public sealed record UploadAudit(
         get => _fileNames ?? (FileName is null ? [] : [FileName]);
         init => _fileNames = value;
     }
+    /// <summary>The file-only form the file fills; null for a report or a dossier document.</summary>
+    public string? Form { get; init; }
 
     /// <summary>A new attempt id: arrival ticks (so ids sort by arrival) and a random suffix (two attempts may share a tick).</summary>
     public static string NewAttemptId(DateTimeOffset receivedAt) =>

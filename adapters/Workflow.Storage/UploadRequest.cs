@@ -10,4 +10,7 @@ public sealed record UploadRequest(SubmissionKey Key, string? FileName, string? 
     public DateTimeOffset? ReceivedAt { get; init; }
 
     public string? StatisticsJson { get; init; }
+
+    /// <summary>The file-only form this file fills (a report's filled "Biểu mẫu 3"); null for the report itself or a dossier document.</summary>
+    public string? Form { get; init; }
 }

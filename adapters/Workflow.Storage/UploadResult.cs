@@ -19,6 +19,8 @@ public sealed record UploadResult(
     IReadOnlyList<string> Errors)
 {
     private readonly IReadOnlyList<string>? _fileNames;
+    /// <summary>The file-only form the file fills; null for a report or a dossier document.</summary>
+    public string? Form { get; init; }
 
     public bool Accepted => Outcome is UploadOutcome.AcceptedOnTime or UploadOutcome.AcceptedLate;
 

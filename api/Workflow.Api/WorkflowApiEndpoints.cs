@@ -18,8 +18,8 @@ public static class WorkflowApiEndpoints
 
         var cycles = api.MapGroup("/cycles").RequireAuthorization(ApiAuth.OperatorPolicy).WithTags("Kỳ báo cáo (cán bộ vận hành)")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
-        cycles.MapPost("", CycleCommandHandlers.StartAsync).WithName("StartCycle").WithSummary("Bắt đầu kỳ báo cáo từ kế hoạch (JSON)")
-            .Accepts<object>("application/json").Produces<CycleStarted>(StatusCodes.Status202Accepted)
+        cycles.MapPost("", CycleCommandHandlers.StartAsync).WithName("StartCycle").WithSummary("Bắt đầu kỳ báo cáo từ kế hoạch (JSON), hoặc multipart/form-data: kế hoạch «plan» và các tệp mẫu «templates»")
+            .Accepts<object>("application/json", "multipart/form-data").Produces<CycleStarted>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         cycles.MapGet("", CycleQueryHandlers.ListAsync).WithName("ListCycles").WithSummary("Danh sách kỳ báo cáo")
             .Produces<CyclePage>().ProducesProblem(StatusCodes.Status400BadRequest);
@@ -65,6 +65,14 @@ public static class WorkflowApiEndpoints
             .Produces<SnapshotInfo>().ProducesProblem(StatusCodes.Status404NotFound);
         cycles.MapGet("/{id}/consolidations/{snapshotId}/exports/{name}", ConsolidationHandlers.GetExportAsync).WithName("GetSnapshotExport").WithSummary("Tải một tệp của bản tổng hợp")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesProblem(StatusCodes.Status404NotFound);
+        cycles.MapGet("/{id}/templates", TemplateHandlers.ListAsync).WithName("ListTemplates").WithSummary("Các tệp mẫu của biểu mẫu trong kế hoạch, đã đính kèm hay chưa")
+            .Produces<List<TemplateInfo>>().ProducesProblem(StatusCodes.Status404NotFound);
+        cycles.MapPut("/{id}/templates/{file}", TemplateHandlers.PutAsync).WithName("AttachTemplate").WithSummary("Đính kèm (hoặc thay) một tệp mẫu mà kế hoạch khai báo; nội dung yêu cầu là chính tệp đó")
+            .Accepts<byte[]>("application/octet-stream", "*/*").Produces<TemplateInfo>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        cycles.MapGet("/{id}/templates/{file}", TemplateHandlers.GetAsync).WithName("GetTemplate").WithSummary("Tải một tệp mẫu đã đính kèm")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").ProducesProblem(StatusCodes.Status404NotFound);
         cycles.MapGet("/{id}/dossiers/{unitId}/{subject}/{version:int}", DownloadHandlers.GetDossierAsync).WithName("GetDossier").WithSummary("Tải một phiên bản hồ sơ đã nộp")
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -72,7 +80,10 @@ public static class WorkflowApiEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         unit.MapGet("/tasks", UnitHandlers.TasksAsync).WithName("GetUnitTasks").WithSummary("Việc phải nộp của đơn vị")
             .Produces<UnitTasks>().ProducesProblem(StatusCodes.Status404NotFound);
-        unit.MapPost("/reports/{deliverableId}", UploadHandlers.ReportAsync).WithName("UploadReport").WithSummary("Nộp báo cáo: tệp (file) và số liệu (statistics, JSON)")
+        unit.MapGet("/templates/{file}", TemplateHandlers.UnitGetAsync).WithName("GetUnitTemplate").WithSummary("Tải tệp mẫu của một biểu mẫu đơn vị phải lập")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").ProducesProblem(StatusCodes.Status404NotFound);
+        unit.MapPost("/reports/{deliverableId}", UploadHandlers.ReportAsync).WithName("UploadReport")
+            .WithSummary("Nộp báo cáo: tệp (file), số liệu (statistics, JSON) và mỗi biểu mẫu chỉ nộp bằng tệp một tệp đã điền (form:<mã biểu mẫu>)")
             .Accepts<IFormFile>("multipart/form-data").Produces<ReportReceipt>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);

@@ -3,18 +3,23 @@ using Workflow.Email.Templates;
 namespace Workflow.Application;
 
 /// <summary>Composes the cycle's e-mails from the plan and sends each exactly once under its message key (through the outbox: a send SendGrid cannot take now is queued, not thrown).</summary>
-public sealed class CycleMail(IMailer mailer, UnitLinks links, Microsoft.Extensions.Options.IOptions<CycleOptions> options)
+public sealed class CycleMail(IMailer mailer, UnitLinks links, ITemplateStore templates, Microsoft.Extensions.Options.IOptions<CycleOptions> options)
 {
     /// <summary>
-    /// The plan notice to a batch of units, one provider request per distinct list of tasks; each unit keeps its own link
-    /// and its own message key. Units with nothing to hand in or no address get nothing. Returns the mails sent (now or before).
+    /// The plan notice to a batch of units, one provider request per distinct list of tasks and forms; each unit keeps its
+    /// own link and its own message key. Each form's template files are listed with a download link, or said not to be
+    /// attached yet (never a link that would fail). Units with nothing to hand in or no address get nothing. Returns the
+    /// mails sent (now or before).
     /// </summary>
     public async Task<int> SendPlanNoticesAsync(Plan plan, string cycleId, IReadOnlyList<Unit> units, bool rehearsal, CancellationToken cancellationToken = default)
     {
+        var attached = PlanTemplates.Declared(plan).Count == 0
+            ? []
+            : (await templates.ListAsync(cycleId, cancellationToken)).Select(t => t.FileName).ToHashSet(StringComparer.Ordinal);
         var sent = 0;
-        foreach (var group in units.Where(u => u.Emails.Count > 0).GroupBy(u => string.Join("\n", PlanLookup.Tasks(plan, u).Select(t => t.Id)), StringComparer.Ordinal))
+        foreach (var group in units.Where(u => u.Emails.Count > 0).GroupBy(u => NoticeShape(plan, u), StringComparer.Ordinal))
         {
-            var items = PlanLookup.Tasks(plan, group.First()).Select(t => new DeliverableDeadline(t.Title, t.Deadline)).ToList();
+            var items = NoticeItems(plan, group.First(), attached);
             if (items.Count == 0)
             {
                 continue;
@@ -22,11 +27,33 @@ public sealed class CycleMail(IMailer mailer, UnitLinks links, Microsoft.Extensi
 
             var template = MailPersonalization.Template((unit, _, link) =>
                 MailTemplates.PlanNotice(new PlanNoticeMail(unit, plan.Number, plan.IssuedOn, plan.Issuer, plan.Title, items, link)));
-            var recipients = group.Select(u => new BatchRecipient(MessageKeys.PlanNotice(cycleId, u.Id), PlanLookup.Recipients(u), MailPersonalization.Values(u.Name, links.Link(plan, cycleId, u.Id)))).ToList();
+            // The token travels as its own substitution only where a template link needs it.
+            var linked = items.Any(i => i.Templates.Any(t => t.Url is not null));
+            var recipients = group.Select(u => new BatchRecipient(
+                MessageKeys.PlanNotice(cycleId, u.Id), PlanLookup.Recipients(u),
+                MailPersonalization.Values(u.Name, links.Link(plan, cycleId, u.Id), token: linked ? links.Token(plan, cycleId, u.Id) : null))).ToList();
             sent += await SendBatchAsync(new MailBatch(Marked(template, rehearsal), recipients), cancellationToken);
         }
 
         return sent;
+    }
+
+    /// <summary>Units with the same tasks and the same forms' templates get the same notice.</summary>
+    private static string NoticeShape(Plan plan, Unit unit) =>
+        string.Join("\n", PlanLookup.Tasks(plan, unit).Select(t => t.Id)) + "\n" + string.Join("\n", PlanTemplates.For(plan, unit).Select(t => $"{t.Deliverable.Id}/{t.Form.Id}/{t.Template.File}"));
+
+    /// <summary>The unit's tasks with their deadlines and the templates of the forms it fills; links carry the unit's token as a substitution tag.</summary>
+    private List<DeliverableDeadline> NoticeItems(Plan plan, Unit unit, HashSet<string> attached)
+    {
+        var declared = PlanTemplates.For(plan, unit);
+        return [.. PlanLookup.Tasks(plan, unit).Select(t => new DeliverableDeadline(t.Title, t.Deadline)
+        {
+            Templates =
+            [
+                .. declared.Where(d => !t.IsNominationRound && d.Deliverable.Id == t.Id).Select(d => new TemplateLink(
+                    d.Form.Title, d.Template.Title, d.Template.File, attached.Contains(d.Template.File) ? links.TemplateUrl(d.Template.File, MailPersonalization.TokenTag) : null)),
+            ],
+        })];
     }
 
     /// <summary>
@@ -79,6 +106,30 @@ public sealed class CycleMail(IMailer mailer, UnitLinks links, Microsoft.Extensi
             unit.Name, plan.Number, PlanLookup.SubjectTitle(plan, result.Key.SubjectId), result.ReceiptNumber!, result.ReceivedAt, result.FileName ?? "",
             result.Size, result.Sha256, result.Version ?? 0, result.Outcome == UploadOutcome.AcceptedLate, result.Deadline!, links.Link(plan, result.Key.CycleId, unit.Id)));
         return SendAsync(new OutgoingMail(MessageKeys.Receipt(result.Key.CycleId, result.ReceiptNumber!), PlanLookup.Recipients(unit), Marked(content, rehearsal)), cancellationToken);
+    }
+
+    /// <summary>
+    /// One receipt for a report and the filled files of its file-only forms, accepted together: keyed by the report's
+    /// receipt number, it names every file with its form ("Biểu mẫu 3: bieu-mau-3-xa-tan-an.xlsx").
+    /// </summary>
+    public Task<bool> SendReceiptAsync(Plan plan, IReadOnlyList<UploadResult> files, bool rehearsal = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var report = files.FirstOrDefault(f => f.Form is null) ?? files[0];
+        var unit = PlanLookup.Unit(plan, report.Key.UnitId);
+        var forms = plan.AllDeliverables().FirstOrDefault(d => d.Id == report.Key.SubjectId)?.Forms ?? [];
+        var order = forms.Select(f => f.Id).ToList();
+        var lines = files
+            .OrderBy(f => f.Form is null ? -1 : order.IndexOf(f.Form))
+            .Select(f => new ReceiptFile(f.Form is null ? "Báo cáo" : forms.FirstOrDefault(x => x.Id == f.Form)?.Title ?? f.Form, f.FileName ?? "", f.Size, f.Sha256, f.ReceiptNumber!))
+            .ToList();
+        var content = MailTemplates.Receipt(new ReceiptMail(
+            unit.Name, plan.Number, PlanLookup.SubjectTitle(plan, report.Key.SubjectId), report.ReceiptNumber!, report.ReceivedAt, report.FileName ?? "",
+            report.Size, report.Sha256, report.Version ?? 0, report.Outcome == UploadOutcome.AcceptedLate, report.Deadline!, links.Link(plan, report.Key.CycleId, unit.Id))
+        {
+            Files = lines,
+        });
+        return SendAsync(new OutgoingMail(MessageKeys.Receipt(report.Key.CycleId, report.ReceiptNumber!), PlanLookup.Recipients(unit), Marked(content, rehearsal)), cancellationToken);
     }
 
     public Task<bool> SendRejectionAsync(Plan plan, UploadResult result, bool rehearsal = false, CancellationToken cancellationToken = default)

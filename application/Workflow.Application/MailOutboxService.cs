@@ -94,7 +94,7 @@ public sealed partial class MailOutboxService(
         var audits = await status.ListAuditAsync(intent.CycleId, intent.SubjectId, intent.UnitId, cancellationToken);
         var results = audits
             .Where(a => a.ReceivedAt >= intent.Arrival.AddSeconds(-1) && a.Outcome is UploadOutcome.AcceptedOnTime or UploadOutcome.AcceptedLate or UploadOutcome.RejectedLate)
-            .Select(a => new UploadResult(a.Outcome, key, a.AttemptId, a.ReceivedAt, row?.Deadline, row?.Cutoff, a.FileName, a.Size, a.Sha256, a.ReceiptNumber, a.Version, []) { FileNames = a.FileNames })
+            .Select(a => new UploadResult(a.Outcome, key, a.AttemptId, a.ReceivedAt, row?.Deadline, row?.Cutoff, a.FileName, a.Size, a.Sha256, a.ReceiptNumber, a.Version, []) { FileNames = a.FileNames, Form = a.Form })
             .ToList();
         await SendAsync(plan, results, (await clocks.ClockAsync(intent.CycleId, cancellationToken)).IsRehearsal, cancellationToken);
         await ledger.DeleteIntentAsync(intent, cancellationToken);
@@ -103,7 +103,15 @@ public sealed partial class MailOutboxService(
 
     private async Task SendAsync(Plan plan, IReadOnlyList<UploadResult> results, bool rehearsal, CancellationToken cancellationToken)
     {
-        foreach (var result in results)
+        // A report with filled forms is one submission: one receipt naming every file (the files of one arrival share it).
+        var withForms = results.Where(r => r.Accepted).GroupBy(r => (r.Key, r.ReceivedAt)).Where(g => g.Any(r => r.Form is not null)).ToList();
+        foreach (var submission in withForms)
+        {
+            await mail.SendReceiptAsync(plan, [.. submission], rehearsal, cancellationToken);
+        }
+
+        var together = new HashSet<UploadResult>(withForms.SelectMany(g => g), ReferenceEqualityComparer.Instance);
+        foreach (var result in results.Where(r => !together.Contains(r)))
         {
             if (result.Accepted)
             {

@@ -17,9 +17,20 @@ public sealed class SubmissionService(
     MailOutboxService mail,
     CycleClocks clocks)
 {
+    public Task<SubmissionResult> SubmitReportAsync(
+        string cycleId, string unitId, string deliverableId, IncomingFile file, ReportStatistics? statistics, DateTimeOffset? receivedAt = null, CancellationToken cancellationToken = default) =>
+        SubmitReportAsync(cycleId, unitId, deliverableId, file, [], statistics, receivedAt, cancellationToken);
+
+    /// <summary>
+    /// A report with the filled files of the unit's file-only forms (<see cref="FormFiles"/>): one file per such form in
+    /// its scope, none for any other form. Everything is judged at one arrival and stored together or not at all.
+    /// </summary>
     public async Task<SubmissionResult> SubmitReportAsync(
-        string cycleId, string unitId, string deliverableId, IncomingFile file, ReportStatistics? statistics, DateTimeOffset? receivedAt = null, CancellationToken cancellationToken = default)
+        string cycleId, string unitId, string deliverableId, IncomingFile file, IReadOnlyList<FilledForm> forms, ReportStatistics? statistics,
+        DateTimeOffset? receivedAt = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(forms);
         // Arrival is when the call came, not after the storage read of the clock: a slow read must not make it late.
         var called = clocks.WallNow();
         var clock = await clocks.ClockAsync(cycleId, cancellationToken);
@@ -43,16 +54,60 @@ public sealed class SubmissionService(
             problems = [.. StatisticsValidator.Validate(deliverable, statistics, unit).Select(e => new FieldProblem($"statistics.{e.Field}", e.Message))];
         }
 
+        var filled = await BufferAsync(forms, cancellationToken);
+        problems.AddRange(CheckForms(deliverable, unit, filled));
         if (problems.Count > 0)
         {
             await AuditRefusalAsync(key, arrival, file, problems, cancellationToken);
             return Refused([.. problems]);
         }
 
+        // The report first, then the forms in the plan's order: versions and receipts read in that order.
+        var order = deliverable.Forms.Select(f => f.Id).ToList();
+        UploadRequest[] requests =
+        [
+            new UploadRequest(key, file.FileName, file.ContentType, file.Content) { ReceivedAt = arrival, StatisticsJson = json },
+            .. filled.OrderBy(f => order.IndexOf(f.Form.FormId)).Select(f => new UploadRequest(key, f.Form.File.FileName, f.Form.File.ContentType, f.Content) { ReceivedAt = arrival, Form = f.Form.FormId }),
+        ];
         var intent = await mail.IntendAsync(key, arrival, cancellationToken);
-        var result = await acceptance.AcceptAsync(new UploadRequest(key, file.FileName, file.ContentType, file.Content) { ReceivedAt = arrival, StatisticsJson = json }, cancellationToken);
-        await mail.SettleAsync(intent, plan, [result], clock.IsRehearsal, cancellationToken);
-        return new SubmissionResult([result], []);
+        var results = await acceptance.AcceptAsync(requests, null, cancellationToken);
+        await mail.SettleAsync(intent, plan, results, clock.IsRehearsal, cancellationToken);
+        return new SubmissionResult(results, []);
+    }
+
+    /// <summary>The forms' files read into memory, so their sizes are known before anything is stored.</summary>
+    private static async Task<List<(FilledForm Form, MemoryStream Content)>> BufferAsync(IReadOnlyList<FilledForm> forms, CancellationToken cancellationToken)
+    {
+        var buffered = new List<(FilledForm, MemoryStream)>();
+        // Past the batch limit the request is refused by count, unread.
+        foreach (var form in forms.Take(StorageLimits.MaxFilesPerBatch))
+        {
+            var copy = new MemoryStream();
+            await form.File.Content.CopyToAsync(copy, cancellationToken);
+            copy.Position = 0;
+            buffered.Add((form, copy));
+        }
+
+        return buffered;
+    }
+
+    /// <summary>One file per file-only form of the unit and nothing else, each a file the boundary would store; named by the form's part.</summary>
+    private List<FieldProblem> CheckForms(Deliverable deliverable, Unit? unit, List<(FilledForm Form, MemoryStream Content)> filled)
+    {
+        if (filled.Count >= StorageLimits.MaxFilesPerBatch)
+        {
+            return [new FieldProblem("forms", $"Gửi quá nhiều tệp biểu mẫu; mỗi lần nộp tối đa {StorageLimits.MaxFilesPerBatch - 1} tệp biểu mẫu.")];
+        }
+
+        // An overlong id is refused by length before any message quotes it.
+        if (filled.FirstOrDefault(f => f.Form.FormId.Length > SubmissionBounds.MaxIdChars) is { Form: not null } overlong)
+        {
+            return [new FieldProblem("forms", $"Mã biểu mẫu dài {overlong.Form.FormId.Length} ký tự, vượt quá giới hạn {SubmissionBounds.MaxIdChars} ký tự.")];
+        }
+
+        var problems = FormFiles.Check(deliverable, unit, [.. filled.Select(f => f.Form.FormId)]).Select(e => new FieldProblem(e.Field, e.Message)).ToList();
+        problems.AddRange(filled.SelectMany(f => acceptance.CheckFile(f.Form.File.FileName, f.Content.Length).Select(m => new FieldProblem(FormFiles.PartName(f.Form.FormId), m))));
+        return problems;
     }
 
     /// <summary>

@@ -13,5 +13,12 @@ public sealed class UnitLinks(IOptions<CycleOptions> options)
 
     public UploadLink Link(Plan plan, string cycleId, string unitId) => UploadLink.For(options.Value.PublicBaseUrl, Token(plan, cycleId, unitId));
 
+    /// <summary>
+    /// Where a unit downloads a form's template with its token (escaped, or a mail's substitution tag): the API route,
+    /// which takes the token from the query string, as a link in an e-mail must.
+    /// </summary>
+    public string TemplateUrl(string fileName, string escapedToken) =>
+        $"{options.Value.PublicBaseUrl.TrimEnd('/')}/api/unit/templates/{Uri.EscapeDataString(fileName)}?token={escapedToken}";
+
     public UnitLinkClaims? Validate(string? token, DateTimeOffset now) => UnitLinkToken.Validate(_key, token, now);
 }

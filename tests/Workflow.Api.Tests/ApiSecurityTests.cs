@@ -12,6 +12,7 @@ public sealed class ApiSecurityTests(ApiHost host) : IClassFixture<ApiHost>
         "/api/cycles", $"/api/cycles/{ApiHost.CycleId}", $"/api/cycles/{ApiHost.CycleId}/units", $"/api/cycles/{ApiHost.CycleId}/timeline",
         $"/api/cycles/{ApiHost.CycleId}/nominations/{Uploads.Round}", $"/api/cycles/{ApiHost.CycleId}/exports", $"/api/cycles/{ApiHost.CycleId}/exports/x.csv",
         $"/api/cycles/{ApiHost.CycleId}/dossiers/bcd-yen-the/{Uploads.Report}/1", $"/api/cycles/{ApiHost.CycleId}/mails",
+        $"/api/cycles/{ApiHost.CycleId}/templates", $"/api/cycles/{ApiHost.CycleId}/templates/bieu-mau-3.xlsx",
     ];
 
     private static readonly string[] OperatorPosts =

@@ -48,6 +48,8 @@ public sealed class HostileInputTests(ApiHost host) : IClassFixture<ApiHost>
         var requests = new List<Func<HttpRequestMessage>>();
         foreach (var (method, pattern) in routes)
         {
+            // A PUT writes as a POST does: it gets the hostile bodies and must refuse every one.
+            var writes = method is "POST" or "PUT";
             var isUnit = pattern.StartsWith("/api/unit", StringComparison.Ordinal);
             var credential = isUnit ? (Action<HttpRequestMessage>)(r => r.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token))
                 : r => r.Headers.Add("X-Api-Key", ApiHost.OperatorKey);
@@ -59,7 +61,7 @@ public sealed class HostileInputTests(ApiHost host) : IClassFixture<ApiHost>
                 foreach (var segment in HostileSegments.Concat(parameter == "version" ? ["0", "-1", "2147483648", "1.5"] : []))
                 {
                     var path = Fill(pattern, parameter, segment);
-                    requests.Add(() => Request(method, path, credential, method == "POST" ? Bodies(pattern)[0] : null));
+                    requests.Add(() => Request(method, path, credential, writes ? Bodies(pattern)[0] : null));
                     if (method == "POST")
                     {
                         // Bodies that would be valid for a real cycle are sent only where the id is hostile.
@@ -71,10 +73,10 @@ public sealed class HostileInputTests(ApiHost host) : IClassFixture<ApiHost>
             var real = Fill(pattern, null, null);
             foreach (var query in method == "GET" || parameters.Count == 0 ? HostileQueries : [])
             {
-                requests.Add(() => Request(method, real + query, credential, method == "POST" ? Bodies(pattern)[0] : null));
+                requests.Add(() => Request(method, real + query, credential, writes ? Bodies(pattern)[0] : null));
             }
 
-            if (method == "POST")
+            if (writes)
             {
                 foreach (var body in Bodies(pattern))
                 {
@@ -85,7 +87,7 @@ public sealed class HostileInputTests(ApiHost host) : IClassFixture<ApiHost>
             // Hostile credentials: forged, non-canonical and oversize tokens and keys, never a server error.
             foreach (var header in HostileCredentials(token))
             {
-                requests.Add(() => Request(method, real, header, method == "POST" ? new Body("{}", "application/json") : null));
+                requests.Add(() => Request(method, real, header, writes ? new Body("{}", "application/json") : null));
             }
         }
 
@@ -98,7 +100,7 @@ public sealed class HostileInputTests(ApiHost host) : IClassFixture<ApiHost>
             var description = $"{request.Method} {request.RequestUri} «{sent[..Math.Min(sent.Length, 300)]}»";
             using var response = await client.SendAsync(request);
             var status = (int)response.StatusCode;
-            if (status >= 500 || (request.Method == HttpMethod.Post && status < 400))
+            if (status >= 500 || ((request.Method == HttpMethod.Post || request.Method == HttpMethod.Put) && status < 400))
             {
                 var body = await response.Content.ReadAsStringAsync();
                 failures.Add($"{status} {description}: {body[..Math.Min(body.Length, 300)]}");
@@ -133,6 +135,8 @@ public sealed class HostileInputTests(ApiHost host) : IClassFixture<ApiHost>
             "formId" => "bieu-01-dac-diem-tinh-hinh",
             "fieldId" => "soKhuCongNghiep",
             "name" => "tong-hop.csv",
+            // A template the fixture's plan does not declare: an attachment must be refused, not stored.
+            "file" => "bieu-mau-3.xlsx",
             "version" => "1",
             // A key the outbox does not hold: a resend of it must be refused, not sent.
             "key" => $"{ApiHost.CycleId}:khong-co:thu",
@@ -163,7 +167,8 @@ public sealed class HostileInputTests(ApiHost host) : IClassFixture<ApiHost>
 
     /// <summary>Bodies none of which may be accepted on the fixture's real cycle.</summary>
     private static List<Body> Bodies(string pattern) =>
-        !pattern.Contains("/api/unit/", StringComparison.Ordinal) ? JsonBodies.Value
+        pattern.EndsWith("/templates/{file}", StringComparison.Ordinal) ? TemplateBodies.Value
+        : !pattern.Contains("/api/unit/", StringComparison.Ordinal) ? JsonBodies.Value
         : pattern.Contains("/nominations/", StringComparison.Ordinal) ? NominationBodies.Value
         : ReportBodies.Value;
 
@@ -184,7 +189,20 @@ public sealed class HostileInputTests(ApiHost host) : IClassFixture<ApiHost>
             new([0xFF, 0xFE, 0x7B, 0x00, 0x7D, 0x00], "application/json"), new([0x7B, 0x22, 0xC0, 0xAF, 0x22, 0x3A, 0x31, 0x7D], "application/json"),
             new("{\"reason\": \"\\ud800\"}", "application/json"), new("{\"reason\": [\"a\"]}", "application/json; charset=utf-7"),
             new("{\"reason\": 5}", "text/plain; charset=\u0001"), new("<plan/>", "application/xml"), new("{\"id\": \"x\"", null),
+            // A start with templates: no plan, a part it does not take, a plan that is not one, a template of no plan.
+            Raw("multipart/form-data; boundary=b", Multipart("b", ("templates", "phu-luc.docx", Uploads.Docx("x")))),
+            Raw("multipart/form-data; boundary=b", Multipart("b", ("plan", "ke-hoach.json", "{}"u8.ToArray()), ("khac", null, "x"u8.ToArray()))),
+            Raw("multipart/form-data; boundary=b", Multipart("b", ("plan", null, "null"u8.ToArray()), ("templates", "phu-luc.docx", Uploads.Docx("x")))),
+            Raw("multipart/form-data; boundary=b", Multipart("b", ("plan", "ke-hoach.json", [0xC3, 0x28, 0xA0]), ("plan", null, "{}"u8.ToArray()))),
         });
+
+    /// <summary>Files none of which may be attached on the fixture's cycle, whose plan declares no template.</summary>
+    private static readonly Lazy<List<Body>> TemplateBodies = new(() =>
+    [
+        Raw("application/octet-stream", Uploads.Xlsx("mẫu")), Raw("application/octet-stream", []), Raw("application/octet-stream", ZipBomb(200L * 1024 * 1024)),
+        Raw("application/octet-stream", PlainZip()), Raw("application/octet-stream", Uploads.Pdf("không phải Excel")),
+        Raw("multipart/form-data; boundary=b", Multipart("b", ("file", "bieu-mau-3.xlsx", Uploads.Xlsx("mẫu")))), Raw("application/json", "{}"u8.ToArray()),
+    ]);
 
     private static readonly Lazy<List<Body>> ReportBodies = new(() =>
     {

@@ -16,6 +16,32 @@ internal static class Uploads
 
     public static byte[] Pdf(string text) => Encoding.UTF8.GetBytes($"%PDF-1.7\n{text}\n%%EOF");
 
+    /// <summary>A minimal Excel workbook as the content check takes it: a package with its content types and main part.</summary>
+    public static byte[] Xlsx(string text) => Office("xl/workbook.xml", text);
+
+    /// <summary>A minimal Word document as the content check takes it.</summary>
+    public static byte[] Docx(string text) => Office("word/document.xml", text);
+
+    private static byte[] Office(string mainPart, string text)
+    {
+        using var buffer = new MemoryStream();
+        using (var archive = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, content) in new[]
+            {
+                ("[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"),
+                ("_rels/.rels", "<?xml version=\"1.0\"?><Relationships/>"),
+                (mainPart, $"<?xml version=\"1.0\"?><root>{text}</root>"),
+            })
+            {
+                using var stream = archive.CreateEntry(name).Open();
+                stream.Write(Encoding.UTF8.GetBytes(content));
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
     public static MultipartFormDataContent ReportForm(Plan plan, byte[] file, string fileName = "bao-cao.pdf", string? statistics = null)
     {
         var form = new MultipartFormDataContent();

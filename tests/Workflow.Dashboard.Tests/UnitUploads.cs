@@ -20,6 +20,24 @@ internal static partial class UnitUploads
         return notice?.Text is { } text && LinkToken().Match(text) is { Success: true } match ? Uri.UnescapeDataString(match.Groups[1].Value) : null;
     }
 
+    /// <summary>The text of the first receipt mail of the cycle sent to <paramref name="address"/>, waiting for the outbox to send it.</summary>
+    public static async Task<string> ReceiptMailAsync(MailSinkServer sink, string cycleId, string address)
+    {
+        for (var waited = 0; waited < 150; waited++)
+        {
+            var receipt = sink.Accepted.FirstOrDefault(m =>
+                m.CustomArgs.TryGetValue(SendGridMailer.MessageKeyArg, out var key) && key.StartsWith($"{cycleId}:receipt:", StringComparison.Ordinal) && m.To.Contains(address));
+            if (receipt?.Text is { } text)
+            {
+                return text;
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new InvalidOperationException($"No receipt mail to {address} in {cycleId}.");
+    }
+
     public static async Task SubmitReportAsync(HttpClient http, Plan plan, string token, string deliverableId, int seed)
     {
         using var form = new MultipartFormDataContent();

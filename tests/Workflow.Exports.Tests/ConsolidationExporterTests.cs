@@ -82,4 +82,57 @@ public sealed class ConsolidationExporterTests
         var theft = totals.Single(r => (string)r["Chỉ tiêu"] == "Số vụ trộm cắp");
         Assert.Equal(12m, Convert.ToDecimal(theft["Toàn tỉnh"], System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    [Fact]
+    public void TotalsCsv_ShowsAScopedFormOnlyForBlocksInItsScope_AndHowManyUnitsItAppliesTo()
+    {
+        var plan = Plan with
+        {
+            Blocks = [.. Plan.Blocks, new Block("commune", "Ban Chỉ đạo cấp xã")],
+            Units = [.. Plan.Units, new Unit { Id = "xa-tan-an", Name = "Ban Chỉ đạo xã Tân An", Block = "commune", Emails = ["a@tanan.example"] }],
+            Deliverables =
+            [
+                Plan.Deliverables[0] with
+                {
+                    AppliesTo = new UnitScope { Blocks = ["district-committee", "commune"] },
+                    Forms =
+                    [
+                        .. Plan.Deliverables[0].Forms,
+                        new StatisticalForm
+                        {
+                            Id = "bieu-xa",
+                            Title = "Biểu cấp xã",
+                            AppliesTo = new UnitScope { Blocks = ["commune"] },
+                            Fields = [new FormField { Id = "to-an-ninh", Label = "Số tổ an ninh", Type = FieldType.Integer, Unit = "tổ" }],
+                        },
+                        new StatisticalForm { Id = "phu-luc", Title = "Phụ lục", AppliesTo = new UnitScope { Blocks = ["commune"] } },
+                    ],
+                },
+            ],
+        };
+        var reports = new[]
+        {
+            new UnitReport("xa-tan-an", ReportState.OnTime, new DateTimeOffset(2024, 4, 30, 1, 0, 0, TimeSpan.Zero), new ReportStatistics
+            {
+                Forms = new Dictionary<string, IReadOnlyDictionary<string, FieldValue>>
+                {
+                    ["bieu-01"] = new Dictionary<string, FieldValue> { ["so-vu"] = FieldValue.Of(2) },
+                    ["bieu-xa"] = new Dictionary<string, FieldValue> { ["to-an-ninh"] = FieldValue.Of(9) },
+                },
+            }),
+        };
+        var consolidation = Consolidator.Consolidate(plan, "bao-cao", reports);
+        var totals = ExportTables.Build(plan, [new DeliverableExport(consolidation, reports)], []).Single(t => t.Name == "bao-cao-tong-hop");
+        using var stream = new MemoryStream();
+
+        ConsolidationExporter.WriteCsv(totals, stream);
+
+        var lines = Encoding.UTF8.GetString(stream.ToArray()[3..]).Split("\r\n");
+        Assert.Equal("Biểu mẫu,Mã chỉ tiêu,Chỉ tiêu,Đơn vị tính,Ban Chỉ đạo cấp huyện,Ban Chỉ đạo cấp xã,Toàn tỉnh", lines[0]);
+        Assert.Contains("Biểu 01,so-vu,Số vụ trộm cắp,vụ,0,2,2", lines);
+        // Districts were not asked for the commune form: blank, not 0; the province line says it applies to 1 unit.
+        Assert.Contains("Biểu cấp xã,,Số đơn vị phải lập biểu mẫu,đơn vị,,1,1", lines);
+        Assert.Contains("Biểu cấp xã,to-an-ninh,Số tổ an ninh,tổ,,9,9", lines);
+        Assert.Contains("Phụ lục,,Số đơn vị phải lập biểu mẫu,đơn vị,,1,1", lines);
+    }
 }

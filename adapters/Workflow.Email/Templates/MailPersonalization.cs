@@ -14,6 +14,9 @@ public static class MailPersonalization
     public const string MemberHtmlTag = "%member_html%";
     public const string LinkTag = "%link%";
 
+    /// <summary>The unit's link token, URL-escaped, for links other than its page (a template download).</summary>
+    public const string TokenTag = "%token%";
+
     /// <summary>Renders <paramref name="render"/> twice (plain names, HTML names) and keeps the subject and text of the first, the HTML of the second.</summary>
     public static MailContent Template(Func<string, string, UploadLink, MailContent> render, string linkText = "Đường dẫn nộp hồ sơ của đơn vị")
     {
@@ -24,7 +27,7 @@ public static class MailPersonalization
         return plain with { Html = html.Html };
     }
 
-    public static IReadOnlyDictionary<string, string> Values(string unitName, UploadLink link, string? memberName = null)
+    public static IReadOnlyDictionary<string, string> Values(string unitName, UploadLink link, string? memberName = null, string? token = null)
     {
         ArgumentNullException.ThrowIfNull(link);
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -34,6 +37,11 @@ public static class MailPersonalization
             // Links carry an escaped token only, so they read the same in text and HTML.
             [LinkTag] = link.Url,
         };
+        if (token is not null)
+        {
+            values[TokenTag] = Uri.EscapeDataString(token);
+        }
+
         if (memberName is not null)
         {
             values[MemberTag] = memberName;

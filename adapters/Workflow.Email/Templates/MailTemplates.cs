@@ -12,7 +12,9 @@ public static class MailTemplates
 
     public static MailContent PlanNotice(PlanNoticeMail m)
     {
-        var items = string.Join("\n", m.Items.Select(i => $"- {i.Title}: {i.Deadline.Describe()} (thời điểm cuối cùng được nhận: {LastAccepted(i.Deadline)})."));
+        var items = string.Join("\n", m.Items.Select(i => $"- {i.Title}: {i.Deadline.Describe()} (thời điểm cuối cùng được nhận: {LastAccepted(i.Deadline)})."
+            + string.Concat(i.Templates.Select(t => $"\n  + {t.FormTitle}, {t.Title} ({t.FileName}): "
+                + (t.Url is { } url ? $"tải tệp mẫu tại {url}" : "tệp mẫu chưa được đính kèm; khi có sẽ tải được trên trang nộp hồ sơ của đơn vị.")))));
         var text = $"""
             Kính gửi: {m.UnitName}
 
@@ -26,7 +28,7 @@ public static class MailTemplates
 
             {Signature}
             """;
-        return Render($"[Kế hoạch {m.PlanNumber}] Thông báo kế hoạch: {m.PlanTitle}", text, m.Link);
+        return Render($"[Kế hoạch {m.PlanNumber}] Thông báo kế hoạch: {m.PlanTitle}", text, m.Link, m.Items.SelectMany(i => i.Templates).Select(t => t.Url).OfType<string>());
     }
 
     public static MailContent Reminder(ReminderMail m)
@@ -87,6 +89,14 @@ public static class MailTemplates
         var timeliness = m.Late
             ? $"Nộp muộn (thời hạn {m.Deadline.Describe()}); hồ sơ được tiếp nhận và ghi nhận nộp muộn."
             : $"Đúng hạn (thời hạn {m.Deadline.Describe()}).";
+        // A report with filled forms lists every file with what it is; a single file keeps its own lines.
+        var files = m.Files.Count == 0
+            ? $"""
+                Tên tệp: {m.FileName}
+                Dung lượng: {m.Size} byte
+                Mã kiểm tra SHA-256: {m.Sha256}
+                """
+            : "Các tệp đã nhận:\n" + string.Join("\n", m.Files.Select(f => $"- {f.Label}: {f.FileName} ({f.Size} byte, số biên nhận {f.ReceiptNumber}, SHA-256 {f.Sha256})"));
         var text = $"""
             Kính gửi: {m.UnitName}
 
@@ -94,9 +104,7 @@ public static class MailTemplates
             Số biên nhận: {m.ReceiptNumber}
             Kế hoạch: số {m.PlanNumber}
             Nội dung: {m.SubjectTitle}
-            Tên tệp: {m.FileName}
-            Dung lượng: {m.Size} byte
-            Mã kiểm tra SHA-256: {m.Sha256}
+            {files}
             Thời điểm nhận (giờ máy chủ): {VietnamTime.FormatDateTime(m.ReceivedAt)}
             Lần nộp: {m.Version}
             Tình trạng: {timeliness}
@@ -183,9 +191,9 @@ public static class MailTemplates
     private static int DaysLate(Deadline deadline, DateTimeOffset asOf) =>
         Math.Max(0, VietnamTime.LocalDay(asOf, VietnamTime.Zone).DayNumber - deadline.LastDay!.Value.DayNumber);
 
-    private static MailContent Render(string subject, string text, UploadLink link)
+    private static MailContent Render(string subject, string text, UploadLink link, IEnumerable<string>? downloads = null)
     {
         var normalised = text.ReplaceLineEndings("\n");
-        return new MailContent(subject, normalised, MailHtml.From(normalised, link));
+        return new MailContent(subject, normalised, MailHtml.From(normalised, link, downloads));
     }
 }

@@ -13,4 +13,11 @@ public sealed record ReceiptMail(
     int Version,
     bool Late,
     Deadline Deadline,
-    UploadLink Link);
+    UploadLink Link)
+{
+    /// <summary>
+    /// Every file of the submission when there are several (a report with its filled forms), in order; empty for a
+    /// single file, which <see cref="FileName"/>, <see cref="Size"/> and <see cref="Sha256"/> describe.
+    /// </summary>
+    public IReadOnlyList<ReceiptFile> Files { get; init; } = [];
+}

@@ -11,4 +11,11 @@ public sealed record ReceiptRow(
     string FileName,
     long Size,
     string Sha256,
-    bool Late);
+    bool Late)
+{
+    /// <summary>The file-only form the file fills; null for a report or a dossier document.</summary>
+    public string? Form { get; init; }
+
+    /// <summary>"Báo cáo", or the title of the form the file fills; null for a dossier document.</summary>
+    public string? FormTitle { get; init; }
+}

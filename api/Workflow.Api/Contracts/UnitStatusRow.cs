@@ -15,4 +15,8 @@ public sealed record UnitStatusRow(
     int RemindersSent,
     DateTimeOffset? LastReminderAt,
     string? LastReminderText,
-    string DeadlineText);
+    string DeadlineText)
+{
+    /// <summary>The files of the counted version, each with its download link: the report, then the filled file of each file-only form.</summary>
+    public IReadOnlyList<ReportFile> Files { get; init; } = [];
+}

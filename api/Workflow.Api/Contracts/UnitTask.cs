@@ -14,4 +14,8 @@ public sealed record UnitTask(
     string? SubmittedAtText,
     IReadOnlyList<StatisticalForm>? Forms,
     IReadOnlyList<DossierDocument>? Documents,
-    IReadOnlyList<ProfileInfo>? Profiles);
+    IReadOnlyList<ProfileInfo>? Profiles)
+{
+    /// <summary>The template files of the unit's forms (<see cref="Forms"/> holds only the forms in its scope), attached or not.</summary>
+    public IReadOnlyList<TemplateInfo> Templates { get; init; } = [];
+}

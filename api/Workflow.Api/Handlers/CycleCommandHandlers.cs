@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Workflow.Api.Contracts;
 using Workflow.Api.Http;
 using Workflow.Domain.Scheduling;
@@ -20,33 +21,60 @@ public static class CycleCommandHandlers
     /// <summary>
     /// Starts a cycle from a plan. <paramref name="rehearsal"/> makes it a diễn tập: "step" stands the business clock at
     /// <paramref name="from"/> until the operator advances it; a number is a sliding clock that many times faster than real
-    /// time from <paramref name="from"/> (default: the plan's issue day at 08:00).
+    /// time from <paramref name="from"/> (default: the plan's issue day at 08:00). The plan comes as a JSON body, or with
+    /// its forms' templates as multipart/form-data (<see cref="StartForm"/>).
     /// </summary>
     public static async Task<IResult> StartAsync(
-        HttpRequest request, string? id, string? rehearsal, DateTimeOffset? from, DurableTaskClient client, CycleStarter starter, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest request, string? id, string? rehearsal, DateTimeOffset? from, DurableTaskClient client, CycleStarter starter, TimeProvider time,
+        IOptions<StorageOptions> storage, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.ContentType is not { } type || !type.Contains("json", StringComparison.OrdinalIgnoreCase))
+        ArgumentNullException.ThrowIfNull(storage);
+        string? text;
+        IReadOnlyList<IFormFile> templateFiles = [];
+        if (request.HasFormContentType)
         {
-            return ApiProblems.UnsupportedType("body", "Nội dung phải là kế hoạch dạng JSON (Content-Type: application/json).");
+            var (form, notForm) = await UploadChecks.ReadFormAsync(request, cancellationToken);
+            if (form is null)
+            {
+                return notForm!;
+            }
+
+            IResult? badForm;
+            (text, templateFiles, badForm) = await StartForm.ReadAsync(form, cancellationToken);
+            if (badForm is not null)
+            {
+                return badForm;
+            }
+        }
+        else if (request.ContentType is not { } type || !type.Contains("json", StringComparison.OrdinalIgnoreCase))
+        {
+            return ApiProblems.UnsupportedType("body", "Nội dung phải là kế hoạch dạng JSON (Content-Type: application/json), hoặc multipart/form-data gồm «plan» và các tệp mẫu «templates».");
+        }
+        else
+        {
+            try
+            {
+                text = await ApiJson.ReadUtf8Async(request.Body, cancellationToken);
+            }
+            catch (System.Text.DecoderFallbackException)
+            {
+                var notUtf8 = ApiJson.NotUtf8("body");
+                return ApiProblems.BadRequest(notUtf8.Field, notUtf8.Message);
+            }
         }
 
-        string text;
-        try
-        {
-            text = await ApiJson.ReadUtf8Async(request.Body, cancellationToken);
-        }
-        catch (System.Text.DecoderFallbackException)
-        {
-            var notUtf8 = ApiJson.NotUtf8("body");
-            return ApiProblems.BadRequest(notUtf8.Field, notUtf8.Message);
-        }
-
-        var read = PlanJson.Read(text);
+        var read = PlanJson.Read(text ?? "");
         var errors = read.Plan is { } parsed ? PlanValidator.Validate(parsed) : read.Errors;
         if (read.Plan is not { } plan || errors.Count > 0)
         {
             return ApiProblems.BadRequest($"Kế hoạch có {errors.Count} lỗi; sửa tất cả rồi gửi lại.", errors.Select(e => new FieldError(e.Path, e.Message)));
+        }
+
+        var (attachments, badTemplate) = await StartForm.CheckAsync(plan, templateFiles, storage.Value, cancellationToken);
+        if (badTemplate is not null)
+        {
+            return badTemplate;
         }
 
         var cycleId = string.IsNullOrWhiteSpace(id) ? plan.Id : id;
@@ -78,7 +106,7 @@ public static class CycleCommandHandlers
         var startedBy = request.HttpContext.User.Identity?.Name ?? "operator";
         try
         {
-            await starter.StartAsync(client, new CycleInput(cycleId, plan, startedBy, clock), cycleId, cancellationToken);
+            await starter.StartAsync(client, new CycleInput(cycleId, plan, startedBy, clock), cycleId, attachments!, cancellationToken);
         }
         catch (InvalidOperationException)
         {

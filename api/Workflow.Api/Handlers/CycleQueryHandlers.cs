@@ -182,6 +182,7 @@ public static class CycleQueryHandlers
         var result = new List<UnitStatusRow>();
         foreach (var s in subjects.Where(s => subject is null || s.Id == subject))
         {
+            var deliverable = s.IsNominationRound ? null : plan.AllDeliverables().FirstOrDefault(d => d.Id == s.Id);
             foreach (var row in await status.ListAsync(id, s.Id, cancellationToken))
             {
                 var unit = units.GetValueOrDefault(row.UnitId);
@@ -193,11 +194,30 @@ public static class CycleQueryHandlers
                 result.Add(new UnitStatusRow(
                     row.UnitId, unit?.Name ?? row.UnitId, unit?.Block ?? "", unit is null ? null : blockNames.GetValueOrDefault(unit.Block),
                     s.Id, s.Title, CycleLookup.StateOf(row, now), ApiText.Utc(row.SubmittedAt), ApiText.Arrival(row.SubmittedAt), row.CountedVersion, row.CountedReceipt,
-                    row.RemindersSent, ApiText.Utc(row.LastReminderAt), ApiText.DateTime(row.LastReminderAt), row.Deadline.Describe()));
+                    row.RemindersSent, ApiText.Utc(row.LastReminderAt), ApiText.DateTime(row.LastReminderAt), row.Deadline.Describe())
+                {
+                    Files = deliverable is null ? [] : CountedFiles(id, row, deliverable),
+                });
             }
         }
 
         return Results.Ok(result);
+    }
+
+    /// <summary>The counted report and the filled forms that came with it, as downloads.</summary>
+    private static List<ReportFile> CountedFiles(string cycleId, DeliverableStatus row, Deliverable deliverable)
+    {
+        if (row.CountedVersion is not { } counted)
+        {
+            return [];
+        }
+
+        string Url(int version) => $"/api/cycles/{Uri.EscapeDataString(cycleId)}/dossiers/{Uri.EscapeDataString(row.UnitId)}/{Uri.EscapeDataString(row.SubjectId)}/{version}";
+        return
+        [
+            new ReportFile(null, UploadHandlers.FormTitle(deliverable, null), null, row.CountedReceipt, counted, null) { Url = Url(counted) },
+            .. row.FormFiles.Select(f => new ReportFile(f.Form, UploadHandlers.FormTitle(deliverable, f.Form), null, null, f.Version, null) { Url = Url(f.Version) }),
+        ];
     }
 
     public static async Task<IResult> NominationsAsync(string id, string roundId, DurableTaskClient client, IPlanStore plans, IStatusStore status, CancellationToken cancellationToken)

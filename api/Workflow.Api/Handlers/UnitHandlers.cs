@@ -7,7 +7,8 @@ namespace Workflow.Api.Handlers;
 /// <summary>A unit sees its own tasks and receipts; the cycle and the unit come from its token only.</summary>
 public static class UnitHandlers
 {
-    public static async Task<IResult> TasksAsync(HttpContext context, IPlanStore plans, IStatusStore status, CycleClocks clocks, CancellationToken cancellationToken)
+    public static async Task<IResult> TasksAsync(
+        HttpContext context, IPlanStore plans, IStatusStore status, CycleClocks clocks, ITemplateStore templates, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var me = UnitIdentity.From(context.User);
@@ -18,10 +19,16 @@ public static class UnitHandlers
 
         var now = await clocks.NowAsync(me.CycleId, cancellationToken);
         var tasks = new List<UnitTask>();
+        var unitTemplates = await TemplateHandlers.ForUnitAsync(templates, plan, unit, me.CycleId, cancellationToken);
         foreach (var deliverable in plan.Deliverables.Where(d => d.AppliesTo.Includes(unit)))
         {
             var row = await status.GetAsync(new SubmissionKey(me.CycleId, me.UnitId, deliverable.Id), cancellationToken);
-            tasks.Add(Task(plan, row, deliverable.Id, deliverable.Title, Kind(deliverable.Kind), deliverable.Deadline, deliverable.LatePolicy, now) with { Forms = deliverable.Forms });
+            // Only the forms the unit fills: a form scoped to other blocks is not shown, asked for or accepted.
+            tasks.Add(Task(plan, row, deliverable.Id, deliverable.Title, Kind(deliverable.Kind), deliverable.Deadline, deliverable.LatePolicy, now) with
+            {
+                Forms = [.. deliverable.FormsFor(unit)],
+                Templates = [.. unitTemplates.Where(t => t.Deliverable == deliverable.Id)],
+            });
         }
 
         foreach (var round in plan.NominationRounds.Where(r => r.PickedFrom is null && r.Deadline is not null && r.Proposers.Includes(unit)))
@@ -49,13 +56,19 @@ public static class UnitHandlers
         var receipts = new List<ReceiptRow>();
         foreach (var subject in plan.Subjects().Where(s => s.Scope.Includes(unit)))
         {
+            var deliverable = subject.IsNominationRound ? null : plan.AllDeliverables().FirstOrDefault(d => d.Id == subject.Id);
             foreach (var v in await dossiers.ListVersionsAsync(new SubmissionKey(me.CycleId, me.UnitId, subject.Id), cancellationToken))
             {
-                receipts.Add(new ReceiptRow(v.ReceiptNumber, subject.Id, subject.Title, v.Version, v.ReceivedAt.ToUniversalTime(), ApiText.Arrival(v.ReceivedAt)!, v.FileName, v.Size, v.Sha256, v.Late));
+                receipts.Add(new ReceiptRow(v.ReceiptNumber, subject.Id, subject.Title, v.Version, v.ReceivedAt.ToUniversalTime(), ApiText.Arrival(v.ReceivedAt)!, v.FileName, v.Size, v.Sha256, v.Late)
+                {
+                    Form = v.Form,
+                    FormTitle = deliverable is null ? null : UploadHandlers.FormTitle(deliverable, v.Form),
+                });
             }
         }
 
-        return Results.Ok(receipts.OrderBy(r => r.ReceivedAt).ThenBy(r => r.Receipt, StringComparer.Ordinal).ToList());
+        // The files of one submission share their arrival: they read in the order they were stored.
+        return Results.Ok(receipts.OrderBy(r => r.ReceivedAt).ThenBy(r => r.Version).ThenBy(r => r.Receipt, StringComparer.Ordinal).ToList());
     }
 
     private static UnitTask Task(Plan plan, DeliverableStatus? row, string subject, string title, TaskKind kind, Deadline deadline, LatePolicy policy, DateTimeOffset now)

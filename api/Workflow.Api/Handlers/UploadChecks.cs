@@ -1,4 +1,5 @@
 using Workflow.Api.Http;
+using Workflow.Domain.Reports;
 
 namespace Workflow.Api.Handlers;
 
@@ -47,6 +48,58 @@ internal static class UploadChecks
         return null;
     }
 
+    /// <summary>
+    /// An operator's template, its body read whole: empty (400), a type not allowed or content that is not what its
+    /// extension says (415), expanding beyond the package limits (413). The name is one the plan declares.
+    /// </summary>
+    public static IResult? CheckTemplate(string fileName, byte[] content, string field, StorageOptions limits)
+    {
+        if (content.Length == 0)
+        {
+            return ApiProblems.BadRequest(field, $"Tệp «{fileName}» rỗng (0 byte).");
+        }
+
+        var extension = Path.GetExtension(fileName);
+        if (!limits.AllowedExtensions.Contains(extension, StringComparer.OrdinalIgnoreCase))
+        {
+            return ApiProblems.UnsupportedType(field, $"Định dạng «{extension}» không được chấp nhận; chỉ nhận {string.Join(", ", limits.AllowedExtensions)}.");
+        }
+
+        using var stream = new MemoryStream(content, writable: false);
+        if (ContentSniffer.Inspect(fileName, stream) is { } problem)
+        {
+            return problem.TooLarge ? ApiProblems.TooLarge(field, problem.Message) : ApiProblems.UnsupportedType(field, problem.Message);
+        }
+
+        return null;
+    }
+
+    /// <summary>A raw body of at most <paramref name="limit"/> bytes; null when it is longer (declared or sent), read no further.</summary>
+    public static async Task<byte[]?> ReadBodyAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > limit)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    public static string Megabytes(long bytes) => $"{bytes / (1024 * 1024.0):0.#} MB";
+
     /// <summary>The request must be multipart/form-data; reading it enforces the configured body and multipart limits.</summary>
     public static async Task<(IFormCollection? Form, IResult? Problem)> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -82,8 +135,12 @@ internal static class UploadChecks
     public static IResult Late(UploadResult result, string field) =>
         ApiProblems.Conflict(result.Errors.FirstOrDefault() ?? "Quá thời hạn, hồ sơ không được tiếp nhận.", [.. result.Errors.Select(e => new FieldError(field, e))]);
 
+    /// <summary>Each file's errors name its own part: a filled form's «form:{id}», otherwise <paramref name="fileField"/>.</summary>
     public static IResult Refused(SubmissionResult result, string fileField) =>
         ApiProblems.BadRequest(
             "Hồ sơ không được tiếp nhận; sửa các lỗi dưới đây rồi gửi lại.",
-            [.. result.Problems.Select(p => new FieldError(p.Field, p.Message)), .. result.Files.SelectMany(f => f.Errors.Select(e => new FieldError(fileField, e)))]);
+            [
+                .. result.Problems.Select(p => new FieldError(p.Field, p.Message)),
+                .. result.Files.SelectMany(f => f.Errors.Select(e => new FieldError(f.Form is { } form ? FormFiles.PartName(form) : fileField, e))),
+            ]);
 }

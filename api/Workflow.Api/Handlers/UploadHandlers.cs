@@ -52,14 +52,72 @@ public static class UploadHandlers
             statistics = parsed;
         }
 
+        var (filled, badPart) = FilledForms(form);
+        if (badPart is not null)
+        {
+            return badPart;
+        }
+
         var file = files[0];
         if (await UploadChecks.CheckAsync(file, "file", storage.Value, cancellationToken) is { } refused)
         {
             return refused;
         }
 
-        await using var content = file.OpenReadStream();
-        var result = await submissions.SubmitReportAsync(me.CycleId, me.UnitId, deliverableId, new IncomingFile(file.FileName, file.ContentType, content), statistics, arrival, cancellationToken);
+        foreach (var part in filled)
+        {
+            if (await UploadChecks.CheckAsync(part, part.Name, storage.Value, cancellationToken) is { } refusedForm)
+            {
+                return refusedForm;
+            }
+        }
+
+        var streams = filled.Select(f => f.OpenReadStream()).ToList();
+        try
+        {
+            await using var content = file.OpenReadStream();
+            var forms = filled.Select((f, i) => new FilledForm(f.Name[FormFiles.PartPrefix.Length..], new IncomingFile(f.FileName, f.ContentType, streams[i]))).ToList();
+            var result = await submissions.SubmitReportAsync(
+                me.CycleId, me.UnitId, deliverableId, new IncomingFile(file.FileName, file.ContentType, content), forms, statistics, arrival, cancellationToken);
+            return ReportAnswer(result, deliverable);
+        }
+        finally
+        {
+            foreach (var stream in streams)
+            {
+                await stream.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>
+    /// The filled files of file-only forms: one file part per form, named «form:{formId}». A text part of that name, an
+    /// id no plan could hold or more parts than one submission stores are refused before any file is read.
+    /// </summary>
+    private static (List<IFormFile> Files, IResult? Problem) FilledForms(IFormCollection form)
+    {
+        if (form.Keys.FirstOrDefault(k => k.StartsWith(FormFiles.PartPrefix, StringComparison.Ordinal)) is { } text)
+        {
+            return ([], ApiProblems.BadRequest(Clip(text), $"Phần «{Clip(text)}» phải là tệp biểu mẫu đã điền, không phải văn bản."));
+        }
+
+        var parts = form.Files.Where(f => f.Name.StartsWith(FormFiles.PartPrefix, StringComparison.Ordinal)).ToList();
+        if (parts.Count >= StorageLimits.MaxFilesPerBatch)
+        {
+            return ([], ApiProblems.BadRequest("forms", $"Có {parts.Count} tệp biểu mẫu; mỗi lần nộp tối đa {StorageLimits.MaxFilesPerBatch - 1} tệp biểu mẫu."));
+        }
+
+        if (parts.FirstOrDefault(p => !CycleLookup.IsSafeId(p.Name[FormFiles.PartPrefix.Length..])) is { } bad)
+        {
+            return ([], ApiProblems.BadRequest("forms", $"Tên phần «{Clip(bad.Name)}» không hợp lệ: ghi «{FormFiles.PartPrefix}» rồi mã biểu mẫu trong kế hoạch."));
+        }
+
+        return (parts, null);
+    }
+
+    /// <summary>201 with a receipt naming every file, or the refusal: late (409), or each problem by its field or part.</summary>
+    private static IResult ReportAnswer(SubmissionResult result, Deliverable deliverable)
+    {
         if (result.Problems.Count > 0 || result.Files.Count == 0)
         {
             return UploadChecks.Refused(result, "file");
@@ -71,15 +129,24 @@ public static class UploadHandlers
             return UploadChecks.Late(upload, "file");
         }
 
-        if (!upload.Accepted)
+        if (!result.Accepted)
         {
             return UploadChecks.Refused(result, "file");
         }
 
         return Results.Created("/api/unit/receipts", new ReportReceipt(
             upload.Outcome, upload.ReceiptNumber!, upload.ReceivedAt.ToUniversalTime(), ApiText.Arrival(upload.ReceivedAt)!, upload.Version ?? 0,
-            upload.Outcome == UploadOutcome.AcceptedLate, upload.Sha256, upload.FileName));
+            upload.Outcome == UploadOutcome.AcceptedLate, upload.Sha256, upload.FileName)
+        {
+            Files = [.. result.Files.Select(f => new ReportFile(f.Form, FormTitle(deliverable, f.Form), f.FileName, f.ReceiptNumber, f.Version, f.Sha256))],
+        });
     }
+
+    /// <summary>"Báo cáo" for the report file, the form's title for a filled form.</summary>
+    internal static string FormTitle(Deliverable deliverable, string? formId) =>
+        formId is null ? "Báo cáo" : deliverable.Forms.FirstOrDefault(f => f.Id == formId)?.Title ?? formId;
+
+    private static string Clip(string text) => text.Length <= 120 ? text : string.Concat(text.AsSpan(0, 120), "…");
 
     public static async Task<IResult> NominationAsync(
         HttpRequest request, string roundId, SubmissionService submissions, IPlanStore plans, IOptions<StorageOptions> storage, CycleClocks clocks,

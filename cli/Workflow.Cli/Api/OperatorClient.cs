@@ -17,8 +17,17 @@ internal sealed class OperatorClient(HttpClient http)
 
     public Uri BaseAddress => http.BaseAddress!;
 
-    public async Task<CycleStarted> StartAsync(string planJson, string? id, RehearsalStart? rehearsal = null, CancellationToken cancellationToken = default)
+    public Task<CycleStarted> StartAsync(string planJson, string? id, RehearsalStart? rehearsal = null, CancellationToken cancellationToken = default) =>
+        StartAsync(planJson, id, rehearsal, [], cancellationToken);
+
+    /// <summary>
+    /// Starts a cycle; with templates, as multipart/form-data (the plan in «plan», each file in «templates» under its
+    /// declared name), so they are attached before the plan notice goes out.
+    /// </summary>
+    public async Task<CycleStarted> StartAsync(
+        string planJson, string? id, RehearsalStart? rehearsal, IReadOnlyList<(string Name, byte[] Content)> templates, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(templates);
         var query = new List<string>();
         if (id is not null)
         {
@@ -35,9 +44,34 @@ internal sealed class OperatorClient(HttpClient http)
         }
 
         var path = query.Count == 0 ? "api/cycles" : $"api/cycles?{string.Join('&', query)}";
-        using var content = new StringContent(planJson, Encoding.UTF8, "application/json");
+        using HttpContent content = templates.Count == 0 ? new StringContent(planJson, Encoding.UTF8, "application/json") : StartForm(planJson, templates);
         using var response = await http.PostAsync(path, content, cancellationToken);
         return await ReadAsync<CycleStarted>(response, cancellationToken);
+    }
+
+    /// <summary>Attaches (or replaces) one template of a cycle's forms; the body is the file itself.</summary>
+    public async Task<TemplateInfo> AttachTemplateAsync(string id, string fileName, byte[] content, CancellationToken cancellationToken = default)
+    {
+        using var body = new ByteArrayContent(content);
+        body.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        using var response = await http.PutAsync($"{CyclePath(id)}/templates/{Uri.EscapeDataString(fileName)}", body, cancellationToken);
+        return await ReadAsync<TemplateInfo>(response, cancellationToken);
+    }
+
+    private static MultipartFormDataContent StartForm(string planJson, IReadOnlyList<(string Name, byte[] Content)> templates)
+    {
+        var form = new MultipartFormDataContent();
+        var plan = new ByteArrayContent(Encoding.UTF8.GetBytes(planJson));
+        plan.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        form.Add(plan, "plan", "plan.json");
+        foreach (var (name, bytes) in templates)
+        {
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+            form.Add(file, "templates", name);
+        }
+
+        return form;
     }
 
     /// <summary>Every cycle, following continuation tokens.</summary>

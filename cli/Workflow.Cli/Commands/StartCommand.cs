@@ -17,7 +17,7 @@ internal sealed class StartCommand : IOperatorCommand
     public string Usage => "start <kế-hoạch.json> [--id <mã-chu-kỳ>] [--rehearsal step|<tốc-độ>] [--from \"dd/MM/yyyy[ HH:mm]\"]";
 
     public string Description =>
-        "bắt đầu một chu kỳ từ tệp kế hoạch; --rehearsal chạy diễn tập: step = thời gian đứng yên, chuyển từng mốc bằng «workflow advance»; "
+        "bắt đầu một chu kỳ từ tệp kế hoạch, đính kèm các tệp mẫu của biểu mẫu có trong thư mục cùng tên bên cạnh (ke-hoach.plan.json → ke-hoach/); --rehearsal chạy diễn tập: step = thời gian đứng yên, chuyển từng mốc bằng «workflow advance»; "
         + "một số (vd. 200000) = thời gian trôi nhanh gấp bấy nhiêu lần; --from = thời điểm bắt đầu diễn tập, giờ Việt Nam "
         + "(mặc định 08:00 ngày ban hành kế hoạch; chỉ ghi ngày thì là 08:00)";
 
@@ -37,8 +37,25 @@ internal sealed class StartCommand : IOperatorCommand
             return 1;
         }
 
-        var started = await context.Api.StartAsync(await File.ReadAllTextAsync(file!, cancellationToken), arguments.Single("--id"), rehearsal, cancellationToken);
+        var planJson = await File.ReadAllTextAsync(file!, cancellationToken);
+        var (found, missing, folder) = PlanTemplateFiles.Find(file!, planJson);
+        var templates = new List<(string Name, byte[] Content)>();
+        foreach (var name in found)
+        {
+            templates.Add((name, await File.ReadAllBytesAsync(Path.Combine(folder, name), cancellationToken)));
+        }
+
+        var started = await context.Api.StartAsync(planJson, arguments.Single("--id"), rehearsal, templates, cancellationToken);
         context.Output.WriteLine($"✓ Đã bắt đầu chu kỳ {started.Id} từ {Path.GetFileName(file)}.");
+        if (found.Count > 0)
+        {
+            context.Output.WriteLine($"  Đính kèm {found.Count} tệp mẫu từ {folder}: {string.Join(", ", found)}.");
+        }
+
+        if (missing.Count > 0)
+        {
+            context.Output.WriteLine($"  ! Chưa có tệp mẫu: {string.Join(", ", missing)} (đặt vào {folder}, hoặc đính kèm sau: workflow template {started.Id} <tệp>).");
+        }
         if (rehearsal is not null)
         {
             context.Output.WriteLine($"  {Describe(rehearsal)}; mọi thư của đợt diễn tập được đánh dấu «[DIỄN TẬP]».");

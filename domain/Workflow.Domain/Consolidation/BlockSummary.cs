@@ -1,4 +1,11 @@
 namespace Workflow.Domain.Consolidation;
 
 /// <summary>Counts and field totals for one block, or for the whole province (<see cref="BlockId"/> null).</summary>
-public sealed record BlockSummary(string? BlockId, string Name, int Expected, int OnTime, int Late, int Missing, IReadOnlyList<FieldTotal> Totals);
+public sealed record BlockSummary(string? BlockId, string Name, int Expected, int OnTime, int Late, int Missing, IReadOnlyList<FieldTotal> Totals)
+{
+    /// <summary>
+    /// Per form of the deliverable, how many of these units fill it: all of them unless the form is scoped. A form that
+    /// none of them fills has no <see cref="Totals"/> here.
+    /// </summary>
+    public IReadOnlyList<FormCoverage> Coverage { get; init; } = [];
+}

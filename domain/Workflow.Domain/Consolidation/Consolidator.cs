@@ -7,6 +7,8 @@ namespace Workflow.Domain.Consolidation;
 /// a field's declared range count (the boundary refuses others; a stored row may still hold one): with every value at
 /// most <see cref="FormField.Ceiling"/>, the sums stay far inside <see cref="decimal"/>, so consolidating never throws.
 /// Table fields are not summed but listed: every row of every unit that reported, grouped as the form says.
+/// A form scoped to some units (<see cref="StatisticalForm.AppliesTo"/>) is summed over those units only, and a block none
+/// of whose units fill it has no totals for it (not zeros: nothing was asked of the block).
 /// </summary>
 public static class Consolidator
 {
@@ -21,10 +23,10 @@ public static class Consolidator
         var all = expected.Select(id => byUnit.GetValueOrDefault(id) ?? new UnitReport(id, ReportState.Missing, null, null)).ToList();
 
         var blocks = plan.Blocks
-            .Select(b => Summarise(deliverable, b.Id, b.Name, all.Where(r => units[r.UnitId].Block == b.Id).ToList()))
+            .Select(b => Summarise(deliverable, b.Id, b.Name, all.Where(r => units[r.UnitId].Block == b.Id).ToList(), units))
             .Where(b => b.Expected > 0)
             .ToList();
-        var province = Summarise(deliverable, null, "Toàn tỉnh", all);
+        var province = Summarise(deliverable, null, "Toàn tỉnh", all, units);
         var targets = plan.Targets.Where(t => t.Deliverable == deliverable.Id).Select(t => Measure(t, plan, all, units)).ToList();
         return new Consolidation(
             deliverable.Id,
@@ -102,12 +104,20 @@ public static class Consolidator
         };
     }
 
-    private static BlockSummary Summarise(Deliverable deliverable, string? blockId, string name, List<UnitReport> reports)
+    private static BlockSummary Summarise(Deliverable deliverable, string? blockId, string name, List<UnitReport> reports, Dictionary<string, Unit> units)
     {
-        var reported = reports.Where(r => r.Statistics is not null).ToList();
         var totals = new List<FieldTotal>();
+        var coverage = new List<FormCoverage>();
         foreach (var form in deliverable.Forms)
         {
+            var filling = reports.Where(r => form.Includes(units[r.UnitId])).ToList();
+            coverage.Add(new FormCoverage(form.Id, filling.Count));
+            if (filling.Count == 0)
+            {
+                continue;
+            }
+
+            var reported = filling.Where(r => r.Statistics is not null).ToList();
             foreach (var field in form.Fields.Where(f => f.Type is not (FieldType.Text or FieldType.Table)))
             {
                 var values = reported.Select(r => r.Statistics!.Get(form.Id, field.Id)).OfType<FieldValue>().ToList();
@@ -129,7 +139,10 @@ public static class Consolidator
             reports.Count(r => r.State == ReportState.OnTime),
             reports.Count(r => r.State == ReportState.Late),
             reports.Count(r => r.State == ReportState.Missing),
-            totals);
+            totals)
+        {
+            Coverage = coverage,
+        };
     }
 
     private static TargetOutcome Measure(Target target, Plan plan, List<UnitReport> reports, Dictionary<string, Unit> units)

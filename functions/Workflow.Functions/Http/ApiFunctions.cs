@@ -18,7 +18,7 @@ namespace Workflow.Functions.Http;
 /// also need a function key (AuthorizationLevel.Function); unit routes are anonymous at the platform level because
 /// units open them from e-mailed links whose signed token is their credential, checked by the Unit policy.
 /// </summary>
-public sealed class ApiFunctions(ApiGate gate, IPlanStore plans, IStatusStore status, IDossierStore dossiers, CycleConsolidation consolidation, ConsolidationSnapshots snapshots,
+public sealed class ApiFunctions(ApiGate gate, IPlanStore plans, IStatusStore status, IDossierStore dossiers, ITemplateStore templates, CycleConsolidation consolidation, ConsolidationSnapshots snapshots,
     SubmissionService submissions, MailOutboxService mails, CycleClocks clocks, CycleStarter starter, IOptions<StorageOptions> storage, ServiceHealth health, TimeProvider time)
 {
     [Function("Health")]
@@ -28,7 +28,7 @@ public sealed class ApiFunctions(ApiGate gate, IPlanStore plans, IStatusStore st
     [Function("StartCycle")]
     public Task<IResult> StartCycle([HttpTrigger(AuthorizationLevel.Function, "post", Route = "cycles")] HttpRequest request, [DurableClient] DurableTaskClient client)
         => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => CycleCommandHandlers.StartAsync(
-            request, request.Query["id"], request.Query["rehearsal"], QueryInstant(request, "from"), client, starter, time, request.HttpContext.RequestAborted));
+            request, request.Query["id"], request.Query["rehearsal"], QueryInstant(request, "from"), client, starter, time, storage, request.HttpContext.RequestAborted));
 
     [Function("ListCycles")]
     public Task<IResult> ListCycles([HttpTrigger(AuthorizationLevel.Function, "get", Route = "cycles")] HttpRequest request, [DurableClient] DurableTaskClient client)
@@ -124,6 +124,20 @@ public sealed class ApiFunctions(ApiGate gate, IPlanStore plans, IStatusStore st
         string name, [DurableClient] DurableTaskClient client)
         => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => ConsolidationHandlers.GetExportAsync(id, snapshotId, name, client, plans, snapshots, request.HttpContext.RequestAborted));
 
+    [Function("ListTemplates")]
+    public Task<IResult> ListTemplates([HttpTrigger(AuthorizationLevel.Function, "get", Route = "cycles/{id}/templates")] HttpRequest request, string id, [DurableClient] DurableTaskClient client)
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => TemplateHandlers.ListAsync(id, client, plans, templates, request.HttpContext.RequestAborted));
+
+    [Function("AttachTemplate")]
+    public Task<IResult> AttachTemplate(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "cycles/{id}/templates/{file}")] HttpRequest request, string id, string file, [DurableClient] DurableTaskClient client)
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => TemplateHandlers.PutAsync(id, file, request, client, plans, templates, storage, time, request.HttpContext.RequestAborted));
+
+    [Function("GetTemplate")]
+    public Task<IResult> GetTemplate(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "cycles/{id}/templates/{file}")] HttpRequest request, string id, string file, [DurableClient] DurableTaskClient client)
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => TemplateHandlers.GetAsync(id, file, client, plans, templates, request.HttpContext.RequestAborted));
+
     [Function("GetDossier")]
     public Task<IResult> GetDossier(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "cycles/{id}/dossiers/{unitId}/{subject}/{version:int}")] HttpRequest request,
@@ -132,7 +146,11 @@ public sealed class ApiFunctions(ApiGate gate, IPlanStore plans, IStatusStore st
 
     [Function("GetUnitTasks")]
     public Task<IResult> GetUnitTasks([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "unit/tasks")] HttpRequest request)
-        => gate.RunAsync(request, ApiAuth.UnitPolicy, () => UnitHandlers.TasksAsync(request.HttpContext, plans, status, clocks, request.HttpContext.RequestAborted));
+        => gate.RunAsync(request, ApiAuth.UnitPolicy, () => UnitHandlers.TasksAsync(request.HttpContext, plans, status, clocks, templates, request.HttpContext.RequestAborted));
+
+    [Function("GetUnitTemplate")]
+    public Task<IResult> GetUnitTemplate([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "unit/templates/{file}")] HttpRequest request, string file)
+        => gate.RunAsync(request, ApiAuth.UnitPolicy, () => TemplateHandlers.UnitGetAsync(request.HttpContext, file, plans, templates, request.HttpContext.RequestAborted));
 
     [Function("UploadReport")]
     public Task<IResult> UploadReport([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "unit/reports/{deliverableId}")] HttpRequest request, string deliverableId)

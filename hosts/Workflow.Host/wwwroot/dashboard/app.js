@@ -556,10 +556,22 @@ function renderUnits() {
     el('td', { class: 'subject', title: u.subjectTitle, text: u.subjectTitle }),
     el('td', {}, el('span', { class: `state ${u.state}`, text: STATE[u.state] ?? u.state })),
     cell(u.submittedAtText ? `${u.submittedAtText}${u.version > 1 ? ` (lần ${u.version})` : ''}` : '—'),
-    cell(u.receipt ?? '—'),
+    receiptCell(u),
     cell(u.remindersSent, 'num'),
     cell(u.lastReminderText ?? '—'),
     cell(u.deadlineText))));
+}
+
+// A report handed in with filled forms: the receipt, then a download button per file (the report, each form).
+function receiptCell(u) {
+  const files = (u.files ?? []).filter((f) => f.url);
+  if (!u.receipt || files.length < 2) return cell(u.receipt ?? '—');
+  const buttons = files.map((f) => {
+    const button = el('button', { type: 'button', class: 'link-button', text: f.title, title: `Tải ${f.title}` });
+    button.addEventListener('click', () => download({ url: f.url, name: f.title }).catch((e) => showError(describe(e))));
+    return el('li', {}, button);
+  });
+  return el('td', {}, u.receipt, el('ul', { class: 'files' }, ...buttons));
 }
 
 function renderTimeline(entries) {
@@ -686,7 +698,9 @@ async function download(exportLink) {
   const response = await fetch(exportLink.url, { headers: { 'X-Api-Key': operatorKey() ?? '' } });
   if (!response.ok) throw new ApiError(response.status, await problemText(response));
   const url = URL.createObjectURL(await response.blob());
-  const link = el('a', { href: url, download: exportLink.name.split('/').pop() });
+  // A stored file keeps the name it was sent under (Content-Disposition); an export is named by its link.
+  const disposition = /filename\*=UTF-8''([^;]+)/i.exec(response.headers.get('content-disposition') ?? '');
+  const link = el('a', { href: url, download: disposition ? decodeURIComponent(disposition[1]) : exportLink.name.split('/').pop() });
   document.body.append(link);
   link.click();
   link.remove();

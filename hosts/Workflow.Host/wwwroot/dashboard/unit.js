@@ -254,11 +254,46 @@ function tableInput(task, formId, field) {
   return container;
 }
 
+// A form's template files: a download link (the token goes in the query, as for a link in an e-mail) when attached,
+// otherwise the file is named and said not to be attached yet, never linked.
+function templateLinks(task, formId) {
+  const templates = (task.templates ?? []).filter((t) => t.form === formId);
+  if (templates.length === 0) return null;
+  const list = document.createElement("ul");
+  list.className = "templates";
+  for (const t of templates) {
+    const item = document.createElement("li");
+    if (t.attached && t.url) {
+      const link = text("a", `Tải tệp mẫu: ${t.title} (${t.file})`);
+      link.href = `${t.url}?token=${encodeURIComponent(token)}`;
+      link.download = t.file;
+      item.append(link);
+    } else {
+      item.append(text("span", `Tệp mẫu ${t.title} (${t.file}): chưa được đính kèm.`, "muted"));
+    }
+    list.append(item);
+  }
+  return list;
+}
+
+// Only the forms of the unit's scope come from the API. A form without fields is returned as its filled file, sent in
+// the part «form:<id>» beside the report file.
 function reportForm(task) {
   const form = document.createElement("form");
+  const formFiles = [];
   for (const statForm of task.forms ?? []) {
     const fieldset = document.createElement("fieldset");
+    fieldset.dataset.form = statForm.id;
     fieldset.append(text("legend", statForm.title));
+    const links = templateLinks(task, statForm.id);
+    if (links) fieldset.append(links);
+    if (statForm.fields.length === 0) {
+      const input = Object.assign(document.createElement("input"), { type: "file", required: true, id: `ff-${task.subject}-${statForm.id}` });
+      const label = text("label", `Tệp đã điền: ${statForm.title}`);
+      label.htmlFor = input.id;
+      fieldset.append(label, input);
+      formFiles.push({ id: statForm.id, input });
+    }
     for (const field of statForm.fields) fieldset.append(field.type === "table" ? tableInput(task, statForm.id, field) : fieldInput(statForm.id, field));
     form.append(fieldset);
   }
@@ -272,16 +307,24 @@ function reportForm(task) {
     const data = new FormData();
     data.append("file", file.files[0]);
     data.append("statistics", JSON.stringify(statistics(form)));
+    for (const f of formFiles) if (f.input.files[0]) data.append(`form:${f.id}`, f.input.files[0]);
     const { ok, body } = await call(`/api/unit/reports/${encodeURIComponent(task.subject)}`, { method: "POST", body: data });
-    showResult(form, ok, ok
-      ? `Đã nhận lúc ${body.receivedAtText}, số biên nhận ${body.receiptNumber} (lần nộp ${body.version}${body.late ? ", nộp muộn" : ""}).`
-      : problem(body));
+    const files = (body.files ?? []).length > 1 ? `\nCác tệp đã nhận:\n${body.files.map((f) => `${f.title}: ${f.fileName}`).join("\n")}` : "";
+    const message = ok
+      ? `Đã nhận lúc ${body.receivedAtText}, số biên nhận ${body.receiptNumber} (lần nộp ${body.version}${body.late ? ", nộp muộn" : ""}).${files}`
+      : problem(body);
     // The server's checks are the truth: each error of a table goes beside its row or cell.
     for (const table of form.querySelectorAll(".table-field")) {
       clearTableErrors(table);
       showTableErrors(table, ok ? [] : body.errors ?? [], `statistics.forms.${table.dataset.form}.${table.dataset.table}.`);
     }
-    if (ok) load();
+    if (!ok) {
+      showResult(form, ok, message);
+      return;
+    }
+    // The page is drawn again with the new state; the receipt stays under the task's new form.
+    await load();
+    showResult(document.querySelector(`article.task[data-subject="${CSS.escape(task.subject)}"] form`) ?? form, ok, message);
   });
   return form;
 }
@@ -357,6 +400,7 @@ async function load() {
   for (const task of body.tasks) {
     const card = document.createElement("article");
     card.className = "panel task";
+    card.dataset.subject = task.subject;
     card.append(text("h2", task.title));
     card.append(text("p", `Thời hạn: ${task.deadlineText} — nhận đến ${task.lastAcceptedText}. ${task.latePolicy === "reject" ? "Quá thời hạn, hồ sơ không được tiếp nhận." : "Nộp muộn vẫn được nhận và ghi nhận là muộn."}`));
     card.append(text("p", `Tình trạng: ${stateLabels[task.state] ?? task.state}${task.receipt ? ` — biên nhận ${task.receipt}, lần nộp ${task.version}, lúc ${task.submittedAtText}` : ""}`, "muted"));
@@ -369,7 +413,8 @@ async function load() {
   rows.replaceChildren();
   for (const r of receipts.ok ? receipts.body : []) {
     const row = document.createElement("tr");
-    for (const value of [r.receipt, r.subjectTitle ?? r.subject, r.version, r.receivedAtText, r.fileName, r.late ? "Muộn" : "Đúng hạn"]) row.append(text("td", String(value ?? "")));
+    const file = r.form ? `${r.formTitle ?? r.form}: ${r.fileName}` : r.fileName;
+    for (const value of [r.receipt, r.subjectTitle ?? r.subject, r.version, r.receivedAtText, file, r.late ? "Muộn" : "Đúng hạn"]) row.append(text("td", String(value ?? "")));
     rows.append(row);
   }
 }
