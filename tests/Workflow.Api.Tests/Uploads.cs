@@ -34,7 +34,10 @@ internal static class Uploads
                 (mainPart, $"<?xml version=\"1.0\"?><root>{text}</root>"),
             })
             {
-                using var stream = archive.CreateEntry(name).Open();
+                // A fixed time: two packages of the same text are the same bytes.
+                var entry = archive.CreateEntry(name);
+                entry.LastWriteTime = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+                using var stream = entry.Open();
                 stream.Write(Encoding.UTF8.GetBytes(content));
             }
         }
