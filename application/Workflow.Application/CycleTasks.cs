@@ -27,6 +27,8 @@ public static class CycleTasks
         Activity<ClockRecord, BusinessClock>(nameof(ICycleActivities.SetClock), (a, i) => a.SetClock(i)),
         Activity<TallyRequest, Tally>(nameof(ICycleActivities.TallyReports), (a, i) => a.TallyReports(i)),
         Activity<RoundEvaluation, RoundResult>(nameof(ICycleActivities.EvaluateRound), (a, i) => a.EvaluateRound(i)),
+        Activity<QuotaWait, IReadOnlyList<string>>(nameof(ICycleActivities.PendingQuotas), (a, i) => a.PendingQuotas(i)),
+        Activity<RoundUnjudged, RoundResult>(nameof(ICycleActivities.CloseUnjudged), (a, i) => a.CloseUnjudged(i)),
         Activity<ConsolidationRequest, CycleSummary>(nameof(ICycleActivities.Consolidate), (a, i) => a.Consolidate(i)),
         Activity<CycleInput, string>(nameof(ICycleActivities.StartPeriodCycle), (a, i) => a.StartPeriodCycle(i)),
         Activity<PieceNote, bool>(nameof(ICycleActivities.NotePiece), (a, i) => a.NotePiece(i)),

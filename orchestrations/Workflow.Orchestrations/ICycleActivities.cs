@@ -28,6 +28,12 @@ public interface ICycleActivities
 
     Task<RoundResult> EvaluateRound(RoundEvaluation evaluation);
 
+    /// <summary>The quota rules of a round still without numbers, from the stored plan; records the wait in the timeline once.</summary>
+    Task<IReadOnlyList<string>> PendingQuotas(QuotaWait wait);
+
+    /// <summary>Records a round the cycle closed on while it waited for quota numbers, as not judged, with what it had received.</summary>
+    Task<RoundResult> CloseUnjudged(RoundUnjudged round);
+
     Task<CycleSummary> Consolidate(ConsolidationRequest request);
 
     /// <summary>Records in the cycle's timeline that a piece failed after its retries, or that a retry of it succeeded.</summary>

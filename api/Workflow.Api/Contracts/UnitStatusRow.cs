@@ -1,5 +1,6 @@
 namespace Workflow.Api.Contracts;
 
+/// <summary>One unit on one subject; <see cref="StateText"/> says its state in Vietnamese ("Không đề nghị" for an optional round).</summary>
 public sealed record UnitStatusRow(
     string UnitId,
     string UnitName,
@@ -15,4 +16,5 @@ public sealed record UnitStatusRow(
     int RemindersSent,
     DateTimeOffset? LastReminderAt,
     string? LastReminderText,
-    string DeadlineText);
+    string DeadlineText,
+    string? StateText = null);

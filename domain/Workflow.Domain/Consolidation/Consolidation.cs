@@ -8,4 +8,8 @@ public sealed record Consolidation(
     BlockSummary Province,
     IReadOnlyList<string> LateUnits,
     IReadOnlyList<string> MissingUnits,
-    IReadOnlyList<TargetOutcome> Targets);
+    IReadOnlyList<TargetOutcome> Targets)
+{
+    /// <summary>Units that did not hand in an optional deliverable ("không nộp (không bắt buộc)"), apart from the missing ones.</summary>
+    public IReadOnlyList<string> NotRequiredUnits { get; init; } = [];
+}

@@ -16,8 +16,10 @@ public static class Consolidator
         var units = plan.Units.ToDictionary(u => u.Id, StringComparer.Ordinal);
         var expected = deliverable.AppliesTo.Select(plan.Units).Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
         var byUnit = reports.Where(r => expected.Contains(r.UnitId)).ToDictionary(r => r.UnitId, StringComparer.Ordinal);
-        // A unit with no row at all has not reported: it counts as missing.
-        var all = expected.Select(id => byUnit.GetValueOrDefault(id) ?? new UnitReport(id, ReportState.Missing, null, null)).ToList();
+        // A unit with no row at all has not reported: it counts as missing, or as not required for an optional deliverable.
+        var all = expected.Select(id => byUnit.GetValueOrDefault(id) ?? new UnitReport(id, ReportState.Missing, null, null))
+            .Select(r => deliverable.Optional && r.State == ReportState.Missing ? r with { State = ReportState.NotRequired } : r)
+            .ToList();
 
         var blocks = plan.Blocks
             .Select(b => Summarise(deliverable, b.Id, b.Name, all.Where(r => units[r.UnitId].Block == b.Id).ToList()))
@@ -32,7 +34,10 @@ public static class Consolidator
             province,
             [.. all.Where(r => r.State == ReportState.Late).Select(r => r.UnitId).Order(StringComparer.Ordinal)],
             [.. all.Where(r => r.State == ReportState.Missing).Select(r => r.UnitId).Order(StringComparer.Ordinal)],
-            targets);
+            targets)
+        {
+            NotRequiredUnits = [.. all.Where(r => r.State == ReportState.NotRequired).Select(r => r.UnitId).Order(StringComparer.Ordinal)],
+        };
     }
 
     private static BlockSummary Summarise(Deliverable deliverable, string? blockId, string name, List<UnitReport> reports)
@@ -62,7 +67,10 @@ public static class Consolidator
             reports.Count(r => r.State == ReportState.OnTime),
             reports.Count(r => r.State == ReportState.Late),
             reports.Count(r => r.State == ReportState.Missing),
-            totals);
+            totals)
+        {
+            NotRequired = reports.Count(r => r.State == ReportState.NotRequired),
+        };
     }
 
     private static TargetOutcome Measure(Target target, Plan plan, List<UnitReport> reports, Dictionary<string, Unit> units)

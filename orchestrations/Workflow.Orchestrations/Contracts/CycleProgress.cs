@@ -10,6 +10,9 @@ public sealed record CycleProgress
     public int Late { get; init; }
     public int Missing { get; init; }
     public int Pending { get; init; }
+
+    /// <summary>Optional deliverables not handed in by their deadline ("không nộp (không bắt buộc)"): never missing.</summary>
+    public int NotRequired { get; init; }
     public int NominationsReceived { get; init; }
     public int NominationsAccepted { get; init; }
     public int NominationsRejected { get; init; }
@@ -21,6 +24,9 @@ public sealed record CycleProgress
     public DateTimeOffset? NextDeadline { get; init; }
     public string? NextDeadlineText { get; init; }
     public int Extensions { get; init; }
+
+    /// <summary>Rounds the plan left undated that an operator has dated since.</summary>
+    public int RoundsDated { get; init; }
 
     /// <summary>The business instant the cycle has acted on last (a stepped rehearsal stands there).</summary>
     public DateTimeOffset? ReachedAt { get; init; }

@@ -121,9 +121,18 @@ internal sealed class CyclePieces(string cycleId, IEnumerable<FailedPiece>? fail
         return progress;
     }
 
-    /// <summary>Waits for every proposal round; a level still waiting for the province's picks is told the cycle has closed.</summary>
+    /// <summary>
+    /// Waits for every proposal round, then for the levels picked from them; each round still running is told the cycle
+    /// has closed, so one waiting for the province's picks or for quota numbers ends without them (a proposal round
+    /// waiting for quotas first, since the levels picked from it open only once it has been judged).
+    /// </summary>
     public async Task CloseRoundsAsync(TaskOrchestrationContext context, Plan plan, DateTimeOffset closesAt)
     {
+        foreach (var round in plan.NominationRounds.Where(r => r.PickedFrom is null && Rounds.TryGetValue(r.Id, out var task) && !task.IsCompleted))
+        {
+            context.SendEvent(InstanceIds.Round(cycleId, round.Id, Attempt(round.Id)), CycleClosing.EventName, new CycleClosing(closesAt));
+        }
+
         await Task.WhenAll(plan.NominationRounds.Where(r => r.PickedFrom is null && Rounds.ContainsKey(r.Id)).Select(r => Rounds[r.Id]));
         foreach (var round in plan.NominationRounds.Where(r => r.PickedFrom is not null && Rounds.TryGetValue(r.Id, out var task) && !task.IsCompleted))
         {
@@ -201,7 +210,7 @@ internal sealed class CyclePieces(string cycleId, IEnumerable<FailedPiece>? fail
 
     private async Task<RoundRun> PickFromAsync(TaskOrchestrationContext context, NominationRound round, Task<RoundRun> lower)
     {
-        if ((await lower).Result is not { } judged)
+        if ((await lower).Result is not { NotJudged: false } judged)
         {
             return new RoundRun(round.Id, null, null);
         }
