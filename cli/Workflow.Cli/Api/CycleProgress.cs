@@ -22,4 +22,6 @@ internal sealed record CycleProgress(
     int StepsDone = 0,
     DateTimeOffset? StandsAt = null,
     RehearsalClock? Rehearsal = null,
-    IReadOnlyList<FailedPiece>? Failures = null);
+    IReadOnlyList<FailedPiece>? Failures = null,
+    int NotRequired = 0,
+    int RoundsDated = 0);

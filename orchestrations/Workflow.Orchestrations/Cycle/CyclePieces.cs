@@ -179,11 +179,14 @@ internal sealed class CyclePieces(string cycleId, IEnumerable<FailedPiece>? fail
         }
     }
 
-    /// <summary>A closed cycle's proposal round judged again, as a new instance.</summary>
+    /// <summary>
+    /// A closed cycle's proposal round judged again, as a new instance. The cycle has closed already, so if a quota rule
+    /// still has no numbers the round is recorded as not judged instead of waiting for them.
+    /// </summary>
     public Task<RoundRun> RerunRoundAsync(TaskOrchestrationContext context, NominationRound round, FailedPiece failed, DateTimeOffset closedAt)
     {
         _attempts[round.Id] = failed.Attempts + 1;
-        return RunAsync(context, round.Id, new RoundInput(cycleId, round.Id, closedAt, [], Stepped: true));
+        return RunAsync(context, round.Id, new RoundInput(cycleId, round.Id, closedAt, [], Stepped: true, CycleClosed: true));
     }
 
     private async Task<CycleProgress> RetryBatchAsync(TaskOrchestrationContext context, CycleProgress progress, FailedPiece piece, PieceRetry request, DateTimeOffset now, Task<BatchOutcome> run)

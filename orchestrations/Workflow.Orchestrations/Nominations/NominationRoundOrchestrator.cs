@@ -21,7 +21,9 @@ public sealed class NominationRoundOrchestrator : TaskOrchestrator<RoundInput, R
     public override async Task<RoundResult> RunAsync(TaskOrchestrationContext context, RoundInput input)
     {
         // Buffered from the start: the cycle may say it has closed while the round is still settling or judging.
-        var closing = context.WaitForExternalEvent<CycleClosing>(CycleClosing.EventName);
+        var closing = input.CycleClosed
+            ? Task.FromResult(new CycleClosing(input.ClosedAt ?? context.WallNow()))
+            : context.WaitForExternalEvent<CycleClosing>(CycleClosing.EventName);
         if (input.ClosedAt is { } closedAt)
         {
             context.SetCustomStatus(new RoundProgress(RoundProgress.Closing, closedAt));
