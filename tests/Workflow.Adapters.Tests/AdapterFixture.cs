@@ -31,6 +31,7 @@ public sealed class AdapterFixture : IAsyncLifetime
         await Sink.DisposeAsync();
         var options = new StorageOptions { ConnectionString = ConnectionString, Prefix = Prefix };
         await new BlobServiceClient(ConnectionString).GetBlobContainerClient(options.DossierContainer).DeleteIfExistsAsync();
+        await new BlobServiceClient(ConnectionString).GetBlobContainerClient(options.PlanContainer).DeleteIfExistsAsync();
         var tables = new TableServiceClient(ConnectionString);
         foreach (var table in new[] { options.StatusTable, options.NomineeTable, LedgerTable, LedgerTable + "intents" })
         {

@@ -151,9 +151,12 @@ internal static class CycleStatusRenderer
         var when = r.PickedFrom is { } lower ? $"lựa chọn từ đợt «{lower}»"
             : r.State == "undated" || r.DeadlineText is not { Length: > 0 } ? "chưa ấn định thời hạn"
             : $"hạn {r.DeadlineText}";
-        var state = r.StateText is { Length: > 0 } text ? text.ToLowerInvariant() : Labels.RuntimeStatus(r.RuntimeStatus).ToLowerInvariant();
+        // An undated round's state says no more than its missing deadline does.
+        var state = r.State == "undated" ? ""
+            : r.StateText is { Length: > 0 } text ? ", " + text.ToLowerInvariant()
+            : ", " + Labels.RuntimeStatus(r.RuntimeStatus).ToLowerInvariant();
         var optional = r.Optional ? ", không bắt buộc" : "";
-        return $"  {Labels.AwardLevel(r.AwardLevel)}{(r.Title == Labels.AwardLevel(r.AwardLevel) ? "" : $" — {r.Title}")} ({when}{optional}, {state}): nhận {r.Received}, "
+        return $"  {Labels.AwardLevel(r.AwardLevel)}{(r.Title == Labels.AwardLevel(r.AwardLevel) ? "" : $" — {r.Title}")} ({when}{optional}{state}): nhận {r.Received}, "
             + $"đạt {r.Accepted}, không đạt {r.Refused}, từ chối do quá hạn {r.LateRejected}";
     }
 
