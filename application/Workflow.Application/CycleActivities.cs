@@ -121,7 +121,7 @@ public sealed partial class CycleActivities(
             DeliverableStatus.Pending(new SubmissionKey(request.CycleId, unitId, round.Id), change.NewDeadline, round.LatePolicy, plan.TimeZone, round.Optional)));
         await plans.UpdateAsync(request.CycleId, p => p.NominationRounds.Any(r => r.Id == round.Id && r.Deadline is null) ? p.WithRoundDeadline(round.Id, change.NewDeadline) : null);
         await NoteAsync(request.CycleId, "round-dated", $"Ấn định thời hạn «{round.Title}»: {change.NewDeadline.Describe()}",
-            $"Áp dụng cho {request.Units.Count} đơn vị được đề nghị; người đề nghị: {change.RequestedBy}; lý do: {change.Reason}", $"{request.RecordedAt.UtcTicks}-{change.Subject}");
+            $"Áp dụng cho {request.Units.Count} đơn vị được đề nghị; người đề nghị: {change.RequestedBy}; lý do: {change.Reason}", $"{request.RecordedAt.UtcTicks}-{KeyOf(change.Subject)}");
         Log.RoundDated(logger, request.CycleId, round.Id, change.NewDeadline.Describe(), seeded, change.RequestedBy, change.Reason);
         return new ExtensionApplied(request.CycleId, change, request.Units);
     }
@@ -179,7 +179,7 @@ public sealed partial class CycleActivities(
         if (pending.Count > 0)
         {
             await NoteAsync(wait.CycleId, "round-awaiting-quotas", $"Đợt «{round.Title}» chờ chỉ tiêu",
-                $"Chưa có số lượng của {Describe(pending)}; đợt được xét khi cơ quan thường trực nhập đủ chỉ tiêu.", wait.RunId);
+                $"Chưa có số lượng của {Describe(pending)}; đợt được xét khi cơ quan thường trực nhập đủ chỉ tiêu.", KeyOf(wait.RunId));
         }
 
         return [.. pending.Select(q => q.Id)];
@@ -197,7 +197,7 @@ public sealed partial class CycleActivities(
             : 0;
         var pending = planned.Quotas.Where(q => round.PendingQuotas.Contains(q.Id)).ToList();
         await NoteAsync(round.CycleId, "round-not-judged", $"Không xét đợt «{planned.Title}» do chưa có chỉ tiêu",
-            $"Kỳ báo cáo kết thúc khi {Describe(pending)} chưa có số lượng; {received} đề nghị đã nhận không được xét.", $"round-{planned.Id}");
+            $"Kỳ báo cáo kết thúc khi {Describe(pending)} chưa có số lượng; {received} đề nghị đã nhận không được xét.", KeyOf(planned.Id));
         Log.RoundNotJudged(logger, round.CycleId, planned.Id, received, string.Join(", ", round.PendingQuotas));
         return new RoundResult(planned.Id, received, 0, 0, lateRejected, [], NotJudged: true);
     }
@@ -238,6 +238,10 @@ public sealed partial class CycleActivities(
             ? id
             : await starter.StartAsync(client, input, id);
     }
+
+    /// <summary>A short key from any text (an instance id holds ':', which row keys of the cycle's history do not take).</summary>
+    internal static string KeyOf(string text) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..16];
 
     private static string Describe(IReadOnlyCollection<QuotaRule> quotas) =>
         quotas.Count == 0 ? "chỉ tiêu" : $"chỉ tiêu {string.Join(", ", quotas.Select(q => $"«{q.Description}»"))}";

@@ -36,7 +36,7 @@ public sealed class QuotaSetting(IPlanStore plans, IStatusStore status, CycleClo
             var waiting = stillPending.Count == 0 ? "đợt được xét với chỉ tiêu này" : $"đợt còn chờ {stillPending.Count} chỉ tiêu khác";
             await status.AppendCycleEventAsync(new CycleEvent(
                 cycleId,
-                $"quota-set-{roundId}-{quotaId}-{time.GetUtcNow().UtcTicks}",
+                $"quota-set-{time.GetUtcNow().UtcTicks}-{CycleActivities.KeyOf($"{roundId}/{quotaId}")}",
                 await clocks.NowAsync(cycleId, cancellationToken),
                 "quota-set",
                 $"Nhập chỉ tiêu «{rule!.Description}» của đợt «{round!.Title}»",

@@ -47,7 +47,7 @@ public sealed class SetLaterApiTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Equal(["units"], withUnits);
         var (past, pastFields) = await ApiHost.ProblemAsync(await host.Operator.PostAsJsonAsync($"{Cycle}/extensions", Dating("2024-03-14")), HttpStatusCode.BadRequest);
         Assert.Equal(["newDeadline"], pastFields);
-        Assert.Contains("đã qua", past.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("đã qua", past.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
         var (_, outOfPlan) = await ApiHost.ProblemAsync(await host.Operator.PostAsJsonAsync($"{Cycle}/extensions", Dating("2024-09-01")), HttpStatusCode.BadRequest);
         Assert.Equal(["newDeadline"], outOfPlan);
 

@@ -193,7 +193,7 @@ internal sealed class Scenario
         },
     };
 
-    public static Nomination PoliceOfficerWithTwoYears() => new()
+    private static Nomination PoliceOfficerWithTwoYears() => new()
     {
         Id = "de-nghi-tan-yen-01",
         Round = "giay-khen-giam-doc",

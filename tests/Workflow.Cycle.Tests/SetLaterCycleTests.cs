@@ -43,9 +43,11 @@ public sealed class SetLaterCycleTests(CycleFixture fixture) : IClassFixture<Cyc
             Deliverables = [sample.Deliverables.Single(d => d.Id == Optional) with { Optional = true }],
             NominationRounds =
             [
+                // A plain total places nobody in a structure: the sample's exhaustive structure is not this round's.
                 round with
                 {
                     Optional = true,
+                    QuotasAreExhaustive = false,
                     Quotas = [new QuotaRule { Id = "chi-tieu-bo", Description = "Số lượng theo chỉ tiêu Bộ Công an giao", Pending = true }],
                 },
                 round with
@@ -53,6 +55,7 @@ public sealed class SetLaterCycleTests(CycleFixture fixture) : IClassFixture<Cyc
                     Id = Undated,
                     Title = "Giấy khen của Giám đốc Công an tỉnh (đợt bổ sung)",
                     Deadline = null,
+                    QuotasAreExhaustive = false,
                     Quotas = [new QuotaRule { Id = "chi-tieu-bo-sung", Description = "Số lượng theo chỉ tiêu bổ sung", Pending = true }],
                 },
             ],
@@ -77,7 +80,8 @@ public sealed class SetLaterCycleTests(CycleFixture fixture) : IClassFixture<Cyc
         // Nominations are taken as usual while a quota is pending.
         await CycleDriver.AdvanceAsync(client, CycleId, Vn(3, 20, 10));
         await Propose(Round, Scenario.PoliceCollective());
-        await Propose(Round, Scenario.PoliceOfficerWithTwoYears());
+        await CycleDriver.AdvanceAsync(client, CycleId, Vn(3, 21, 10));
+        await Propose(Round, Nominee("de-nghi-tan-yen-01", "bcd-tan-yen"));
 
         // The operator dates the round through the extension route; its proposers' rows appear with the deadline.
         var dated = await api.PostAsJsonAsync($"/api/cycles/{CycleId}/extensions", new
@@ -97,7 +101,7 @@ public sealed class SetLaterCycleTests(CycleFixture fixture) : IClassFixture<Cyc
 
         // The round closes and waits for its quota: recorded, and shown as "chờ chỉ tiêu".
         await CycleDriver.AdvanceAsync(client, CycleId, Vn(4, 1));
-        await CycleDriver.Eventually(async () => RoundState(await CycleAsync(api), Round).State == "awaiting-quotas", () => CycleDriver.Describe(client, InstanceIds.Round(CycleId, Round)));
+        await CycleDriver.Eventually(async () => RoundState(await CycleAsync(api), Round).State == "awaiting-quotas", async () => $"{await CycleDriver.Describe(client, InstanceIds.Round(CycleId, Round))}; {await CycleDriver.Describe(client, CycleId)}");
         Assert.Equal("Chờ chỉ tiêu", RoundState(await CycleAsync(api), Round).Text);
         Assert.Contains(await fixture.Status.ListCycleEventsAsync(CycleId), e => e.Kind == "round-awaiting-quotas" && e.Title.Contains(round.Title, StringComparison.Ordinal));
         var units = await GetAsync(api, $"/api/cycles/{CycleId}/units?subject={Round}");
@@ -116,7 +120,8 @@ public sealed class SetLaterCycleTests(CycleFixture fixture) : IClassFixture<Cyc
         Assert.Equal((2, 1, 1, false), (result.Received, result.Accepted, result.Refused, result.NotJudged));
         Assert.Equal([Scenario.PoliceCollective().Id], result.AcceptedNominations);
         var tanYen = Assert.Single(await fixture.Status.ListNomineesAsync(CycleId, Round), n => n.ProposedBy == "bcd-tan-yen");
-        Assert.False(tanYen.WithinQuota);
+        // Eligible with a complete dossier: only the quota set mid-cycle refused it.
+        Assert.Equal((true, true), (tanYen.Eligible, tanYen.DossierComplete));
         Assert.Equal(HttpStatusCode.Conflict, (await api.PutAsJsonAsync(quota, new { max = 2, requestedBy = "Phòng PV01", reason = "Sửa số" })).StatusCode);
         var recorded = Assert.Single(await fixture.Status.ListCycleEventsAsync(CycleId), e => e.Kind == "quota-set");
         Assert.Contains("tổng số tối đa 1", recorded.Detail, StringComparison.Ordinal);
