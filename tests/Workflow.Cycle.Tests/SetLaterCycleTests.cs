@@ -28,6 +28,7 @@ public sealed class SetLaterCycleTests(CycleFixture fixture) : IClassFixture<Cyc
     private const string Optional = "tong-ket-cap-huyen";
     private const string Round = "giay-khen-giam-doc";
     private const string Undated = "giay-khen-bo-sung";
+    private const string Picked = "bang-khen-chu-tich-tinh";
 
     private static DateTimeOffset Vn(int month, int day, int hour = 0, int minute = 0) => new(2024, month, day, hour, minute, 0, TimeSpan.FromHours(7));
 
@@ -57,6 +58,11 @@ public sealed class SetLaterCycleTests(CycleFixture fixture) : IClassFixture<Cyc
                     Deadline = null,
                     QuotasAreExhaustive = false,
                     Quotas = [new QuotaRule { Id = "chi-tieu-bo-sung", Description = "Số lượng theo chỉ tiêu bổ sung", Pending = true }],
+                },
+                sample.NominationRounds.Single(r => r.Id == Picked) with
+                {
+                    QuotasAreExhaustive = false,
+                    Quotas = [new QuotaRule { Id = "chi-tieu-tinh", Description = "Số lượng theo chỉ tiêu tỉnh giao", Pending = true }],
                 },
             ],
             Targets = [],
@@ -123,10 +129,22 @@ public sealed class SetLaterCycleTests(CycleFixture fixture) : IClassFixture<Cyc
         // Eligible with a complete dossier: only the quota set mid-cycle refused it.
         Assert.Equal((true, true), (tanYen.Eligible, tanYen.DossierComplete));
         Assert.Equal(HttpStatusCode.Conflict, (await api.PutAsJsonAsync(quota, new { max = 2, requestedBy = "Phòng PV01", reason = "Sửa số" })).StatusCode);
-        var recorded = Assert.Single(await fixture.Status.ListCycleEventsAsync(CycleId), e => e.Kind == "quota-set");
+        var recorded = Assert.Single(await fixture.Status.ListCycleEventsAsync(CycleId), e => e.Kind == "quota-set" && e.Title.Contains(round.Title, StringComparison.Ordinal));
         Assert.Contains("tổng số tối đa 1", recorded.Detail, StringComparison.Ordinal);
         Assert.Contains("Văn bản số 12/BCA", recorded.Detail, StringComparison.Ordinal);
         Assert.Equal(1, (await fixture.Plans.GetAsync(CycleId))!.NominationRounds.Single(r => r.Id == Round).Quotas.Single().Max);
+
+        // The level the province picks from it has a pending quota of its own: picks are taken, judgement waits for the numbers.
+        await CycleDriver.Eventually(async () => RoundState(await CycleAsync(api), Picked).State == "awaiting-picks");
+        var picks = await api.PostAsJsonAsync($"/api/cycles/{CycleId}/picks/{Picked}", new { nominations = result.AcceptedNominations, pickedBy = "Phòng PV01" });
+        Assert.True(picks.StatusCode == HttpStatusCode.Accepted, await picks.Content.ReadAsStringAsync());
+        await CycleDriver.Eventually(async () => RoundState(await CycleAsync(api), Picked).State == "awaiting-quotas");
+        Assert.Equal(HttpStatusCode.Conflict, (await api.PostAsJsonAsync($"/api/cycles/{CycleId}/picks/{Picked}", new { nominations = result.AcceptedNominations, pickedBy = "Phòng PV01" })).StatusCode);
+        var province = await api.PutAsJsonAsync($"/api/cycles/{CycleId}/rounds/{Picked}/quotas/chi-tieu-tinh", new { max = 1, requestedBy = "Phòng PV01", reason = "Quyết định của UBND tỉnh" });
+        Assert.True(province.StatusCode == HttpStatusCode.Accepted, await province.Content.ReadAsStringAsync());
+        var pickedResult = (await CycleDriver.WaitForCompletion(client, InstanceIds.Round(CycleId, Picked), seconds: 60)).ReadOutputAs<RoundResult>()!;
+        Assert.Equal((1, false), (pickedResult.Received, pickedResult.NotJudged));
+        Assert.Equal("judged", RoundState(await CycleAsync(api), Picked).State);
 
         // May's summary is optional: one district sends it, the others are reminded but never chased.
         await CycleDriver.AdvanceAsync(client, CycleId, Vn(5, 20, 10));

@@ -326,6 +326,12 @@ public static class CycleCommandHandlers
             return ApiProblems.Conflict($"Đợt «{round.Title}» chưa mở hoặc đã kết thúc lựa chọn.");
         }
 
+        if (instance.ReadCustomStatusAs<RoundProgress>() is { Phase: not RoundProgress.AwaitingPicks })
+        {
+            // Picked already: the round waits for its quota numbers, and a second choice would be ignored.
+            return ApiProblems.Conflict($"Đợt «{round.Title}» đã được lựa chọn và đang chờ xét (chờ chỉ tiêu); không lựa chọn lại được.");
+        }
+
         await client.RaiseEventAsync(instance.InstanceId, ProvincePicks.EventName, new ProvincePicks(picks, body!.PickedBy!.Trim()), cancellationToken);
         return Results.Accepted(value: new ControlAccepted(id, "picks", null));
     }
