@@ -15,6 +15,9 @@ namespace Workflow.Exports;
 /// </summary>
 public static class ExportTables
 {
+    /// <summary>A unit that did not hand in an optional deliverable.</summary>
+    public const string NotRequired = "Không nộp (không bắt buộc)";
+
     public static IReadOnlyList<ExportTable> Build(Plan plan, IReadOnlyList<DeliverableExport> deliverables, IReadOnlyList<RoundOutcome> rounds)
     {
         var tables = new List<ExportTable>();
@@ -51,6 +54,12 @@ public static class ExportTables
             Row(["", "", "Muộn", "đơn vị", .. summaries.Select(s => (object?)s.Late)]),
             Row(["", "", "Chưa báo cáo", "đơn vị", .. summaries.Select(s => (object?)s.Missing)]),
         };
+        if (deliverable.Optional)
+        {
+            // Not handing in an optional deliverable is not a shortfall: counted on a line of its own.
+            rows.Add(Row(["", "", NotRequired, "đơn vị", .. summaries.Select(s => (object?)s.NotRequired)]));
+        }
+
         foreach (var form in deliverable.Forms)
         {
             if (form.AppliesTo is not null)
@@ -86,6 +95,8 @@ public static class ExportTables
             {
                 ReportState.OnTime => "Đúng hạn",
                 ReportState.Late => "Muộn",
+                ReportState.NotRequired => NotRequired,
+                _ when deliverable.Optional => NotRequired,
                 _ => "Chưa báo cáo",
             };
             var submitted = report?.SubmittedAt is { } at

@@ -14,6 +14,12 @@ public sealed record DeliverableStatus
     public string TimeZone { get; init; } = VietnamTime.ZoneId;
     public SubmissionState State { get; init; } = SubmissionState.Pending;
 
+    /// <summary>
+    /// The unit may hand it in or not (an optional deliverable or round): reminded, never chased, and past its deadline
+    /// without anything handed in it is "không nộp (không bắt buộc)" / "không đề nghị", never missing.
+    /// </summary>
+    public bool Optional { get; init; }
+
     /// <summary>Arrival (UTC) of the version that counts.</summary>
     public DateTimeOffset? SubmittedAt { get; init; }
 
@@ -41,7 +47,7 @@ public sealed record DeliverableStatus
     public DateTimeOffset Cutoff => Evaluator.Cutoff(Deadline);
 
     /// <summary>A new pending row for a unit that must hand this subject in.</summary>
-    public static DeliverableStatus Pending(SubmissionKey key, Deadline deadline, LatePolicy latePolicy, string timeZone = VietnamTime.ZoneId) => new()
+    public static DeliverableStatus Pending(SubmissionKey key, Deadline deadline, LatePolicy latePolicy, string timeZone = VietnamTime.ZoneId, bool optional = false) => new()
     {
         CycleId = key.CycleId,
         UnitId = key.UnitId,
@@ -49,6 +55,7 @@ public sealed record DeliverableStatus
         Deadline = deadline,
         LatePolicy = latePolicy,
         TimeZone = timeZone,
+        Optional = optional,
     };
 
     /// <summary>
@@ -78,6 +85,12 @@ public sealed record DeliverableStatus
             }
             : this with { LatestVersion = latest };
     }
+
+    /// <summary>True when nothing was handed in by the cutoff of an optional subject: not submitted, and never missing.</summary>
+    public bool NotRequiredAt(DateTimeOffset now) => Optional && State != SubmissionState.Submitted && now >= Cutoff;
+
+    /// <summary>True when a required subject was not handed in by its cutoff.</summary>
+    public bool MissingAt(DateTimeOffset now) => !Optional && State != SubmissionState.Submitted && now >= Cutoff;
 
     /// <summary>Counts a reminder once per schedule point, so a retried activity does not count it twice.</summary>
     public DeliverableStatus WithReminder(string pointKey, DateTimeOffset sentAt) =>

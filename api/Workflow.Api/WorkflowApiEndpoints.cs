@@ -36,6 +36,9 @@ public static class WorkflowApiEndpoints
         cycles.MapPost("/{id}/extensions", CycleCommandHandlers.ExtendAsync).WithName("ExtendDeadline").WithSummary("Gia hạn")
             .Accepts<ExtensionBody>("application/json").Produces<ExtensionAccepted>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        cycles.MapPut("/{id}/rounds/{roundId}/quotas/{quotaId}", RoundCommandHandlers.SetQuotaAsync).WithName("SetQuotaNumbers").WithSummary("Nhập số lượng của chỉ tiêu khen thưởng đang chờ (chờ chỉ tiêu)")
+            .Accepts<QuotaBody>("application/json").Produces<QuotaAccepted>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         cycles.MapPost("/{id}/picks/{roundId}", CycleCommandHandlers.PickAsync).WithName("PickNominees").WithSummary("Cấp tỉnh lựa chọn đề nghị cho cấp khen cao hơn")
             .Accepts<PicksBody>("application/json").Produces<ControlAccepted>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);

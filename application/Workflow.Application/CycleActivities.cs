@@ -44,7 +44,7 @@ public sealed partial class CycleActivities(
         await status.EnsureCycleAsync(input.CycleId, options.Value.ReceiptPrefix);
         await status.SetClockAsync(input.CycleId, input.BusinessClock);
         var rows = plan.Units.SelectMany(unit => PlanLookup.Tasks(plan, unit)
-            .Select(task => DeliverableStatus.Pending(new SubmissionKey(input.CycleId, unit.Id, task.Id), task.Deadline, task.LatePolicy, plan.TimeZone)))
+            .Select(task => DeliverableStatus.Pending(new SubmissionKey(input.CycleId, unit.Id, task.Id), task.Deadline, task.LatePolicy, plan.TimeZone, task.Optional)))
             .ToList();
         var seeded = await status.SeedAsync(rows);
         await NoteAsync(input.CycleId, "plan-recorded", "Đã ghi nhận kế hoạch, lập danh sách đơn vị phải nộp",
@@ -91,6 +91,11 @@ public sealed partial class CycleActivities(
     {
         ArgumentNullException.ThrowIfNull(request);
         var change = request.Extension;
+        if (request.Dates)
+        {
+            return await DateRoundAsync(request);
+        }
+
         foreach (var unitId in request.Units)
         {
             await status.UpdateAsync(new SubmissionKey(request.CycleId, unitId, change.Subject), s => s.WithDeadline(change.NewDeadline));
@@ -101,6 +106,25 @@ public sealed partial class CycleActivities(
         await NoteAsync(request.CycleId, "extension", $"Gia hạn «{plan.SubjectTitle(change.Subject) ?? change.Subject}» đến {change.NewDeadline.Describe()}",
             $"Áp dụng cho {scope}; người đề nghị: {change.RequestedBy}; lý do: {change.Reason}", $"{request.RecordedAt.UtcTicks}-{change.Subject}");
         Log.DeadlineExtended(logger, request.CycleId, change.Subject, change.NewDeadline.Describe(), request.Units.Count, change.RequestedBy, change.Reason);
+        return new ExtensionApplied(request.CycleId, change, request.Units);
+    }
+
+    /// <summary>
+    /// Dates a round the plan left undated: its proposers' rows first, then the stored plan, since the upload boundary
+    /// takes dossiers once the plan is dated and every row must be there by then. Each step can run again.
+    /// </summary>
+    private async Task<ExtensionApplied> DateRoundAsync(ExtensionRequest request)
+    {
+        var change = request.Extension;
+        var plan = await PlanOf(request.CycleId);
+        var round = plan.NominationRounds.FirstOrDefault(r => r.Id == change.Subject && r.PickedFrom is null)
+            ?? throw new InvalidOperationException($"Plan of cycle '{request.CycleId}' has no proposal round '{change.Subject}'.");
+        var seeded = await status.SeedAsync(request.Units.Select(unitId =>
+            DeliverableStatus.Pending(new SubmissionKey(request.CycleId, unitId, round.Id), change.NewDeadline, round.LatePolicy, plan.TimeZone, round.Optional)));
+        await plans.UpdateAsync(request.CycleId, p => p.NominationRounds.Any(r => r.Id == round.Id && r.Deadline is null) ? p.WithRoundDeadline(round.Id, change.NewDeadline) : null);
+        await NoteAsync(request.CycleId, "round-dated", $"Ấn định thời hạn «{round.Title}»: {change.NewDeadline.Describe()}",
+            $"Áp dụng cho {request.Units.Count} đơn vị được đề nghị; người đề nghị: {change.RequestedBy}; lý do: {change.Reason}", $"{request.RecordedAt.UtcTicks}-{KeyOf(change.Subject)}");
+        Log.RoundDated(logger, request.CycleId, round.Id, change.NewDeadline.Describe(), seeded, change.RequestedBy, change.Reason);
         return new ExtensionApplied(request.CycleId, change, request.Units);
     }
 
@@ -125,6 +149,39 @@ public sealed partial class CycleActivities(
         await NoteAsync(evaluation.CycleId, "round-closed", $"Kết thúc đợt «{plan.SubjectTitle(round.RoundId) ?? round.RoundId}»",
             $"Nhận {round.Received} đề nghị, đạt {round.Accepted}, không đạt {round.Refused}, từ chối do quá hạn {round.LateRejected}.", $"round-{round.RoundId}");
         return round;
+    }
+
+    public async Task<IReadOnlyList<string>> PendingQuotas(QuotaWait wait)
+    {
+        ArgumentNullException.ThrowIfNull(wait);
+        var plan = await PlanOf(wait.CycleId);
+        var round = plan.NominationRounds.FirstOrDefault(r => r.Id == wait.RoundId)
+            ?? throw new InvalidOperationException($"Plan of cycle '{wait.CycleId}' has no round '{wait.RoundId}'.");
+        var pending = round.PendingQuotas.ToList();
+        if (pending.Count > 0)
+        {
+            await NoteAsync(wait.CycleId, "round-awaiting-quotas", $"Đợt «{round.Title}» chờ chỉ tiêu",
+                $"Chưa có số lượng của {Describe(pending)}; đợt được xét khi cơ quan thường trực nhập đủ chỉ tiêu.", KeyOf(wait.RunId));
+        }
+
+        return [.. pending.Select(q => q.Id)];
+    }
+
+    public async Task<RoundResult> CloseUnjudged(RoundUnjudged round)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        var plan = await PlanOf(round.CycleId);
+        var planned = plan.NominationRounds.FirstOrDefault(r => r.Id == round.RoundId)
+            ?? throw new InvalidOperationException($"Plan of cycle '{round.CycleId}' has no round '{round.RoundId}'.");
+        var received = planned.PickedFrom is null ? (await status.ListNomineesAsync(round.CycleId, planned.Id)).Count : round.Picks.Count;
+        var lateRejected = planned.PickedFrom is null
+            ? (await status.ListAuditAsync(round.CycleId, planned.Id)).Count(a => a.Outcome == UploadOutcome.RejectedLate)
+            : 0;
+        var pending = planned.Quotas.Where(q => round.PendingQuotas.Contains(q.Id)).ToList();
+        await NoteAsync(round.CycleId, "round-not-judged", $"Không xét đợt «{planned.Title}» do chưa có chỉ tiêu",
+            $"Kỳ báo cáo kết thúc khi {Describe(pending)} chưa có số lượng; {received} đề nghị đã nhận không được xét.", KeyOf(planned.Id));
+        Log.RoundNotJudged(logger, round.CycleId, planned.Id, received, string.Join(", ", round.PendingQuotas));
+        return new RoundResult(planned.Id, received, 0, 0, lateRejected, [], NotJudged: true);
     }
 
     public async Task<CycleSummary> Consolidate(ConsolidationRequest request)
@@ -196,6 +253,13 @@ public sealed partial class CycleActivities(
             : await starter.StartAsync(client, input, id);
     }
 
+    /// <summary>A short key from any text (an instance id holds ':', which row keys of the cycle's history do not take).</summary>
+    internal static string KeyOf(string text) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..16];
+
+    private static string Describe(IReadOnlyCollection<QuotaRule> quotas) =>
+        quotas.Count == 0 ? "chỉ tiêu" : $"chỉ tiêu {string.Join(", ", quotas.Select(q => $"«{q.Description}»"))}";
+
     /// <summary>A line of the cycle's own history at its business time; the key keeps a retried step from writing it twice.</summary>
     private async Task NoteAsync(string cycleId, string kind, string title, string? detail, string key) =>
         await status.AppendCycleEventAsync(new CycleEvent(cycleId, $"{kind}-{key}", await clocks.NowAsync(cycleId), kind, title, detail));
@@ -210,6 +274,12 @@ public sealed partial class CycleActivities(
 
         [LoggerMessage(EventId = 3102, Level = LogLevel.Information, Message = "Cycle {CycleId}: deadline of {Subject} moved to {Deadline} for {Units} units at the request of {RequestedBy}: {Reason}")]
         public static partial void DeadlineExtended(ILogger logger, string cycleId, string subject, string deadline, int units, string requestedBy, string reason);
+
+        [LoggerMessage(EventId = 3105, Level = LogLevel.Information, Message = "Cycle {CycleId}: round {Round} dated {Deadline} ({Seeded} status rows created) at the request of {RequestedBy}: {Reason}")]
+        public static partial void RoundDated(ILogger logger, string cycleId, string round, string deadline, int seeded, string requestedBy, string reason);
+
+        [LoggerMessage(EventId = 3106, Level = LogLevel.Warning, Message = "Cycle {CycleId}: round {Round} closed without judgement, {Received} proposals, quotas without numbers: {Quotas}")]
+        public static partial void RoundNotJudged(ILogger logger, string cycleId, string round, int received, string quotas);
 
         [LoggerMessage(EventId = 3104, Level = LogLevel.Error, Message = "Cycle {CycleId}: piece {PieceId} failed (attempt {Attempts}), the cycle goes on without it: {Reason}")]
         public static partial void PieceFailed(ILogger logger, string cycleId, string pieceId, int attempts, string reason);

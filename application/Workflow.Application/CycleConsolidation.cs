@@ -56,7 +56,8 @@ public sealed class CycleConsolidation(IStatusStore status, IOptions<StorageOpti
         }
 
         var rounds = new List<RoundOutcome>();
-        foreach (var result in request.Rounds.Where(r => r.Received > 0))
+        // A round the cycle closed on while it waited for quota numbers was never judged: it has no list.
+        foreach (var result in request.Rounds.Where(r => r.Received > 0 && !r.NotJudged))
         {
             var round = RoundOf(plan, result.RoundId);
             // A picked level's rows were written under its own id when it was judged: they are the province's picks.

@@ -11,7 +11,7 @@ public sealed class CycleTally(IStatusStore status)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var evaluator = new DeadlineEvaluator(plan.Zone());
-        int expected = 0, onTime = 0, late = 0, missing = 0;
+        int expected = 0, onTime = 0, late = 0, missing = 0, notRequired = 0;
         foreach (var deliverable in plan.Deliverables)
         {
             foreach (var row in await status.ListAsync(cycleId, deliverable.Id, cancellationToken))
@@ -23,7 +23,8 @@ public sealed class CycleTally(IStatusStore status)
                 }
                 else if (evaluator.Cutoff(row.Deadline) <= at)
                 {
-                    missing++;
+                    // An optional deliverable not handed in is not missing; the plan decides, for rows seeded before the flag.
+                    _ = row.Optional || deliverable.Optional ? notRequired++ : missing++;
                 }
             }
         }
@@ -34,6 +35,6 @@ public sealed class CycleTally(IStatusStore status)
             lateRejected[round.Id] = await LateRefusals.CountAsync(status, cycleId, round.Id, cancellationToken);
         }
 
-        return new Tally(expected, onTime, late, missing, expected - onTime - late - missing, lateRejected);
+        return new Tally(expected, onTime, late, missing, expected - onTime - late - missing - notRequired, lateRejected, notRequired);
     }
 }

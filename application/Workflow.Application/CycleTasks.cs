@@ -27,6 +27,8 @@ public static class CycleTasks
         Activity<ClockRecord, BusinessClock>(nameof(ICycleActivities.SetClock), (a, i) => a.SetClock(i)),
         Activity<TallyRequest, Tally>(nameof(ICycleActivities.TallyReports), (a, i) => a.TallyReports(i)),
         Activity<RoundEvaluation, RoundResult>(nameof(ICycleActivities.EvaluateRound), (a, i) => a.EvaluateRound(i)),
+        Activity<QuotaWait, IReadOnlyList<string>>(nameof(ICycleActivities.PendingQuotas), (a, i) => a.PendingQuotas(i)),
+        Activity<RoundUnjudged, RoundResult>(nameof(ICycleActivities.CloseUnjudged), (a, i) => a.CloseUnjudged(i)),
         Activity<ConsolidationRequest, CycleSummary>(nameof(ICycleActivities.Consolidate), (a, i) => a.Consolidate(i)),
         Activity<SnapshotRequest, ConsolidationSnapshot>(nameof(ICycleActivities.TakeSnapshot), (a, i) => a.TakeSnapshot(i)),
         Activity<MilestonePoint, BatchOutcome>(nameof(ICycleActivities.SendMilestoneMail), (a, i) => a.SendMilestoneMail(i)),

@@ -178,6 +178,13 @@ public sealed class SubmissionService(
             return problems;
         }
 
+        if (round.Deadline is null)
+        {
+            // No deadline, no status rows: nothing could say whether a dossier is on time.
+            problems.Add(new FieldProblem("round", UndatedRound(round)));
+            return problems;
+        }
+
         if (string.IsNullOrWhiteSpace(nomination.Name))
         {
             problems.Add(new FieldProblem("nomination.name", "Thiếu tên tập thể, cá nhân được đề nghị."));
@@ -213,6 +220,13 @@ public sealed class SubmissionService(
         }
 
         return problems;
+    }
+
+    /// <summary>Why a round without a deadline takes nothing yet, as the unit reads it.</summary>
+    public static string UndatedRound(NominationRound round)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        return $"Đợt «{round.Title}» chưa ấn định thời hạn nên chưa nhận hồ sơ đề nghị; cơ quan thường trực sẽ thông báo thời hạn.";
     }
 
     private async Task AuditRefusalAsync(SubmissionKey key, DateTimeOffset arrival, IncomingFile? file, IReadOnlyList<FieldProblem> problems, CancellationToken cancellationToken)

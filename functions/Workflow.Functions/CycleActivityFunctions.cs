@@ -43,6 +43,14 @@ public sealed class CycleActivityFunctions(IServiceProvider services)
     public Task<RoundResult> EvaluateRound([ActivityTrigger] RoundEvaluation evaluation, [DurableClient] DurableTaskClient client)
         => Activities(client).EvaluateRound(evaluation);
 
+    [Function(nameof(ICycleActivities.PendingQuotas))]
+    public Task<IReadOnlyList<string>> PendingQuotas([ActivityTrigger] QuotaWait wait, [DurableClient] DurableTaskClient client)
+        => Activities(client).PendingQuotas(wait);
+
+    [Function(nameof(ICycleActivities.CloseUnjudged))]
+    public Task<RoundResult> CloseUnjudged([ActivityTrigger] RoundUnjudged round, [DurableClient] DurableTaskClient client)
+        => Activities(client).CloseUnjudged(round);
+
     [Function(nameof(ICycleActivities.NotePiece))]
     public Task<bool> NotePiece([ActivityTrigger] PieceNote note, [DurableClient] DurableTaskClient client)
         => Activities(client).NotePiece(note);

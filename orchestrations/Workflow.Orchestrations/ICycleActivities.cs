@@ -28,6 +28,12 @@ public interface ICycleActivities
 
     Task<RoundResult> EvaluateRound(RoundEvaluation evaluation);
 
+    /// <summary>The quota rules of a round still without numbers, from the stored plan; records the wait in the timeline once.</summary>
+    Task<IReadOnlyList<string>> PendingQuotas(QuotaWait wait);
+
+    /// <summary>Records a round the cycle closed on while it waited for quota numbers, as not judged, with what it had received.</summary>
+    Task<RoundResult> CloseUnjudged(RoundUnjudged round);
+
     Task<CycleSummary> Consolidate(ConsolidationRequest request);
 
     /// <summary>Consolidates as of an instant without closing the cycle and keeps the result as a snapshot (once per id).</summary>

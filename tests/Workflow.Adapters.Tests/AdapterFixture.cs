@@ -32,6 +32,7 @@ public sealed class AdapterFixture : IAsyncLifetime
         var options = new StorageOptions { ConnectionString = ConnectionString, Prefix = Prefix };
         await new BlobServiceClient(ConnectionString).GetBlobContainerClient(options.DossierContainer).DeleteIfExistsAsync();
         await new BlobServiceClient(ConnectionString).GetBlobContainerClient(options.TemplateContainer).DeleteIfExistsAsync();
+        await new BlobServiceClient(ConnectionString).GetBlobContainerClient(options.PlanContainer).DeleteIfExistsAsync();
         var tables = new TableServiceClient(ConnectionString);
         foreach (var table in new[] { options.StatusTable, options.NomineeTable, LedgerTable, LedgerTable + "intents" })
         {

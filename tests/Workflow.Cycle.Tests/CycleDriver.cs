@@ -63,6 +63,13 @@ internal static class CycleDriver
     public static async Task<string> Describe(DurableTaskClient client, string id)
     {
         var instance = await client.GetInstanceAsync(id, getInputsAndOutputs: true);
-        return $"{id}: {instance?.RuntimeStatus} {instance?.SerializedCustomStatus} {instance?.FailureDetails?.ErrorMessage}";
+        var failure = instance?.FailureDetails;
+        var reasons = new List<string>();
+        for (var inner = failure; inner is not null; inner = inner.InnerFailure)
+        {
+            reasons.Add($"{inner.ErrorType}: {inner.ErrorMessage}");
+        }
+
+        return $"{id}: {instance?.RuntimeStatus} {instance?.SerializedCustomStatus} {string.Join(" <- ", reasons)} {failure?.StackTrace}";
     }
 }

@@ -47,6 +47,13 @@ public sealed class CycleFixture : IAsyncLifetime
 
     public ConsolidationSnapshots Snapshots => _services!.GetRequiredService<ConsolidationSnapshots>();
 
+    public IPlanStore Plans => _services!.GetRequiredService<IPlanStore>();
+
+    public UnitLinks Links => _services!.GetRequiredService<UnitLinks>();
+
+    /// <summary>The operator key every host process of the fixture takes.</summary>
+    public const string OperatorKey = "khoa-van-hanh-chi-dung-cho-kiem-thu";
+
     public AzureStorageOrchestrationService Engine => _services!.GetRequiredService<AzureStorageOrchestrationService>();
 
     /// <summary>The same settings for this process and every host process, so both work one task hub and one set of tables.</summary>
@@ -69,7 +76,7 @@ public sealed class CycleFixture : IAsyncLifetime
     /// <summary>The host's environment: the shared settings, an operator key and its port.</summary>
     public IEnumerable<(string Name, string Value)> HostSettings(int port) =>
         Settings.Select(s => (s.Key.Replace(":", "__", StringComparison.Ordinal), s.Value))
-            .Append(("Operator__ApiKey", "khoa-van-hanh-chi-dung-cho-kiem-thu"))
+            .Append(("Operator__ApiKey", OperatorKey))
             .Append(("Host__Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)))
             .Append(("Logging__LogLevel__Default", "Warning"));
 

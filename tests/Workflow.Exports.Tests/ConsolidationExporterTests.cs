@@ -135,4 +135,18 @@ public sealed class ConsolidationExporterTests
         Assert.Contains("Biểu cấp xã,to-an-ninh,Số tổ an ninh,tổ,,9,9", lines);
         Assert.Contains("Phụ lục,,Số đơn vị phải lập biểu mẫu,đơn vị,,1,1", lines);
     }
+
+    [Fact]
+    public void OptionalDeliverable_UnitWithoutReport_IsNotRequired_NotMissing_InBothTables()
+    {
+        var plan = Plan with { Deliverables = [Plan.Deliverables[0] with { Optional = true }] };
+        UnitReport[] reports = [new UnitReport("bcd-yen-the", ReportState.OnTime, new DateTimeOffset(2024, 4, 30, 16, 59, 59, TimeSpan.Zero), null)];
+        var tables = ExportTables.Build(plan, [new DeliverableExport(Consolidator.Consolidate(plan, "bao-cao", reports), reports)], []);
+
+        var units = tables.Single(t => t.Name == "bao-cao-don-vi");
+        Assert.Equal(ExportTables.NotRequired, units.Rows.Single(r => (string?)r[0] == "bcd-tan-yen")[3]);
+        var totals = tables.Single(t => t.Name == "bao-cao-tong-hop");
+        Assert.Equal(0, totals.Rows.Single(r => (string?)r[2] == "Chưa báo cáo")[^1]);
+        Assert.Equal(1, totals.Rows.Single(r => (string?)r[2] == ExportTables.NotRequired)[^1]);
+    }
 }

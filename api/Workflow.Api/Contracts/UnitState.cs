@@ -7,4 +7,10 @@ public enum UnitState
     OnTime,
     Late,
     Missing,
+
+    /// <summary>An optional deliverable or round the unit did not hand in by its deadline: never missing.</summary>
+    NotRequired,
+
+    /// <summary>A round an operator has not dated yet: nothing can be handed in.</summary>
+    Undated,
 }

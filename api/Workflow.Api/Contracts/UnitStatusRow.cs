@@ -1,5 +1,6 @@
 namespace Workflow.Api.Contracts;
 
+/// <summary>One unit on one subject; <see cref="StateText"/> says its state in Vietnamese ("Không đề nghị" for an optional round).</summary>
 public sealed record UnitStatusRow(
     string UnitId,
     string UnitName,
@@ -15,7 +16,8 @@ public sealed record UnitStatusRow(
     int RemindersSent,
     DateTimeOffset? LastReminderAt,
     string? LastReminderText,
-    string DeadlineText)
+    string DeadlineText,
+    string? StateText = null)
 {
     /// <summary>The files of the counted version, each with its download link: the report, then the filled file of each file-only form.</summary>
     public IReadOnlyList<ReportFile> Files { get; init; } = [];

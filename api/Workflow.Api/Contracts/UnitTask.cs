@@ -1,6 +1,9 @@
 namespace Workflow.Api.Contracts;
 
-/// <summary>One deliverable or nomination round of a unit: its deadline (as worded, and the last accepted minute), its state, and what to send.</summary>
+/// <summary>
+/// One deliverable or nomination round of a unit: its deadline (as worded, and the last accepted minute), its state, and
+/// what to send. An undated round says so in <see cref="DeadlineText"/> and has no last accepted minute yet.
+/// </summary>
 public sealed record UnitTask(
     string Subject,
     string Title,
@@ -14,7 +17,9 @@ public sealed record UnitTask(
     string? SubmittedAtText,
     IReadOnlyList<StatisticalForm>? Forms,
     IReadOnlyList<DossierDocument>? Documents,
-    IReadOnlyList<ProfileInfo>? Profiles)
+    IReadOnlyList<ProfileInfo>? Profiles,
+    string? StateText = null,
+    bool Optional = false)
 {
     /// <summary>The template files of the unit's forms (<see cref="Forms"/> holds only the forms in its scope), attached or not.</summary>
     public IReadOnlyList<TemplateInfo> Templates { get; init; } = [];

@@ -119,7 +119,11 @@ public static class CycleCommandHandlers
         return Results.Accepted(cycle, body);
     }
 
-    public static async Task<IResult> ExtendAsync(string id, HttpRequest request, DurableTaskClient client, IPlanStore plans, CancellationToken cancellationToken)
+    /// <summary>
+    /// Gia hạn, or the dating of a round the plan left undated: the first change naming such a round dates it for all its
+    /// proposers (no units), at an instant still ahead of the cycle; its reminders and its close follow from it.
+    /// </summary>
+    public static async Task<IResult> ExtendAsync(string id, HttpRequest request, DurableTaskClient client, IPlanStore plans, CycleClocks clocks, CancellationToken cancellationToken)
     {
         var (body, invalid) = await ApiJson.ReadBodyAsync<ExtensionBody>(request, cancellationToken: cancellationToken);
         var plan = await CycleLookup.PlanAsync(plans, client, id, cancellationToken);
@@ -134,13 +138,20 @@ public static class CycleCommandHandlers
         }
 
         var errors = new List<FieldError>();
-        var subject = plan.Subjects().FirstOrDefault(s => s.Id == body.Subject);
+        var undated = plan.UndatedRounds().FirstOrDefault(r => r.Id == body.Subject);
+        // An undated round's subject is read for its id and proposers only; the deadline it gets is the one asked for.
+        var subject = plan.Subjects().FirstOrDefault(s => s.Id == body.Subject) ?? undated?.AsSubject(Deadline.By(plan.ClosesOn));
         if (subject is null)
         {
             errors.Add(new FieldError("subject", $"Kế hoạch không có nội dung phải nộp hay đợt đề nghị «{body.Subject}»."));
         }
 
         var units = body.Units ?? [];
+        if (undated is not null && units.Count > 0)
+        {
+            errors.Add(new FieldError("units", $"Đợt «{undated.Title}» chưa có thời hạn: lần ấn định đầu tiên áp dụng cho mọi đơn vị được đề nghị; bỏ danh sách đơn vị, gia hạn riêng sau."));
+        }
+
         if (units.Count > plan.Units.Count)
         {
             // More ids than the plan has units can only repeat or invent some; one error, not one per copy.
@@ -170,6 +181,11 @@ public static class CycleCommandHandlers
         if (outOfRange is not null)
         {
             errors.Add(new FieldError("newDeadline", outOfRange));
+        }
+        else if (undated is not null && await clocks.NowAsync(id, cancellationToken) is var now && new DeadlineEvaluator(plan.Zone()).Cutoff(body.NewDeadline!) <= now)
+        {
+            // A round dated into the past would close before anyone could propose, and never be judged.
+            errors.Add(new FieldError("newDeadline", $"Thời hạn của đợt «{undated.Title}» ({body.NewDeadline!.Describe()}) đã qua so với thời gian của kỳ báo cáo ({ApiText.DateTime(now)})."));
         }
 
         // Both go into the cycle's history and a timeline row: bounded well under what a table property holds.
@@ -204,7 +220,7 @@ public static class CycleCommandHandlers
         var deadline = body.NewDeadline!;
         var extension = new DeadlineExtension(subject!.Id, deadline, units, body.RequestedBy!.Trim(), body.Reason!.Trim());
         await client.RaiseEventAsync(InstanceIds.Cycle(id), DeadlineExtension.EventName, extension, cancellationToken);
-        return Results.Accepted(value: new ExtensionAccepted(id, subject.Id, deadline.Describe(), ApiText.LastAccepted(deadline, plan.TimeZone), units));
+        return Results.Accepted(value: new ExtensionAccepted(id, subject.Id, deadline.Describe(), ApiText.LastAccepted(deadline, plan.TimeZone), units, DatesRound: undated is not null));
     }
 
     /// <summary>Moves a stepped rehearsal on: to <c>to</c>, or to the cycle's next schedule instant when it is omitted.</summary>
@@ -336,6 +352,12 @@ public static class CycleCommandHandlers
         if (instance is not { RuntimeStatus: OrchestrationRuntimeStatus.Running })
         {
             return ApiProblems.Conflict($"Đợt «{round.Title}» chưa mở hoặc đã kết thúc lựa chọn.");
+        }
+
+        if (instance.ReadCustomStatusAs<RoundProgress>() is { Phase: not RoundProgress.AwaitingPicks })
+        {
+            // Picked already: the round waits for its quota numbers, and a second choice would be ignored.
+            return ApiProblems.Conflict($"Đợt «{round.Title}» đã được lựa chọn và đang chờ xét (chờ chỉ tiêu); không lựa chọn lại được.");
         }
 
         await client.RaiseEventAsync(instance.InstanceId, ProvincePicks.EventName, new ProvincePicks(picks, body!.PickedBy!.Trim()), cancellationToken);

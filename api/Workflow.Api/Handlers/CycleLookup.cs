@@ -58,9 +58,54 @@ internal static class CycleLookup
 
     public static string SubjectTitle(Plan plan, string subject) => plan.SubjectTitle(subject) ?? subject;
 
-    public static UnitState StateOf(DeliverableStatus row, DateTimeOffset now) =>
+    /// <summary>The wording of a round without a deadline, wherever it shows.</summary>
+    public const string Undated = "Chưa ấn định thời hạn";
+
+    /// <summary>
+    /// A row's state at <paramref name="now"/>: an optional subject not handed in by its cutoff is not required, never
+    /// missing. <paramref name="optional"/> is the plan's word, for rows seeded before rows carried the flag.
+    /// </summary>
+    public static UnitState StateOf(DeliverableStatus row, DateTimeOffset now, bool optional = false) =>
         row.State == SubmissionState.Submitted ? (row.Late ? UnitState.Late : UnitState.OnTime)
-        : now >= row.Cutoff ? UnitState.Missing : UnitState.Pending;
+        : now >= row.Cutoff ? (row.Optional || optional ? UnitState.NotRequired : UnitState.Missing)
+        : UnitState.Pending;
+
+    /// <summary>A state as people read it; not proposing in an optional round is "Không đề nghị".</summary>
+    public static string StateText(UnitState state, bool round) => state switch
+    {
+        UnitState.OnTime => "Đúng hạn",
+        UnitState.Late => "Muộn",
+        UnitState.Missing => "Quá hạn, chưa nộp",
+        UnitState.NotRequired => round ? "Không đề nghị" : "Không nộp (không bắt buộc)",
+        UnitState.Undated => Undated,
+        _ => "Chưa nộp",
+    };
+
+    /// <summary>Where a round stands, from the plan and its latest run's status.</summary>
+    public static (RoundState State, string Text) RoundStateOf(NominationRound round, OrchestrationMetadata? instance)
+    {
+        if (instance is null)
+        {
+            return round.PickedFrom is { } lower ? (RoundState.AwaitingLower, $"Chờ xét xong đợt «{lower}»")
+                : round.Deadline is null ? (RoundState.Undated, Undated)
+                : (RoundState.Open, "Đang nhận hồ sơ");
+        }
+
+        if (instance.RuntimeStatus is OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated)
+        {
+            return (RoundState.Failed, "Lỗi khi xét, có thể chạy lại");
+        }
+
+        return instance.ReadCustomStatusAs<RoundProgress>()?.Phase switch
+        {
+            RoundProgress.AwaitingQuotas => (RoundState.AwaitingQuotas, "Chờ chỉ tiêu"),
+            RoundProgress.AwaitingPicks => (RoundState.AwaitingPicks, "Chờ cấp tỉnh lựa chọn"),
+            RoundProgress.ClosedWithoutQuotas => (RoundState.NotJudged, "Không xét do chưa có chỉ tiêu"),
+            RoundProgress.ClosedWithoutPicks => (RoundState.ClosedWithoutPicks, "Kết thúc, cấp tỉnh không lựa chọn"),
+            RoundProgress.Closed => (RoundState.Judged, "Đã xét"),
+            _ => (RoundState.Judging, "Đang xét"),
+        };
+    }
 
     public static string UnitName(Plan plan, string unitId) => plan.Units.FirstOrDefault(u => u.Id == unitId)?.Name ?? unitId;
 

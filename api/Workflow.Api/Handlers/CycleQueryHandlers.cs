@@ -115,14 +115,16 @@ public static class CycleQueryHandlers
         }
 
         var blockOf = plan.Units.ToDictionary(u => u.Id, u => u.Block, StringComparer.Ordinal);
+        var optional = plan.Deliverables.Where(d => d.Optional).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
         var blocks = plan.Blocks.Select(block =>
         {
-            var states = rows.Where(r => blockOf.GetValueOrDefault(r.UnitId) == block.Id).Select(r => CycleLookup.StateOf(r, now)).ToList();
+            var states = rows.Where(r => blockOf.GetValueOrDefault(r.UnitId) == block.Id).Select(r => CycleLookup.StateOf(r, now, optional.Contains(r.SubjectId))).ToList();
             return new BlockProgress(block.Id, block.Name, states.Count,
-                states.Count(s => s == UnitState.OnTime), states.Count(s => s == UnitState.Late), states.Count(s => s == UnitState.Missing), states.Count(s => s == UnitState.Pending));
+                states.Count(s => s == UnitState.OnTime), states.Count(s => s == UnitState.Late), states.Count(s => s == UnitState.Missing), states.Count(s => s == UnitState.Pending),
+                states.Count(s => s == UnitState.NotRequired));
         }).ToList();
         var deliverables = plan.Deliverables.Select(d => new DeliverableInfo(
-            d.Id, d.Title, d.Kind, d.Deadline.Describe(), ApiText.LastAccepted(d.Deadline, plan.TimeZone), d.LatePolicy)).ToList();
+            d.Id, d.Title, d.Kind, d.Deadline.Describe(), ApiText.LastAccepted(d.Deadline, plan.TimeZone), d.LatePolicy, d.Optional)).ToList();
         var rounds = new List<RoundInfo>();
         foreach (var round in plan.NominationRounds)
         {
@@ -166,7 +168,8 @@ public static class CycleQueryHandlers
         }
 
         var subjects = plan.Subjects().ToList();
-        if (subject is not null && subjects.All(s => s.Id != subject))
+        // A round still undated is a subject too, with no rows yet: filtering on it is not an error.
+        if (subject is not null && subjects.All(s => s.Id != subject) && plan.UndatedRounds().All(r => r.Id != subject))
         {
             return ApiProblems.BadRequest("subject", $"Kế hoạch không có nội dung phải nộp hay đợt đề nghị «{subject}».");
         }
@@ -191,10 +194,12 @@ public static class CycleQueryHandlers
                     continue;
                 }
 
+                var state = CycleLookup.StateOf(row, now, s.Optional);
+
                 result.Add(new UnitStatusRow(
                     row.UnitId, unit?.Name ?? row.UnitId, unit?.Block ?? "", unit is null ? null : blockNames.GetValueOrDefault(unit.Block),
-                    s.Id, s.Title, CycleLookup.StateOf(row, now), ApiText.Utc(row.SubmittedAt), ApiText.Arrival(row.SubmittedAt), row.CountedVersion, row.CountedReceipt,
-                    row.RemindersSent, ApiText.Utc(row.LastReminderAt), ApiText.DateTime(row.LastReminderAt), row.Deadline.Describe())
+                    s.Id, s.Title, state, ApiText.Utc(row.SubmittedAt), ApiText.Arrival(row.SubmittedAt), row.CountedVersion, row.CountedReceipt,
+                    row.RemindersSent, ApiText.Utc(row.LastReminderAt), ApiText.DateTime(row.LastReminderAt), row.Deadline.Describe(), CycleLookup.StateText(state, s.IsNominationRound))
                 {
                     Files = deliverable is null ? [] : CountedFiles(id, row, deliverable),
                 });
@@ -245,9 +250,11 @@ public static class CycleQueryHandlers
         var nominees = await status.ListNomineesAsync(cycleId, round.Id, cancellationToken);
         var lateRejected = round.PickedFrom is null ? await LateRefusals.CountAsync(status, cycleId, round.Id, cancellationToken) : 0;
         var verdicts = nominees.Select(Verdict).ToList();
+        var (state, text) = CycleLookup.RoundStateOf(round, instance);
         return new RoundInfo(
-            round.Id, round.Title, round.AwardLevel, round.Deadline?.Describe(), round.PickedFrom, instance?.RuntimeStatus,
-            nominees.Count, verdicts.Count(v => v == NomineeVerdict.Accepted), verdicts.Count(v => v == NomineeVerdict.Refused), lateRejected);
+            round.Id, round.Title, round.AwardLevel, round.Deadline?.Describe() ?? (round.PickedFrom is null ? CycleLookup.Undated : null), round.PickedFrom, instance?.RuntimeStatus,
+            nominees.Count, verdicts.Count(v => v == NomineeVerdict.Accepted), verdicts.Count(v => v == NomineeVerdict.Refused), lateRejected,
+            state, text, round.Optional, [.. round.PendingQuotas.Select(q => new PendingQuota(q.Id, q.Description))]);
     }
 
     /// <summary>One wall second of engine jitter is <c>speed</c> seconds of business time; a stepped rehearsal is exact.</summary>

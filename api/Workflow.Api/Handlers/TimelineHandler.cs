@@ -30,7 +30,8 @@ public static class TimelineHandler
 
         entries.AddRange(events.Select(e => Entry(e.At, e.Kind, e.Title, e.Detail)));
         entries.AddRange(Milestones(plan, await clocks.NowAsync(id, cancellationToken)));
-        foreach (var subject in plan.Subjects())
+        // A round still undated has no rows, but a dossier refused for it is audited all the same.
+        foreach (var subject in plan.Subjects().Concat(plan.UndatedRounds().Select(r => r.AsSubject(Deadline.By(plan.ClosesOn)))))
         {
             foreach (var audit in await status.ListAuditAsync(id, subject.Id, cancellationToken: cancellationToken))
             {

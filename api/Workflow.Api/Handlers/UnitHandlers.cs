@@ -24,20 +24,30 @@ public static class UnitHandlers
         {
             var row = await status.GetAsync(new SubmissionKey(me.CycleId, me.UnitId, deliverable.Id), cancellationToken);
             // Only the forms the unit fills: a form scoped to other blocks is not shown, asked for or accepted.
-            tasks.Add(Task(plan, row, deliverable.Id, deliverable.Title, Kind(deliverable.Kind), deliverable.Deadline, deliverable.LatePolicy, now) with
+            tasks.Add(Task(plan, row, deliverable.Id, deliverable.Title, Kind(deliverable.Kind), deliverable.Deadline, deliverable.LatePolicy, deliverable.Optional, now) with
             {
                 Forms = [.. deliverable.FormsFor(unit)],
                 Templates = [.. unitTemplates.Where(t => t.Deliverable == deliverable.Id)],
             });
         }
 
-        foreach (var round in plan.NominationRounds.Where(r => r.PickedFrom is null && r.Deadline is not null && r.Proposers.Includes(unit)))
+        foreach (var round in plan.NominationRounds.Where(r => r.PickedFrom is null && r.Proposers.Includes(unit)))
         {
-            var row = await status.GetAsync(new SubmissionKey(me.CycleId, me.UnitId, round.Id), cancellationToken);
-            tasks.Add(Task(plan, row, round.Id, round.Title, TaskKind.Nomination, round.Deadline!, round.LatePolicy, now) with
+            IReadOnlyList<DossierDocument> documents = round.Dossier?.Documents ?? [];
+            IReadOnlyList<ProfileInfo> profiles = [.. round.Eligibility.Select(p => new ProfileInfo(p.Id, p.Name, p.NomineeKind))];
+            if (round.Deadline is null)
             {
-                Documents = round.Dossier?.Documents ?? [],
-                Profiles = [.. round.Eligibility.Select(p => new ProfileInfo(p.Id, p.Name, p.NomineeKind))],
+                // Shown so the unit knows it is coming, with nothing to send until an operator dates it.
+                tasks.Add(new UnitTask(round.Id, round.Title, TaskKind.Nomination, CycleLookup.Undated, "—", round.LatePolicy, UnitState.Undated,
+                    null, null, null, null, documents, profiles, CycleLookup.StateText(UnitState.Undated, round: true), round.Optional));
+                continue;
+            }
+
+            var row = await status.GetAsync(new SubmissionKey(me.CycleId, me.UnitId, round.Id), cancellationToken);
+            tasks.Add(Task(plan, row, round.Id, round.Title, TaskKind.Nomination, round.Deadline, round.LatePolicy, round.Optional, now) with
+            {
+                Documents = documents,
+                Profiles = profiles,
             });
         }
 
@@ -71,13 +81,13 @@ public static class UnitHandlers
         return Results.Ok(receipts.OrderBy(r => r.ReceivedAt).ThenBy(r => r.Version).ThenBy(r => r.Receipt, StringComparer.Ordinal).ToList());
     }
 
-    private static UnitTask Task(Plan plan, DeliverableStatus? row, string subject, string title, TaskKind kind, Deadline deadline, LatePolicy policy, DateTimeOffset now)
+    private static UnitTask Task(Plan plan, DeliverableStatus? row, string subject, string title, TaskKind kind, Deadline deadline, LatePolicy policy, bool optional, DateTimeOffset now)
     {
         // The row holds the unit's own deadline, moved by any extension; the plan's applies until the row exists.
         var effective = row?.Deadline ?? deadline;
-        var state = row is null ? UnitState.Pending : CycleLookup.StateOf(row, now);
+        var state = row is null ? UnitState.Pending : CycleLookup.StateOf(row, now, optional);
         return new UnitTask(subject, title, kind, effective.Describe(), ApiText.LastAccepted(effective, plan.TimeZone), row?.LatePolicy ?? policy, state,
-            row?.CountedReceipt, row?.CountedVersion, ApiText.Arrival(row?.SubmittedAt), null, null, null);
+            row?.CountedReceipt, row?.CountedVersion, ApiText.Arrival(row?.SubmittedAt), null, null, null, CycleLookup.StateText(state, kind == TaskKind.Nomination), optional);
     }
 
     private static TaskKind Kind(DeliverableKind kind) => kind switch

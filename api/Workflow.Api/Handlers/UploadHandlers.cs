@@ -170,6 +170,11 @@ public static class UploadHandlers
             return ApiProblems.NotFound($"Đơn vị không được đề nghị khen thưởng trong đợt «{roundId}» của kỳ báo cáo này.");
         }
 
+        if (round.Deadline is null)
+        {
+            return ApiProblems.Conflict(SubmissionService.UndatedRound(round), [new FieldError("roundId", SubmissionService.UndatedRound(round))]);
+        }
+
         var (body, invalid) = ApiJson.Read<NominationBody>(form["nomination"].ToString(), "nomination");
         if (body is null)
         {

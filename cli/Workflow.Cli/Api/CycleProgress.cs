@@ -22,4 +22,6 @@ internal sealed record CycleProgress(
     DateTimeOffset? StandsAt = null,
     RehearsalClock? Rehearsal = null,
     IReadOnlyList<FailedPiece>? Failures = null,
-    NominationCounts? Nominations = null);
+    NominationCounts? Nominations = null,
+    int NotRequired = 0,
+    int RoundsDated = 0);

@@ -1,3 +1,3 @@
 namespace Workflow.Cli.Api;
 
-internal sealed record DeliverableInfo(string Id, string Title, string? DeadlineText, string? LastAcceptedText, string? LatePolicy);
+internal sealed record DeliverableInfo(string Id, string Title, string? DeadlineText, string? LastAcceptedText, string? LatePolicy, bool Optional = false);

@@ -98,8 +98,19 @@ internal sealed class OperatorClient(HttpClient http)
         return await ReadAsync<CycleDetail>(response, cancellationToken);
     }
 
-    public Task ExtendAsync(string id, ExtensionRequest request, CancellationToken cancellationToken = default) =>
-        PostAsync($"{CyclePath(id)}/extensions", request, cancellationToken);
+    public async Task<ExtensionAccepted> ExtendAsync(string id, ExtensionRequest request, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.PostAsJsonAsync($"{CyclePath(id)}/extensions", request, Json, cancellationToken);
+        return await ReadAsync<ExtensionAccepted>(response, cancellationToken);
+    }
+
+    /// <summary>Sets the numbers of a round's pending quota rule.</summary>
+    public async Task<QuotaAccepted> SetQuotaAsync(string id, string round, string quota, QuotaRequest request, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.PutAsJsonAsync(
+            $"{CyclePath(id)}/rounds/{Uri.EscapeDataString(round)}/quotas/{Uri.EscapeDataString(quota)}", request, Json, cancellationToken);
+        return await ReadAsync<QuotaAccepted>(response, cancellationToken);
+    }
 
     /// <summary>Moves a stepped rehearsal to <paramref name="to"/>, or to its next schedule instant when null.</summary>
     public async Task<ControlAccepted> AdvanceAsync(string id, DateTimeOffset? to, CancellationToken cancellationToken = default)

@@ -10,4 +10,8 @@ internal sealed record RoundInfo(
     int Received,
     int Accepted,
     int Refused,
-    int LateRejected);
+    int LateRejected,
+    string? State = null,
+    string? StateText = null,
+    bool Optional = false,
+    IReadOnlyList<PendingQuota>? PendingQuotas = null);

@@ -23,7 +23,14 @@ internal sealed class ExtendCommand : IOperatorCommand
             return context.UsageError(this, error);
         }
 
-        await context.Api.ExtendAsync(id!, request!, cancellationToken);
+        var accepted = await context.Api.ExtendAsync(id!, request!, cancellationToken);
+        if (accepted.DatesRound)
+        {
+            // The first change naming a round the plan left undated dates it.
+            context.Output.WriteLine($"✓ Đã gửi yêu cầu ấn định thời hạn đợt «{request!.Subject}» của chu kỳ {id}: {Describe(request.NewDeadline)}, áp dụng cho mọi đơn vị được đề nghị.");
+            return 0;
+        }
+
         var units = request!.Units.Count == 0 ? "mọi đơn vị" : $"{request.Units.Count} đơn vị ({string.Join(", ", request.Units)})";
         context.Output.WriteLine($"✓ Đã gửi yêu cầu gia hạn «{request.Subject}» của chu kỳ {id}: {Describe(request.NewDeadline)}, áp dụng cho {units}.");
         return 0;
@@ -42,31 +49,10 @@ internal sealed class ExtendCommand : IOperatorCommand
             return (id, null, "Cần nêu nội dung được gia hạn (--subject).");
         }
 
-        var given = new[] { "--before", "--by", "--within-month" }.Where(arguments.Has).ToList();
-        if (given.Count != 1)
+        var (deadline, wrong) = Deadline(arguments, "hạn mới");
+        if (deadline is null)
         {
-            return (id, null, "Cần đúng một hạn mới: --before, --by hoặc --within-month.");
-        }
-
-        NewDeadline deadline;
-        var value = arguments.Single(given[0])!;
-        if (given[0] == "--within-month")
-        {
-            if (!DateOnly.TryParseExact(value + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-            {
-                return (id, null, $"Tháng không hợp lệ: «{value}» (cần dạng yyyy-MM, ví dụ 2024-05).");
-            }
-
-            deadline = new NewDeadline("within-month", null, value);
-        }
-        else
-        {
-            if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-            {
-                return (id, null, $"Ngày không hợp lệ: «{value}» (cần dạng yyyy-MM-dd, ví dụ 2024-05-01).");
-            }
-
-            deadline = new NewDeadline(given[0] == "--before" ? "before" : "by", value, null);
+            return (id, null, wrong);
         }
 
         if (arguments.Single("--by-whom") is not { } requestedBy)
@@ -85,6 +71,28 @@ internal sealed class ExtendCommand : IOperatorCommand
             .Distinct(StringComparer.Ordinal)
             .ToList();
         return (id, new ExtensionRequest(subject, deadline, units, requestedBy, reason), null);
+    }
+
+    /// <summary>The one deadline given by --before, --by or --within-month, or what is wrong with it.</summary>
+    public static (NewDeadline? Deadline, string? Error) Deadline(ParsedArguments arguments, string what)
+    {
+        var given = new[] { "--before", "--by", "--within-month" }.Where(arguments.Has).ToList();
+        if (given.Count != 1)
+        {
+            return (null, $"Cần đúng một {what}: --before, --by hoặc --within-month.");
+        }
+
+        var value = arguments.Single(given[0])!;
+        if (given[0] == "--within-month")
+        {
+            return DateOnly.TryParseExact(value + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+                ? (new NewDeadline("within-month", null, value), null)
+                : (null, $"Tháng không hợp lệ: «{value}» (cần dạng yyyy-MM, ví dụ 2024-05).");
+        }
+
+        return DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+            ? (new NewDeadline(given[0] == "--before" ? "before" : "by", value, null), null)
+            : (null, $"Ngày không hợp lệ: «{value}» (cần dạng yyyy-MM-dd, ví dụ 2024-05-01).");
     }
 
     public static string Describe(NewDeadline deadline)

@@ -32,13 +32,13 @@ internal static class CycleStatusRenderer
         output.WriteLine($"Hạn tiếp theo: {Text.Deadline(cycle.NextDeadline ?? cycle.Progress?.NextDeadline, cycle.NextDeadlineText ?? cycle.Progress?.NextDeadlineText)}");
         // The status rows behind the blocks are current; the orchestration's progress changes only when it wakes up.
         var totals = cycle.Blocks is { Count: > 0 } rows
-            ? new BlockProgress("", "", rows.Sum(b => b.Expected), rows.Sum(b => b.OnTime), rows.Sum(b => b.Late), rows.Sum(b => b.Missing), rows.Sum(b => b.Pending))
-            : cycle.Progress is { } progress ? new BlockProgress("", "", progress.Expected, progress.OnTime, progress.Late, progress.Missing, progress.Pending) : null;
+            ? new BlockProgress("", "", rows.Sum(b => b.Expected), rows.Sum(b => b.OnTime), rows.Sum(b => b.Late), rows.Sum(b => b.Missing), rows.Sum(b => b.Pending), rows.Sum(b => b.NotRequired))
+            : cycle.Progress is { } progress ? new BlockProgress("", "", progress.Expected, progress.OnTime, progress.Late, progress.Missing, progress.Pending, progress.NotRequired) : null;
         if (totals is not null)
         {
             var submitted = totals.OnTime + totals.Late;
             output.WriteLine($"Tiến độ: đã nộp {submitted}/{totals.Expected} ({ProgressBar.Percent(submitted, totals.Expected)}) — đúng hạn {totals.OnTime}, "
-                + $"muộn {totals.Late}, quá hạn chưa nộp {totals.Missing}, chưa nộp (còn hạn) {totals.Pending}");
+                + $"muộn {totals.Late}, quá hạn chưa nộp {totals.Missing}, chưa nộp (còn hạn) {totals.Pending}{NotRequired(totals.NotRequired)}");
         }
 
         if (cycle.Progress is { } p)
@@ -82,7 +82,7 @@ internal static class CycleStatusRenderer
             foreach (var d in deliverables)
             {
                 var policy = Labels.LatePolicy(d.LatePolicy);
-                output.WriteLine($"  {d.Title}: {d.DeadlineText} (nhận đến {d.LastAcceptedText}){(policy.Length > 0 ? "; " + policy : "")}");
+                output.WriteLine($"  {d.Title}{(d.Optional ? " (không bắt buộc)" : "")}: {d.DeadlineText} (nhận đến {d.LastAcceptedText}){(policy.Length > 0 ? "; " + policy : "")}");
             }
         }
 
@@ -108,12 +108,15 @@ internal static class CycleStatusRenderer
             output.WriteLine("Đề nghị khen thưởng");
             foreach (var r in rounds)
             {
-                var when = r.DeadlineText is { Length: > 0 } ? $"hạn {r.DeadlineText}" : $"lựa chọn từ đợt «{r.PickedFrom}»";
-                // A picked level's nominees are the province's picks, not new proposals.
-                var figures = r.PickedFrom is null
-                    ? $"nhận {r.Received}, đạt {r.Accepted}, không đạt {r.Refused}, từ chối do quá hạn {r.LateRejected}"
-                    : $"tỉnh chọn {r.Received}, đạt {r.Accepted}, không đạt {r.Refused}";
-                output.WriteLine($"  {Labels.AwardLevel(r.AwardLevel)}{(r.Title == Labels.AwardLevel(r.AwardLevel) ? "" : $" — {r.Title}")} ({when}, {Labels.RuntimeStatus(r.RuntimeStatus).ToLowerInvariant()}): {figures}");
+                output.WriteLine(RoundLine(r));
+                if (r.PendingQuotas is { Count: > 0 } pending)
+                {
+                    output.WriteLine($"    Chờ chỉ tiêu: {string.Join("; ", pending.Select(q => $"{q.Id} ({q.Description})"))} — nhập: workflow quota {cycle.Id} --round {r.Id} --quota <mã> --max <số> --by-whom <người nhập> --reason <căn cứ>");
+                }
+                else if (r.State == "undated")
+                {
+                    output.WriteLine($"    Ấn định thời hạn: workflow date {cycle.Id} --round {r.Id} --before yyyy-MM-dd --by-whom <người đề nghị> --reason <lý do>");
+                }
             }
         }
     }
@@ -161,6 +164,29 @@ internal static class CycleStatusRenderer
         return $"  Mốc kế tiếp: {Text.Instant(next)} — chuyển tới: workflow advance {cycle.Id} (hoặc --to \"dd/MM/yyyy HH:mm\")";
     }
 
+    /// <summary>
+    /// A round: its level, its deadline (or "chưa ấn định thời hạn", or the round it is picked from), where it stands
+    /// ("chờ chỉ tiêu", "đã xét"…; the runtime status for a host that does not say) and its counts.
+    /// </summary>
+    public static string RoundLine(RoundInfo r)
+    {
+        var when = r.PickedFrom is { } lower ? $"lựa chọn từ đợt «{lower}»"
+            : r.State == "undated" || r.DeadlineText is not { Length: > 0 } ? "chưa ấn định thời hạn"
+            : $"hạn {r.DeadlineText}";
+        // An undated round's state says no more than its missing deadline does.
+        var state = r.State == "undated" ? ""
+            : r.StateText is { Length: > 0 } text ? ", " + text.ToLowerInvariant()
+            : ", " + Labels.RuntimeStatus(r.RuntimeStatus).ToLowerInvariant();
+        var optional = r.Optional ? ", không bắt buộc" : "";
+        // A picked level's nominees are the province's picks, not new proposals.
+        var figures = r.PickedFrom is null
+            ? $"nhận {r.Received}, đạt {r.Accepted}, không đạt {r.Refused}, từ chối do quá hạn {r.LateRejected}"
+            : $"tỉnh chọn {r.Received}, đạt {r.Accepted}, không đạt {r.Refused}";
+        return $"  {Labels.AwardLevel(r.AwardLevel)}{(r.Title == Labels.AwardLevel(r.AwardLevel) ? "" : $" — {r.Title}")} ({when}{optional}{state}): {figures}";
+    }
+
+    private static string NotRequired(int count) => count > 0 ? $", không bắt buộc, không nộp {count}" : "";
+
     public static string BlockLine(BlockProgress block)
     {
         if (block.Expected == 0)
@@ -168,10 +194,11 @@ internal static class CycleStatusRenderer
             return $"  {Text.Fit(block.Name, NameWidth)} không có báo cáo phải nộp trong kỳ này";
         }
 
-        var bar = ProgressBar.Render(block.OnTime, block.Late, block.Missing, block.Pending);
+        var bar = ProgressBar.Render(block.OnTime, block.Late, block.Missing, block.Pending, notRequired: block.NotRequired);
         var submitted = block.OnTime + block.Late;
         return $"  {Text.Fit(block.Name, NameWidth)} [{bar}] {ProgressBar.Percent(submitted, block.Expected),4} {submitted,3}/{block.Expected,-3} "
-            + $"đúng hạn {block.OnTime} · muộn {block.Late} · quá hạn {block.Missing} · chưa nộp {block.Pending}";
+            + $"đúng hạn {block.OnTime} · muộn {block.Late} · quá hạn {block.Missing} · chưa nộp {block.Pending}"
+            + (block.NotRequired > 0 ? $" · không bắt buộc, không nộp {block.NotRequired}" : "");
     }
 
     private static string Failure(JsonElement failure) =>

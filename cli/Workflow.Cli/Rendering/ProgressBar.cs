@@ -10,12 +10,15 @@ internal static class ProgressBar
     public const char Missing = '░';
     public const char Pending = '·';
 
-    public const string Legend = "█ đúng hạn   ▓ muộn   ░ quá hạn chưa nộp   · chưa nộp (còn hạn)";
+    /// <summary>An optional deliverable not handed in: apart from the missing ones.</summary>
+    public const char NotRequired = '-';
 
-    public static string Render(int onTime, int late, int missing, int pending, int width = 30)
+    public const string Legend = "█ đúng hạn   ▓ muộn   ░ quá hạn chưa nộp   · chưa nộp (còn hạn)   - không bắt buộc, không nộp";
+
+    public static string Render(int onTime, int late, int missing, int pending, int width = 30, int notRequired = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
-        int[] counts = [Math.Max(0, onTime), Math.Max(0, late), Math.Max(0, missing), Math.Max(0, pending)];
+        int[] counts = [Math.Max(0, onTime), Math.Max(0, late), Math.Max(0, missing), Math.Max(0, pending), Math.Max(0, notRequired)];
         var total = counts.Sum();
         if (total == 0)
         {
@@ -32,7 +35,7 @@ internal static class ProgressBar
             cells[i]++;
         }
 
-        char[] glyphs = [OnTime, Late, Missing, Pending];
+        char[] glyphs = [OnTime, Late, Missing, Pending, NotRequired];
         return string.Concat(cells.Select((n, i) => new string(glyphs[i], n)));
     }
 

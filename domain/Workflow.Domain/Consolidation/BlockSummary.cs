@@ -8,4 +8,7 @@ public sealed record BlockSummary(string? BlockId, string Name, int Expected, in
     /// none of them fills has no <see cref="Totals"/> here.
     /// </summary>
     public IReadOnlyList<FormCoverage> Coverage { get; init; } = [];
+
+    /// <summary>Units that did not hand in an optional deliverable: counted apart, never as missing.</summary>
+    public int NotRequired { get; init; }
 }

@@ -15,4 +15,7 @@ public sealed record Consolidation(
 {
     /// <summary>Every table field of the deliverable's forms, in form order, with the rows of every unit that reported.</summary>
     public IReadOnlyList<ConsolidatedTable> Tables { get; init; } = [];
+
+    /// <summary>Units that did not hand in an optional deliverable ("không nộp (không bắt buộc)"), apart from the missing ones.</summary>
+    public IReadOnlyList<string> NotRequiredUnits { get; init; } = [];
 }

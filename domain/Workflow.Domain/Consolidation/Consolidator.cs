@@ -19,8 +19,10 @@ public static class Consolidator
         var units = plan.Units.ToDictionary(u => u.Id, StringComparer.Ordinal);
         var expected = deliverable.AppliesTo.Select(plan.Units).Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
         var byUnit = reports.Where(r => expected.Contains(r.UnitId)).ToDictionary(r => r.UnitId, StringComparer.Ordinal);
-        // A unit with no row at all has not reported: it counts as missing.
-        var all = expected.Select(id => byUnit.GetValueOrDefault(id) ?? new UnitReport(id, ReportState.Missing, null, null)).ToList();
+        // A unit with no row at all has not reported: it counts as missing, or as not required for an optional deliverable.
+        var all = expected.Select(id => byUnit.GetValueOrDefault(id) ?? new UnitReport(id, ReportState.Missing, null, null))
+            .Select(r => deliverable.Optional && r.State == ReportState.Missing ? r with { State = ReportState.NotRequired } : r)
+            .ToList();
 
         var blocks = plan.Blocks
             .Select(b => Summarise(deliverable, b.Id, b.Name, all.Where(r => units[r.UnitId].Block == b.Id).ToList(), units))
@@ -38,6 +40,7 @@ public static class Consolidator
             targets)
         {
             Tables = Tables(plan, deliverable, all, units),
+            NotRequiredUnits = [.. all.Where(r => r.State == ReportState.NotRequired).Select(r => r.UnitId).Order(StringComparer.Ordinal)],
         };
     }
 
@@ -142,6 +145,7 @@ public static class Consolidator
             totals)
         {
             Coverage = coverage,
+            NotRequired = reports.Count(r => r.State == ReportState.NotRequired),
         };
     }
 

@@ -15,6 +15,25 @@ public sealed record QuotaNumbers
         return rule with { Max = Max, MaxCollective = MaxCollective, MaxIndividual = MaxIndividual, MinPolice = MinPolice, MaxPolice = MaxPolice, Pending = false };
     }
 
+    /// <summary>The numbers as an operator reads them, e.g. "tổng số tối đa 3; cá nhân tối đa 2; thuộc lực lượng Công an ít nhất 1".</summary>
+    public string Describe()
+    {
+        var parts = new List<string>();
+        foreach (var (value, text) in new[]
+        {
+            (Max, "tổng số tối đa"), (MaxCollective, "tập thể tối đa"), (MaxIndividual, "cá nhân tối đa"),
+            (MinPolice, "thuộc lực lượng Công an ít nhất"), (MaxPolice, "thuộc lực lượng Công an tối đa"),
+        })
+        {
+            if (value is { } n)
+            {
+                parts.Add($"{text} {n.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+            }
+        }
+
+        return parts.Count == 0 ? "chưa có số lượng" : string.Join("; ", parts);
+    }
+
     /// <summary>What is wrong with the numbers, as (field, Vietnamese message); empty when they can be set.</summary>
     public IReadOnlyList<(string Field, string Message)> Problems()
     {

@@ -19,7 +19,7 @@ namespace Workflow.Functions.Http;
 /// units open them from e-mailed links whose signed token is their credential, checked by the Unit policy.
 /// </summary>
 public sealed class ApiFunctions(ApiGate gate, IPlanStore plans, IStatusStore status, IDossierStore dossiers, ITemplateStore templates, CycleConsolidation consolidation, ConsolidationSnapshots snapshots,
-    SubmissionService submissions, MailOutboxService mails, CycleClocks clocks, CycleStarter starter, IOptions<StorageOptions> storage, ServiceHealth health, TimeProvider time)
+    SubmissionService submissions, MailOutboxService mails, CycleClocks clocks, CycleStarter starter, QuotaSetting quotas, IOptions<StorageOptions> storage, ServiceHealth health, TimeProvider time)
 {
     [Function("Health")]
     public Task<IResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request, [DurableClient] DurableTaskClient client)
@@ -60,7 +60,13 @@ public sealed class ApiFunctions(ApiGate gate, IPlanStore plans, IStatusStore st
 
     [Function("ExtendDeadline")]
     public Task<IResult> ExtendDeadline([HttpTrigger(AuthorizationLevel.Function, "post", Route = "cycles/{id}/extensions")] HttpRequest request, string id, [DurableClient] DurableTaskClient client)
-        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => CycleCommandHandlers.ExtendAsync(id, request, client, plans, request.HttpContext.RequestAborted));
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => CycleCommandHandlers.ExtendAsync(id, request, client, plans, clocks, request.HttpContext.RequestAborted));
+
+    [Function("SetQuotaNumbers")]
+    public Task<IResult> SetQuotaNumbers(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "cycles/{id}/rounds/{roundId}/quotas/{quotaId}")] HttpRequest request, string id, string roundId, string quotaId,
+        [DurableClient] DurableTaskClient client)
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => RoundCommandHandlers.SetQuotaAsync(id, roundId, quotaId, request, client, plans, quotas, request.HttpContext.RequestAborted));
 
     [Function("PickNominees")]
     public Task<IResult> PickNominees(

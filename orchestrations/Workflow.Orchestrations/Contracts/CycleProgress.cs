@@ -16,6 +16,9 @@ public sealed record CycleProgress
     /// <summary>The headline nomination figures (<see cref="NominationCounts"/>): of the rounds the cycle has closed, with every late refusal the audit held at its last wake.</summary>
     public NominationCounts Nominations { get; init; } = NominationCounts.None;
 
+    /// <summary>Optional deliverables not handed in by their deadline ("không nộp (không bắt buộc)"): never missing.</summary>
+    public int NotRequired { get; init; }
+
     public int RemindersSent { get; init; }
 
     /// <summary>Mails a rehearsal withheld because its clock had run past what they would say.</summary>
@@ -24,6 +27,9 @@ public sealed record CycleProgress
     public DateTimeOffset? NextDeadline { get; init; }
     public string? NextDeadlineText { get; init; }
     public int Extensions { get; init; }
+
+    /// <summary>Rounds the plan left undated that an operator has dated since.</summary>
+    public int RoundsDated { get; init; }
 
     /// <summary>The business instant the cycle has acted on last (a stepped rehearsal stands there).</summary>
     public DateTimeOffset? ReachedAt { get; init; }

@@ -127,9 +127,18 @@ internal sealed class CyclePieces(string cycleId, IEnumerable<FailedPiece>? fail
         return progress;
     }
 
-    /// <summary>Waits for every proposal round; a level still waiting for the province's picks is told the cycle has closed.</summary>
+    /// <summary>
+    /// Waits for every proposal round, then for the levels picked from them; each round still running is told the cycle
+    /// has closed, so one waiting for the province's picks or for quota numbers ends without them (a proposal round
+    /// waiting for quotas first, since the levels picked from it open only once it has been judged).
+    /// </summary>
     public async Task CloseRoundsAsync(TaskOrchestrationContext context, Plan plan, DateTimeOffset closesAt)
     {
+        foreach (var round in plan.NominationRounds.Where(r => r.PickedFrom is null && Rounds.TryGetValue(r.Id, out var task) && !task.IsCompleted))
+        {
+            context.SendEvent(InstanceIds.Round(cycleId, round.Id, Attempt(round.Id)), CycleClosing.EventName, new CycleClosing(closesAt));
+        }
+
         await Task.WhenAll(plan.NominationRounds.Where(r => r.PickedFrom is null && Rounds.ContainsKey(r.Id)).Select(r => Rounds[r.Id]));
         foreach (var round in plan.NominationRounds.Where(r => r.PickedFrom is not null && Rounds.TryGetValue(r.Id, out var task) && !task.IsCompleted))
         {
@@ -180,11 +189,14 @@ internal sealed class CyclePieces(string cycleId, IEnumerable<FailedPiece>? fail
         }
     }
 
-    /// <summary>A closed cycle's proposal round judged again, as a new instance.</summary>
+    /// <summary>
+    /// A closed cycle's proposal round judged again, as a new instance. The cycle has closed already, so if a quota rule
+    /// still has no numbers the round is recorded as not judged instead of waiting for them.
+    /// </summary>
     public Task<RoundRun> RerunRoundAsync(TaskOrchestrationContext context, NominationRound round, FailedPiece failed, DateTimeOffset closedAt)
     {
         _attempts[round.Id] = failed.Attempts + 1;
-        return RunAsync(context, round.Id, new RoundInput(cycleId, round.Id, closedAt, [], Stepped: true));
+        return RunAsync(context, round.Id, new RoundInput(cycleId, round.Id, closedAt, [], Stepped: true, CycleClosed: true));
     }
 
     private async Task<CycleProgress> RetryBatchAsync<T>(TaskOrchestrationContext context, CycleProgress progress, FailedPiece piece, PieceRetry request, DateTimeOffset now, Task<T> run)
@@ -214,7 +226,7 @@ internal sealed class CyclePieces(string cycleId, IEnumerable<FailedPiece>? fail
 
     private async Task<RoundRun> PickFromAsync(TaskOrchestrationContext context, NominationRound round, Task<RoundRun> lower)
     {
-        if ((await lower).Result is not { } judged)
+        if ((await lower).Result is not { NotJudged: false } judged)
         {
             return new RoundRun(round.Id, null, null);
         }

@@ -303,14 +303,20 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
         return (runs.Select(r => r.Value).OfType<BatchOutcome>().Aggregate(BatchOutcome.None, (sum, o) => sum.Add(o)), failed);
     }
 
+    /// <summary>
+    /// An operator's extension; the first change naming a round the plan left undated dates it for all its proposers
+    /// (their status rows are created then), after which its reminders and its close are scheduled like any other.
+    /// </summary>
     private static async Task<(CycleProgress, Task<DeadlineExtension>)> ExtendAsync(
         TaskOrchestrationContext context, string cycleId, Plan plan, List<DeadlineChange> changes, CycleProgress progress, DeadlineExtension change, DateTimeOffset now)
     {
-        var units = AffectedUnits(plan, change);
+        var dates = plan.UndatedRounds().Any(r => r.Id == change.Subject) && changes.All(c => c.Subject != change.Subject);
+        var units = AffectedUnits(plan, changes, change, dates);
         await context.CallActivityAsync<ExtensionApplied>(
-            nameof(ICycleActivities.ApplyExtension), new ExtensionRequest(cycleId, change, units, now), ActivityRetry.Default);
-        changes.Add(new DeadlineChange(change.Subject, change.NewDeadline, change.Units));
-        return (progress with { Extensions = progress.Extensions + 1 }, context.WaitForExternalEvent<DeadlineExtension>(DeadlineExtension.EventName));
+            nameof(ICycleActivities.ApplyExtension), new ExtensionRequest(cycleId, change, units, now, dates), ActivityRetry.Default);
+        changes.Add(new DeadlineChange(change.Subject, change.NewDeadline, dates ? [] : change.Units));
+        return (progress with { Extensions = progress.Extensions + (dates ? 0 : 1), RoundsDated = progress.RoundsDated + (dates ? 1 : 0) },
+            context.WaitForExternalEvent<DeadlineExtension>(DeadlineExtension.EventName));
     }
 
     private static Task StandAsync(TaskOrchestrationContext context, string cycleId, BusinessClock clock, DateTimeOffset at) =>
@@ -319,17 +325,25 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
     private static Task<Tally> TallyAsync(TaskOrchestrationContext context, string cycleId, DateTimeOffset at) =>
         context.CallActivityAsync<Tally>(nameof(ICycleActivities.TallyReports), new TallyRequest(cycleId, at), ActivityRetry.Default);
 
-    /// <summary>A proposal round closes at the latest cutoff among its proposers' groups (an extension can move some of them).</summary>
+    /// <summary>
+    /// A proposal round closes at the latest cutoff among its proposers' groups (an extension can move some of them); a
+    /// round the plan left undated closes only once an operator has dated it (its groups exist from then on).
+    /// </summary>
     private static IEnumerable<(NominationRound Round, DateTimeOffset At)> RoundCloses(Plan plan, IReadOnlyList<DeadlineGroup> groups, DeadlineEvaluator evaluator) =>
         plan.NominationRounds
-            .Where(r => r.PickedFrom is null && r.Deadline is not null)
-            .Select(r => (r, groups.Where(g => g.Subject == r.Id).Select(g => evaluator.Cutoff(g.Deadline)).DefaultIfEmpty(evaluator.Cutoff(r.Deadline!)).Max()));
+            .Where(r => r.PickedFrom is null)
+            .Select(r => (Round: r, Cutoffs: groups.Where(g => !g.IsMilestone && g.Subject == r.Id).Select(g => evaluator.Cutoff(g.Deadline)).ToList()))
+            .Where(r => r.Cutoffs.Count > 0 || r.Round.Deadline is not null)
+            .Select(r => (r.Round, r.Cutoffs.Count > 0 ? r.Cutoffs.Max() : evaluator.Cutoff(r.Round.Deadline!)));
 
-    private static IReadOnlyList<string> AffectedUnits(Plan plan, DeadlineExtension change)
+    /// <summary>The units whose deadline the change moves: all in scope when it names none, or when it dates a round.</summary>
+    private static IReadOnlyList<string> AffectedUnits(Plan plan, IReadOnlyList<DeadlineChange> changes, DeadlineExtension change, bool dates)
     {
-        var scope = plan.Subjects().FirstOrDefault(s => s.Id == change.Subject)?.Scope ?? new UnitScope();
-        var inScope = scope.Select(plan.Units).Select(u => u.Id);
-        return [.. change.Units.Count == 0 ? inScope : inScope.Intersect(change.Units, StringComparer.Ordinal)];
+        var scope = CycleSchedule.Subjects(plan, changes).FirstOrDefault(s => s.Id == change.Subject)?.Scope
+            ?? plan.UndatedRounds().FirstOrDefault(r => r.Id == change.Subject)?.Proposers
+            ?? new UnitScope();
+        var inScope = scope.Select(plan.Units).Select(u => u.Id).Distinct(StringComparer.Ordinal);
+        return [.. change.Units.Count == 0 || dates ? inScope : inScope.Intersect(change.Units, StringComparer.Ordinal)];
     }
 
     private static CycleProgress WithTally(CycleProgress progress, Tally tally) => progress with
@@ -339,6 +353,7 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
         Late = tally.Late,
         Missing = tally.Missing,
         Pending = tally.Pending,
+        NotRequired = tally.NotRequired,
     };
 
     private static CycleProgress WithRounds(CycleProgress progress, Plan plan, IEnumerable<Task<RoundRun>> rounds, IReadOnlyDictionary<string, int> lateRejected)

@@ -20,6 +20,8 @@ const STATE = {
   late: 'Muộn',
   missing: 'Quá hạn, chưa nộp',
   pending: 'Chưa nộp',
+  'not-required': 'Không bắt buộc, không nộp',
+  undated: 'Chưa ấn định thời hạn',
 };
 
 const LATE_POLICY = {
@@ -42,6 +44,7 @@ const TIMELINE_TONE = {
   'upload-late': 'warn', reminder: 'warn', suspended: 'warn', extension: 'warn',
   'upload-accepted': 'good', completed: 'good', consolidated: 'good',
   milestone: 'warn', 'milestone-reminder': 'warn', 'consolidation-snapshot': 'good',
+  'round-awaiting-quotas': 'warn', 'round-not-judged': 'bad', 'round-dated': 'warn', 'quota-set': 'good',
 };
 
 const TIMELINE_KIND = {
@@ -50,6 +53,20 @@ const TIMELINE_KIND = {
   'child-failed': 'Lỗi', 'follow-up-completed': 'Đôn đốc', 'round-closed': 'Khen thưởng', 'upload-accepted': 'Nộp đúng hạn',
   'upload-late': 'Nộp muộn', 'upload-rejected-late': 'Từ chối', 'upload-rejected': 'Từ chối', reminder: 'Nhắc hạn',
   milestone: 'Mốc công việc', 'milestone-upcoming': 'Mốc sắp tới', 'milestone-reminder': 'Nhắc mốc', 'consolidation-snapshot': 'Tổng hợp nhanh',
+  'round-dated': 'Ấn định thời hạn', 'round-awaiting-quotas': 'Chờ chỉ tiêu', 'round-not-judged': 'Không xét', 'quota-set': 'Nhập chỉ tiêu',
+};
+
+const ROUND_STATE = {
+  undated: 'Chưa ấn định thời hạn',
+  open: 'Đang nhận hồ sơ',
+  'awaiting-lower': 'Chờ đợt cấp dưới',
+  judging: 'Đang xét',
+  'awaiting-quotas': 'Chờ chỉ tiêu',
+  'awaiting-picks': 'Chờ cấp tỉnh lựa chọn',
+  judged: 'Đã xét',
+  'not-judged': 'Không xét do chưa có chỉ tiêu',
+  'closed-without-picks': 'Kết thúc, cấp tỉnh không lựa chọn',
+  failed: 'Lỗi khi xét',
 };
 
 const MAX_TIMELINE = 100;
@@ -68,6 +85,9 @@ const view = {
   units: [],
   advancing: false,
   starting: false,
+  // The operator's forms for undated rounds and pending quotas are rebuilt only when what they ask for changes.
+  actionsKey: null,
+  acting: false,
 };
 
 class AuthError extends Error {}
@@ -164,8 +184,12 @@ class ProblemError extends Error {
 
 /** POSTs to the operator API with the tab's key; a refused request throws a ProblemError with the host's details. */
 async function apiPost(path, body, contentType = 'application/json') {
+  return apiSend('POST', path, body, contentType);
+}
+
+async function apiSend(method, path, body, contentType = 'application/json') {
   const init = {
-    method: 'POST',
+    method,
     headers: { 'X-Api-Key': operatorKey() ?? '', Accept: 'application/json' },
     cache: 'no-store',
   };
@@ -271,9 +295,11 @@ function runtimeBadge(status) {
  */
 function progressBar(label, counts, compact = false) {
   const { expected, onTime, late, missing, pending } = counts;
+  const notRequired = counts.notRequired ?? 0;
   const submitted = onTime + late;
   const share = percent(submitted, expected);
-  const summary = `Đã nộp ${submitted}/${expected} (${share}%): đúng hạn ${onTime}, muộn ${late}, quá hạn chưa nộp ${missing}, chưa nộp ${pending}`;
+  const summary = `Đã nộp ${submitted}/${expected} (${share}%): đúng hạn ${onTime}, muộn ${late}, quá hạn chưa nộp ${missing}, chưa nộp ${pending}`
+    + (notRequired > 0 ? `, không bắt buộc, không nộp ${notRequired}` : '');
   const bar = el('div', {
     class: compact ? 'bar compact' : 'bar',
     role: 'progressbar',
@@ -283,7 +309,7 @@ function progressBar(label, counts, compact = false) {
     'aria-valuenow': share,
     'aria-valuetext': summary,
   });
-  for (const [state, count] of [['on-time', onTime], ['late', late], ['missing', missing], ['pending', pending]]) {
+  for (const [state, count] of [['on-time', onTime], ['late', late], ['missing', missing], ['pending', pending], ['not-required', notRequired]]) {
     if (count > 0) {
       bar.append(el('span', { class: `segment ${state}`, style: `width:${(100 * count) / expected}%`, title: `${STATE[state]}: ${count}` }));
     }
@@ -303,7 +329,9 @@ function blockRow(block) {
     ['late', block.late, 'Muộn'],
     ['missing', block.missing, 'Quá hạn, chưa nộp'],
     ['pending', block.pending, 'Chưa nộp'],
+    ['not-required', block.notRequired ?? 0, 'Không bắt buộc, không nộp'],
   ]) {
+    if (state === 'not-required' && count === 0) continue;
     counts.append(el('span', { class: `count ${state}`, text: `${text}: ${count} (${percent(count, block.expected)}%)` }));
   }
   return el('div', { class: 'block', 'data-block': block.id },
@@ -399,6 +427,7 @@ function renderHead(cycle) {
     ['Muộn', sum('late')],
     ['Quá hạn, chưa nộp', sum('missing')],
     ['Chưa nộp (còn hạn)', sum('pending')],
+    ['Không bắt buộc, không nộp', cycle.blocks.reduce((total, block) => total + (block.notRequired ?? 0), 0)],
     ['Thư nhắc đã gửi', p.remindersSent],
     ['Lần gia hạn', p.extensions],
     ['Hồ sơ khen thưởng nhận', n.received],
@@ -516,22 +545,162 @@ function renderBlocks(cycle) {
 }
 
 function renderDeadlines(cycle) {
+  const optional = (item) => (item.optional ? ' (không bắt buộc)' : '');
   const rows = cycle.deliverables.map((d) => el('tr', {},
-    cell(d.title), cell(d.deadlineText), cell(d.lastAcceptedText), cell(LATE_POLICY[d.latePolicy] ?? d.latePolicy)));
-  const rounds = cycle.rounds.filter((r) => r.deadlineText).map((r) => el('tr', {},
-    cell(`Hồ sơ đề nghị: ${r.title}`), cell(r.deadlineText), cell('—'), cell('Không nhận')));
+    cell(d.title + optional(d)), cell(d.deadlineText), cell(d.lastAcceptedText), cell(LATE_POLICY[d.latePolicy] ?? d.latePolicy)));
+  const rounds = cycle.rounds.filter((r) => r.deadlineText).map((r) => el('tr', { 'data-round': r.id },
+    cell(`Hồ sơ đề nghị: ${r.title}${optional(r)}`), cell(r.deadlineText), cell('—'), cell(r.state === 'undated' ? '—' : 'Không nhận')));
   // The operators' own milestones: nothing is handed in, they are reminded (and a snapshot is taken if the plan says so).
   const milestones = (cycle.milestones ?? []).map((m) => el('tr', { class: 'milestone', 'data-milestone': m.id },
     cell(`Mốc công việc: ${m.title}`), cell(m.deadlineText), cell(m.lastAcceptedText),
     cell(`${m.reached ? 'Đã đến hạn' : 'Nhắc cơ quan thường trực'}${m.consolidate ? ', kèm bản tổng hợp' : ''}`)));
   $('deadlines-table').querySelector('tbody').replaceChildren(...rows, ...rounds, ...milestones);
 
-  $('rounds-table').querySelector('tbody').replaceChildren(...cycle.rounds.map((r) => el('tr', {},
+  $('rounds-table').querySelector('tbody').replaceChildren(...cycle.rounds.map((r) => el('tr', { 'data-round': r.id, 'data-state': r.state },
     awardCell(r),
     cell(r.deadlineText ?? (r.pickedFrom ? 'Chọn từ đợt cấp dưới' : '—')),
+    roundStateCell(r),
     // A picked level's nominees are the province's picks, not proposals received.
     cell(r.pickedFrom ? `tỉnh chọn ${r.received}` : r.received, 'num'), cell(r.accepted, 'num'), cell(r.refused, 'num'),
     cell(r.pickedFrom ? '—' : r.lateRejected, 'num'))));
+  renderRoundActions(cycle);
+}
+
+/** Where a round stands ("Chờ chỉ tiêu", "Chưa ấn định thời hạn"…), with the quota rules it still waits for. */
+function roundStateCell(round) {
+  const text = round.stateText ?? ROUND_STATE[round.state] ?? RUNTIME[round.runtimeStatus] ?? '—';
+  const pending = round.pendingQuotas ?? [];
+  return el('td', {},
+    el('span', { class: `round-state ${round.state ?? ''}`, text }),
+    round.optional ? el('span', { class: 'muted', text: ' · không bắt buộc' }) : null,
+    pending.length ? el('br') : null,
+    pending.length ? el('span', { class: 'muted', text: `Chỉ tiêu chưa có số lượng: ${pending.map((q) => q.description).join('; ')}` }) : null);
+}
+
+/**
+ * The operator's forms for what the plan left to be set later: a date for each round still undated, numbers for each
+ * quota rule still pending. Rebuilt only when that list changes, so the 5 s refresh never wipes what is being typed.
+ */
+function renderRoundActions(cycle) {
+  const running = cycle.runtimeStatus === 'running' || cycle.runtimeStatus === 'pending';
+  const actions = running
+    ? [
+      ...cycle.rounds.filter((r) => r.state === 'undated' && !r.pickedFrom).map((r) => ({ key: `date:${r.id}`, round: r })),
+      ...cycle.rounds.flatMap((r) => (r.pendingQuotas ?? []).map((q) => ({ key: `quota:${r.id}:${q.id}`, round: r, quota: q }))),
+    ]
+    : [];
+  const key = `${cycle.id}|${actions.map((a) => a.key).join('|')}`;
+  $('round-actions-panel').hidden = actions.length === 0;
+  if (view.actionsKey === key) return;
+  view.actionsKey = key;
+  $('round-actions').replaceChildren(...actions.map((a) => (a.quota ? quotaForm(cycle.id, a.round, a.quota) : dateForm(cycle.id, a.round))));
+}
+
+function field(id, label, input) {
+  input.id = id;
+  return el('div', {}, el('label', { for: id, text: label }), input);
+}
+
+/** Who and why: every change an operator makes is recorded with both. */
+function whoAndWhy(prefix) {
+  return [
+    field(`${prefix}-by`, 'Người đề nghị', el('input', { type: 'text', name: 'requestedBy', required: true, maxlength: 200, autocomplete: 'off' })),
+    field(`${prefix}-reason`, 'Lý do, căn cứ', el('input', { type: 'text', name: 'reason', required: true, maxlength: 2000, autocomplete: 'off' })),
+  ];
+}
+
+function dateForm(cycleId, round) {
+  const prefix = `date-${round.id}`;
+  const semantics = el('select', { name: 'semantics' },
+    el('option', { value: 'before', text: 'Trước ngày' }),
+    el('option', { value: 'by', text: 'Chậm nhất ngày' }),
+    el('option', { value: 'within-month', text: 'Trong tháng' }));
+  const day = el('input', { type: 'date', name: 'date' });
+  const month = el('input', { type: 'month', name: 'month' });
+  const dayField = field(`${prefix}-date`, 'Ngày', day);
+  const monthField = field(`${prefix}-month`, 'Tháng', month);
+  const sync = () => {
+    const byMonth = semantics.value === 'within-month';
+    dayField.hidden = byMonth;
+    monthField.hidden = !byMonth;
+  };
+  semantics.addEventListener('change', sync);
+  sync();
+  const form = el('form', { 'data-action': 'date', 'data-round': round.id },
+    field(`${prefix}-semantics`, 'Thời hạn', semantics), dayField, monthField, ...whoAndWhy(prefix),
+    el('div', {}, el('button', { type: 'submit', text: 'Ấn định thời hạn' })));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    const newDeadline = semantics.value === 'within-month'
+      ? { semantics: 'within-month', month: data.get('month') || null }
+      : { semantics: semantics.value, date: data.get('date') || null };
+    act(form, `Đã gửi thời hạn của đợt «${round.title}»; trang sẽ cập nhật khi kỳ báo cáo ghi nhận.`,
+      () => apiPost(`cycles/${encodeURIComponent(cycleId)}/extensions`, {
+        subject: round.id, newDeadline, requestedBy: data.get('requestedBy'), reason: data.get('reason'),
+      }));
+  });
+  return el('div', { class: 'round-action' },
+    el('h4', { text: `${round.title}: chưa ấn định thời hạn` }),
+    el('p', { class: 'muted', text: 'Thời hạn áp dụng cho mọi đơn vị được đề nghị; sau đó nhắc hạn và đóng đợt theo thời hạn này.' }),
+    form);
+}
+
+const QUOTA_FIELDS = [
+  ['max', 'Tổng số tối đa'],
+  ['maxCollective', 'Tập thể tối đa'],
+  ['maxIndividual', 'Cá nhân tối đa'],
+  ['minPolice', 'Công an ít nhất'],
+  ['maxPolice', 'Công an tối đa'],
+];
+
+function quotaForm(cycleId, round, quota) {
+  const prefix = `quota-${round.id}-${quota.id}`;
+  const numbers = QUOTA_FIELDS.map(([name, label]) => field(`${prefix}-${name}`, label, el('input', { type: 'number', name, min: 0, step: 1, inputmode: 'numeric' })));
+  const form = el('form', { 'data-action': 'quota', 'data-round': round.id, 'data-quota': quota.id },
+    ...numbers, ...whoAndWhy(prefix), el('div', {}, el('button', { type: 'submit', text: 'Nhập chỉ tiêu' })));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    const body = { requestedBy: data.get('requestedBy'), reason: data.get('reason') };
+    for (const [name] of QUOTA_FIELDS) {
+      const value = String(data.get(name) ?? '').trim();
+      body[name] = value === '' ? null : Number(value);
+    }
+    act(form, `Đã nhập chỉ tiêu «${quota.description}»; trang sẽ cập nhật khi đợt được xét.`,
+      () => apiSend('PUT', `cycles/${encodeURIComponent(cycleId)}/rounds/${encodeURIComponent(round.id)}/quotas/${encodeURIComponent(quota.id)}`, body));
+  });
+  return el('div', { class: 'round-action' },
+    el('h4', { text: `${round.title}: chờ chỉ tiêu «${quota.description}»` }),
+    el('p', { class: 'muted', text: 'Nhập các số lượng được giao (bỏ trống những số không giao).' }),
+    form);
+}
+
+/** Sends one operator form; the host's problem, naming the field at fault, is shown under the forms. */
+async function act(form, done, send) {
+  if (view.acting) return;
+  view.acting = true;
+  const button = form.querySelector('button[type="submit"]');
+  button.disabled = true;
+  showProblem($('round-actions-error'), null);
+  $('round-actions-status').textContent = 'Đang gửi…';
+  try {
+    await send();
+    $('round-actions-status').textContent = done;
+    view.actionsKey = null;
+  } catch (error) {
+    if (error instanceof AuthError) {
+      view.acting = false;
+      return handleAuthError();
+    }
+    $('round-actions-status').textContent = '';
+    showProblem($('round-actions-error'), error);
+  } finally {
+    view.acting = false;
+    button.disabled = false;
+  }
+  refresh();
+  setTimeout(refresh, 1000);
 }
 
 function awardCell(round) {
@@ -554,7 +723,7 @@ function renderUnits() {
     cell(u.unitName),
     cell(u.blockName ?? u.block),
     el('td', { class: 'subject', title: u.subjectTitle, text: u.subjectTitle }),
-    el('td', {}, el('span', { class: `state ${u.state}`, text: STATE[u.state] ?? u.state })),
+    el('td', {}, el('span', { class: `state ${u.state}`, text: u.stateText ?? STATE[u.state] ?? u.state })),
     cell(u.submittedAtText ? `${u.submittedAtText}${u.version > 1 ? ` (lần ${u.version})` : ''}` : '—'),
     receiptCell(u),
     cell(u.remindersSent, 'num'),
@@ -805,6 +974,9 @@ function stop() {
 function route() {
   view.cycleId = readFragment();
   view.units = [];
+  view.actionsKey = null;
+  $('round-actions-status').textContent = '';
+  showProblem($('round-actions-error'), null);
   $('advance-status').textContent = '';
   $('advance-to').value = '';
   showProblem($('advance-error'), null);

@@ -3,7 +3,16 @@
 const token = new URLSearchParams(location.search).get("token") ?? "";
 const $ = (id) => document.getElementById(id);
 
-const stateLabels = { pending: "Chưa nộp", "on-time": "Đã nộp đúng hạn", late: "Đã nộp muộn", missing: "Quá hạn, chưa nộp" };
+const stateLabels = {
+  pending: "Chưa nộp", "on-time": "Đã nộp đúng hạn", late: "Đã nộp muộn", missing: "Quá hạn, chưa nộp",
+  "not-required": "Không nộp (không bắt buộc)", undated: "Chưa ấn định thời hạn",
+};
+
+/** The state as the host words it ("Không đề nghị" for an optional round), or our own label for an older host. */
+function stateText(task) {
+  if (task.state === "on-time" || task.state === "late") return stateLabels[task.state];
+  return task.stateText ?? stateLabels[task.state] ?? task.state;
+}
 
 async function call(path, options = {}) {
   const response = await fetch(path, { ...options, headers: { Authorization: `Bearer ${token}`, ...(options.headers ?? {}) } });
@@ -401,9 +410,19 @@ async function load() {
     const card = document.createElement("article");
     card.className = "panel task";
     card.dataset.subject = task.subject;
-    card.append(text("h2", task.title));
+    card.dataset.state = task.state;
+    card.append(text("h2", task.optional ? `${task.title} (không bắt buộc)` : task.title));
+    if (task.state === "undated") {
+      // Nothing can be sent until the standing agency dates the round: no form, just the reason.
+      card.append(text("p", "Thời hạn: chưa ấn định thời hạn. Cơ quan thường trực sẽ thông báo thời hạn; đến khi đó chưa nhận hồ sơ đề nghị.", "undated"));
+      tasks.append(card);
+      continue;
+    }
     card.append(text("p", `Thời hạn: ${task.deadlineText} — nhận đến ${task.lastAcceptedText}. ${task.latePolicy === "reject" ? "Quá thời hạn, hồ sơ không được tiếp nhận." : "Nộp muộn vẫn được nhận và ghi nhận là muộn."}`));
-    card.append(text("p", `Tình trạng: ${stateLabels[task.state] ?? task.state}${task.receipt ? ` — biên nhận ${task.receipt}, lần nộp ${task.version}, lúc ${task.submittedAtText}` : ""}`, "muted"));
+    if (task.optional) {
+      card.append(text("p", task.kind === "nomination" ? "Đề nghị khen thưởng là không bắt buộc: đơn vị không đề nghị thì không bị coi là chậm nộp." : "Nội dung này không bắt buộc: đơn vị không nộp thì không bị coi là chậm nộp.", "muted"));
+    }
+    card.append(text("p", `Tình trạng: ${stateText(task)}${task.receipt ? ` — biên nhận ${task.receipt}, lần nộp ${task.version}, lúc ${task.submittedAtText}` : ""}`, "muted task-state"));
     card.append(task.kind === "nomination" ? nominationForm(task, body.unitId) : reportForm(task));
     tasks.append(card);
   }
