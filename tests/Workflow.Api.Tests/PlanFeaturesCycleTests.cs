@@ -59,11 +59,11 @@ public sealed class PlanFeaturesCycleTests(ApiHost host) : IClassFixture<ApiHost
         await ApiHost.ReadAsync(await tuPhap.PostAsync("/api/unit/reports/bao-cao", Report(Rows(("2022", "Phòng Hành chính", "Tiêu chí 1")), villages: null, appendix: true)), HttpStatusCode.Created);
 
         // Proposing is optional; one commune proposes two collectives, before the province has its quota.
-        await ApiHost.ReadAsync(await tanAn.PostAsync("/api/unit/nominations/giay-khen", Uploads.NominationForm(Uploads.Nomination("de-nghi-tan-an-01", "xa-tan-an"), files: 1)), HttpStatusCode.Created);
-        await ApiHost.ReadAsync(await tanAn.PostAsync("/api/unit/nominations/giay-khen", Uploads.NominationForm(Uploads.Nomination("de-nghi-tan-an-02", "xa-tan-an"), files: 1)), HttpStatusCode.Created);
+        await ApiHost.ReadAsync(await tanAn.PostAsync("/api/unit/nominations/giay-khen", Uploads.NominationForm(Uploads.Nomination("de-nghi-tan-an-01", "xa-tan-an"))), HttpStatusCode.Created);
+        await ApiHost.ReadAsync(await tanAn.PostAsync("/api/unit/nominations/giay-khen", Uploads.NominationForm(Uploads.Nomination("de-nghi-tan-an-02", "xa-tan-an"))), HttpStatusCode.Created);
 
         // The undated round takes nothing yet, and says why.
-        var undated = await tanAn.PostAsync("/api/unit/nominations/co-thi-dua", Uploads.NominationForm(Uploads.Nomination("co-tan-an", "xa-tan-an"), files: 1));
+        var undated = await tanAn.PostAsync("/api/unit/nominations/co-thi-dua", Uploads.NominationForm(Uploads.Nomination("co-tan-an", "xa-tan-an")));
         Assert.False(undated.IsSuccessStatusCode);
         Assert.Equal("application/problem+json", undated.Content.Headers.ContentType?.MediaType);
         Assert.Equal("undated", Round(await Detail(), "co-thi-dua").GetProperty("state").GetString());
@@ -99,7 +99,7 @@ public sealed class PlanFeaturesCycleTests(ApiHost host) : IClassFixture<ApiHost
             reason = "UBND tỉnh ấn định thời hạn xét Cờ thi đua",
         }), HttpStatusCode.Accepted);
         await ApiHost.Eventually(async () => Round(await Detail(), "co-thi-dua").GetProperty("state").GetString() == "open", seconds: 60);
-        await ApiHost.ReadAsync(await dongSon.PostAsync("/api/unit/nominations/co-thi-dua", Uploads.NominationForm(Uploads.Nomination("co-dong-son", "xa-dong-son"), files: 1)), HttpStatusCode.Created);
+        await ApiHost.ReadAsync(await dongSon.PostAsync("/api/unit/nominations/co-thi-dua", Uploads.NominationForm(Uploads.Nomination("co-dong-son", "xa-dong-son"))), HttpStatusCode.Created);
 
         // Through the report's deadline and chases, the milestone's reminders (each taking a snapshot) and the dated round's close.
         foreach (var step in new[] { Vn(4, 24, 8), Vn(4, 30, 8), Vn(5, 1), Vn(5, 1, 8), Vn(5, 4, 8), Vn(5, 8, 8), Vn(5, 13, 8), Vn(5, 14, 8), Vn(5, 19, 8), Vn(5, 20), Vn(5, 25, 9) })
