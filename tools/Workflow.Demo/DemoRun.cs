@@ -320,7 +320,11 @@ internal sealed partial class DemoRun(DemoApi api, DemoOptions options, TextWrit
             var figures = round.GetProperty("pickedFrom").ValueKind == JsonValueKind.String
                 ? $"tỉnh chọn {Count("received")}, đạt {Count("accepted")}, không đạt {Count("refused")}"
                 : $"nhận {Count("received")}, đạt {Count("accepted")}, không đạt {Count("refused")}, từ chối do quá hạn {Count("lateRejected")}";
-            output.WriteLine($"  {round.GetProperty("title").GetString()}: {figures}");
+            // Where the round stands ("Đã xét", "Chờ chỉ tiêu"…) and whether proposing was optional.
+            var state = round.TryGetProperty("stateText", out var text) && text.GetString() is { Length: > 0 } said ? said : null;
+            var optional = round.TryGetProperty("optional", out var flag) && flag.GetBoolean() ? "không bắt buộc" : null;
+            var notes = string.Join(", ", new[] { state, optional }.OfType<string>());
+            output.WriteLine($"  {round.GetProperty("title").GetString()}{(notes.Length > 0 ? $" ({notes.ToLowerInvariant()})" : "")}: {figures}");
         }
 
         using var exports = await api.ExportsAsync(cycleId);
@@ -364,6 +368,7 @@ internal sealed partial class DemoRun(DemoApi api, DemoOptions options, TextWrit
     {
         _ when subject.Contains("Thông báo kế hoạch", StringComparison.Ordinal) => "thông báo kế hoạch",
         _ when subject.StartsWith("[Nhắc hạn]", StringComparison.Ordinal) => "nhắc hạn",
+        _ when subject.StartsWith("[Nhắc mốc công việc]", StringComparison.Ordinal) => "nhắc mốc công việc (cơ quan thường trực)",
         _ when subject.StartsWith("[Đôn đốc", StringComparison.Ordinal) => "đôn đốc",
         _ when subject.StartsWith("[Báo cáo thành viên", StringComparison.Ordinal) => "báo cáo thành viên Ban Chỉ đạo",
         _ when subject.Contains("biên nhận", StringComparison.OrdinalIgnoreCase) => "giấy biên nhận",
