@@ -47,7 +47,7 @@ public sealed class SubmissionService(
         var json = statistics is null ? null : JsonSerializer.Serialize(statistics, StatisticsJson.Options);
         // Lengths first: the rules' messages quote keys, and an overlong one must not reach the audit row.
         var problems = statistics is null
-            ? HasValues(deliverable, unit) ? [new FieldProblem("statistics", $"Thiếu số liệu thống kê theo biểu mẫu của «{deliverable.Title}».")] : []
+            ? deliverable.FormsFor(unit).Any(f => !f.IsFileOnly) ? [new FieldProblem("statistics", $"Thiếu số liệu thống kê theo biểu mẫu của «{deliverable.Title}».")] : []
             : SubmissionBounds.Check(statistics, json!);
         if (statistics is not null && problems.Count == 0)
         {
@@ -237,10 +237,6 @@ public sealed class SubmissionService(
 
     private async Task<Plan> PlanOf(string cycleId, CancellationToken cancellationToken) =>
         await plans.GetAsync(cycleId, cancellationToken) ?? throw new KeyNotFoundException($"Cycle '{cycleId}' has no recorded plan.");
-
-    /// <summary>True when the unit fills in values for the deliverable: a form in its scope that is not file-only.</summary>
-    private static bool HasValues(Deliverable deliverable, Unit? unit) =>
-        (unit is null ? deliverable.Forms : deliverable.FormsFor(unit)).Any(f => !f.IsFileOnly);
 
     private static SubmissionResult Refused(params FieldProblem[] problems) => new([], problems);
 }

@@ -17,6 +17,6 @@ public sealed record Deliverable
     /// </summary>
     public bool Optional { get; init; }
 
-    /// <summary>The forms a unit fills: those whose scope includes it.</summary>
-    public IEnumerable<StatisticalForm> FormsFor(Unit unit) => Forms.Where(f => f.Includes(unit));
+    /// <summary>The forms a unit fills: those whose scope includes it; every form when no unit is named.</summary>
+    public IEnumerable<StatisticalForm> FormsFor(Unit? unit) => unit is null ? Forms : Forms.Where(f => f.Includes(unit));
 }

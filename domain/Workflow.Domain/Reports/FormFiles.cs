@@ -15,7 +15,7 @@ public static class FormFiles
     public static IEnumerable<StatisticalForm> Required(Deliverable deliverable, Unit? unit)
     {
         ArgumentNullException.ThrowIfNull(deliverable);
-        return (unit is null ? deliverable.Forms : deliverable.FormsFor(unit)).Where(f => f.IsFileOnly);
+        return deliverable.FormsFor(unit).Where(f => f.IsFileOnly);
     }
 
     /// <summary>

@@ -20,7 +20,7 @@ public static class StatisticsValidator
         }
 
         var forms = deliverable.Forms.ToDictionary(f => f.Id, StringComparer.Ordinal);
-        var filled = (unit is null ? deliverable.Forms : deliverable.FormsFor(unit)).Where(f => !f.IsFileOnly).ToList();
+        var filled = deliverable.FormsFor(unit).Where(f => !f.IsFileOnly).ToList();
         foreach (var formId in statistics.Forms.Keys.Where(id => !filled.Exists(f => f.Id == id)))
         {
             errors.Add(new StatisticsError($"forms.{formId}", forms.TryGetValue(formId, out var other)
