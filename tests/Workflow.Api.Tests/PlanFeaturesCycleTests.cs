@@ -102,12 +102,20 @@ public sealed class PlanFeaturesCycleTests(ApiHost host) : IClassFixture<ApiHost
         await ApiHost.ReadAsync(await dongSon.PostAsync("/api/unit/nominations/co-thi-dua", Uploads.NominationForm(Uploads.Nomination("co-dong-son", "xa-dong-son"))), HttpStatusCode.Created);
 
         // Through the report's deadline and chases, the milestone's reminders (each taking a snapshot) and the dated round's close.
-        foreach (var step in new[] { Vn(4, 24, 8), Vn(4, 30, 8), Vn(5, 1), Vn(5, 1, 8), Vn(5, 4, 8), Vn(5, 8, 8), Vn(5, 13, 8), Vn(5, 14, 8), Vn(5, 19, 8), Vn(5, 20), Vn(5, 25, 9) })
+        foreach (var step in new[] { Vn(4, 24, 8), Vn(4, 30, 8), Vn(5, 1), Vn(5, 1, 8), Vn(5, 4, 8), Vn(5, 8, 8), Vn(5, 13, 8), Vn(5, 14, 8), Vn(5, 19, 8) })
         {
             await AdvanceAsync(step);
         }
 
+        // The dated deadline is exact to the second: "trước ngày 20/05/2024" takes 23:59:59 on 19/05 and refuses midnight.
+        await AdvanceAsync(ApiHost.Vn(5, 19, 23, 59, 59));
+        await ApiHost.ReadAsync(await hongThai.PostAsync("/api/unit/nominations/co-thi-dua", Uploads.NominationForm(Uploads.Nomination("co-hong-thai", "xa-hong-thai"))), HttpStatusCode.Created);
+        await AdvanceAsync(Vn(5, 20));
+        await ApiHost.ProblemAsync(await tanAn.PostAsync("/api/unit/nominations/co-thi-dua", Uploads.NominationForm(Uploads.Nomination("co-tan-an", "xa-tan-an"))), HttpStatusCode.Conflict);
         await ApiHost.Eventually(async () => Round(await Detail(), "co-thi-dua").GetProperty("state").GetString() == "judged", seconds: 60);
+        var flag = Round(await Detail(), "co-thi-dua");
+        Assert.Equal((2, 2, 0, 1), (flag.GetProperty("received").GetInt32(), flag.GetProperty("accepted").GetInt32(), flag.GetProperty("refused").GetInt32(), flag.GetProperty("lateRejected").GetInt32()));
+        await AdvanceAsync(Vn(5, 25, 9));
 
         // Consolidation on demand, without closing the cycle: kept beside the milestone's two snapshots.
         await ApiHost.ReadAsync(await host.Operator.PostAsJsonAsync($"{Cycle}/consolidations", new { requestedBy = "Phòng PV01", note = "Số liệu báo cáo Bộ" }), HttpStatusCode.Created);
@@ -130,8 +138,9 @@ public sealed class PlanFeaturesCycleTests(ApiHost host) : IClassFixture<ApiHost
         Assert.All(milestone, m => Assert.Contains("Bản tổng hợp số liệu lập lúc", m.Text, StringComparison.Ordinal));
 
         // The headline and blocks: the optional rounds' silent proposers are not missing; two units never reported.
+        // Rejected: one over quota and one too late.
         var nominations = detail.GetProperty("nominations");
-        Assert.Equal((3, 2, 1), (nominations.GetProperty("received").GetInt32(), nominations.GetProperty("accepted").GetInt32(), nominations.GetProperty("rejected").GetInt32()));
+        Assert.Equal((4, 3, 2, 1), (nominations.GetProperty("received").GetInt32(), nominations.GetProperty("accepted").GetInt32(), nominations.GetProperty("rejected").GetInt32(), nominations.GetProperty("lateRejected").GetInt32()));
         var communes = detail.GetProperty("blocks").EnumerateArray().Single(b => b.GetProperty("id").GetString() == "xa");
         Assert.Equal((2, 1), (communes.GetProperty("onTime").GetInt32(), communes.GetProperty("missing").GetInt32()));
 
