@@ -34,8 +34,14 @@ public sealed record Plan
     /// <summary>The standing agency's addresses: milestone reminders go there.</summary>
     public IReadOnlyList<string> OperatorEmails { get; init; } = [];
 
+    /// <summary>Set on a plan a relay derived from its parent cycle's plan: where it comes from and who issued it.</summary>
+    public PlanOrigin? Origin { get; init; }
+
     /// <summary>Set for a multi-year programme (002): the periods whose rounds start at their dates.</summary>
     public IReadOnlyList<ProgrammePeriod> Periods { get; init; } = [];
+
+    /// <summary>Every unit of the tree: the cycle's own units, each followed by the units under it.</summary>
+    public IEnumerable<Unit> AllUnits() => Units.SelectMany(u => u.Descendants().Prepend(u));
 
     /// <summary>The plan's own deliverables followed by those of each programme period.</summary>
     public IEnumerable<Deliverable> AllDeliverables() => Deliverables.Concat(Periods.SelectMany(p => p.Deliverables));
@@ -74,8 +80,8 @@ public sealed record Plan
     public TimeZoneInfo Zone() => VietnamTime.ZoneOf(TimeZone);
 
     /// <summary>
-    /// The plan as the cycle's orchestration carries it: the units without their names, addresses and people, which
-    /// only activities read, from the stored plan. The orchestration's input and history keep a copy of it, so for a
+    /// The plan as the cycle's orchestration carries it: the units without their names, addresses, people and the units
+    /// under them, which only activities and sub-cycles read, from the stored plan. The orchestration's input and history keep a copy of it, so for a
     /// national cycle of 100,000 units this is what keeps the engine's memory and storage small.
     /// </summary>
     public Plan ForSchedule() => this with { Units = [.. Units.Select(u => new Unit { Id = u.Id, Name = "", Block = u.Block, IsPolice = u.IsPolice })] };

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Workflow.Domain.Plans;
 
 /// <summary>A reporting unit: a district committee, a department, an agency, an enterprise, a school.</summary>
@@ -16,4 +18,16 @@ public sealed record Unit
 
     /// <summary>True for units of the police force, which some quotas and criteria single out.</summary>
     public bool IsPolice { get; init; }
+
+    /// <summary>
+    /// The units under this one (a district's communes, bodies, enterprises and schools). A unit with units is a relay:
+    /// its operator can issue them a plan of its own derived from the cycle's (<see cref="PlanDerivation"/>).
+    /// </summary>
+    public IReadOnlyList<Unit> Units { get; init; } = [];
+
+    [JsonIgnore]
+    public bool IsRelay => Units.Count > 0;
+
+    /// <summary>Every unit under this one, at any depth, each before its own units.</summary>
+    public IEnumerable<Unit> Descendants() => Units.SelectMany(u => u.Descendants().Prepend(u));
 }

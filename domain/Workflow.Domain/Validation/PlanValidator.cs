@@ -33,6 +33,7 @@ public static class PlanValidator
         private readonly HashSet<string> _blocks = [.. plan.Blocks.Select(b => b.Id)];
         private readonly HashSet<string> _members = [.. plan.Members.Select(m => m.Id)];
         private readonly Dictionary<string, Unit> _units = plan.Units.GroupBy(u => u.Id).ToDictionary(g => g.Key, g => g.First());
+        private readonly Dictionary<string, Unit> _tree = plan.AllUnits().GroupBy(u => u.Id).ToDictionary(g => g.Key, g => g.First());
         private readonly TimeZoneInfo? _zone = VietnamTime.Resolve(plan.TimeZone);
 
         public List<PlanError> Errors { get; } = [];
@@ -65,7 +66,8 @@ public static class PlanValidator
         {
             Unique(plan.Blocks.Select(b => b.Id), "$.blocks", "khối");
             Unique(plan.Members.Select(m => m.Id), "$.members", "thành viên Ban Chỉ đạo");
-            Unique(plan.Units.Select(u => u.Id), "$.units", "đơn vị");
+            // Ids are unique across the whole tree: a sub-cycle, a scope or an operator names a unit by its id alone.
+            Unique(plan.AllUnits().Select(u => u.Id), "$.units", "đơn vị");
             for (var i = 0; i < plan.Members.Count; i++)
             {
                 Email(plan.Members[i].Email, $"$.members[{i}].email");
@@ -76,10 +78,15 @@ public static class PlanValidator
                 Add("$.units", "Kế hoạch chưa có đơn vị nào.");
             }
 
-            for (var i = 0; i < plan.Units.Count; i++)
+            CheckUnits(plan.Units, "$.units");
+        }
+
+        private void CheckUnits(IReadOnlyList<Unit> units, string at)
+        {
+            for (var i = 0; i < units.Count; i++)
             {
-                var unit = plan.Units[i];
-                var path = $"$.units[{i}]";
+                var unit = units[i];
+                var path = $"{at}[{i}]";
                 Required(unit.Id, $"{path}.id", "mã đơn vị");
                 Required(unit.Name, $"{path}.name", "tên đơn vị");
                 if (!_blocks.Contains(unit.Block))
@@ -102,12 +109,14 @@ public static class PlanValidator
                     Add($"{path}.supervisor", $"Thành viên phụ trách «{supervisor}» không có trong danh sách thành viên Ban Chỉ đạo.");
                 }
 
-                if (unit.ManagedBy is { } manager && (!_units.ContainsKey(manager) || manager == unit.Id))
+                if (unit.ManagedBy is { } manager && (!_tree.ContainsKey(manager) || manager == unit.Id))
                 {
                     Add($"{path}.managedBy", manager == unit.Id
                         ? "Đơn vị không thể tự quản lý chính mình."
                         : $"Đơn vị quản lý «{manager}» không có trong danh sách đơn vị.");
                 }
+
+                CheckUnits(unit.Units, $"{path}.units");
             }
         }
 
