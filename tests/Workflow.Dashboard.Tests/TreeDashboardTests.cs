@@ -46,6 +46,9 @@ public sealed class TreeDashboardTests(DashboardFixture fixture) : IClassFixture
         var yenTheTokens = await TokensAsync(yenTheCycle, yenThe);
         var tanYenTokens = await TokensAsync(tanYenCycle, tanYen);
 
+        // The top's advance reaches only sub-cycles already running: wait until both run and stand on their clock.
+        await StandingAsync([yenTheCycle, tanYenCycle], null);
+
         // 11/03: two of Yên Thế's three communes and one of Tân Yên's four report on time.
         await UnitUploads.SubmitReportAsync(fixture.Http, plan, yenTheTokens[yenThe[0]], Report, seed: 3);
         await UnitUploads.SubmitReportAsync(fixture.Http, plan, yenTheTokens[yenThe[1]], Report, seed: 5);
@@ -193,6 +196,12 @@ public sealed class TreeDashboardTests(DashboardFixture fixture) : IClassFixture
             Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"advance: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
 
+        await StandingAsync(tree, to);
+    }
+
+    /// <summary>Waits until every cycle named runs and its stepped clock stands at <paramref name="to"/> (anywhere when null).</summary>
+    private async Task StandingAsync(string[] tree, DateTimeOffset? to)
+    {
         var deadline = DateTime.UtcNow.AddSeconds(90);
         foreach (var id in tree)
         {
@@ -200,12 +209,13 @@ public sealed class TreeDashboardTests(DashboardFixture fixture) : IClassFixture
             {
                 using var json = await GetAsync($"api/cycles/{id}");
                 if (json.RootElement.TryGetProperty("progress", out var progress) && progress.ValueKind == JsonValueKind.Object
-                    && progress.TryGetProperty("standsAt", out var at) && at.ValueKind == JsonValueKind.String && at.GetDateTimeOffset() == to)
+                    && json.RootElement.GetProperty("runtimeStatus").GetString() == "running"
+                    && progress.TryGetProperty("standsAt", out var stands) && stands.ValueKind == JsonValueKind.String && (to is null || stands.GetDateTimeOffset() == to))
                 {
                     break;
                 }
 
-                Assert.True(DateTime.UtcNow < deadline, $"{id} did not stand at {to:O} within 90 s");
+                Assert.True(DateTime.UtcNow < deadline, $"{id} did not stand at {to:O} within 90 s: {json.RootElement.GetProperty("runtimeStatus")} {(progress.ValueKind == JsonValueKind.Object ? progress.GetRawText() : "")}");
                 await Task.Delay(200);
             }
         }
