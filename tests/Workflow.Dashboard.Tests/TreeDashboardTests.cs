@@ -125,6 +125,9 @@ public sealed class TreeDashboardTests(DashboardFixture fixture) : IClassFixture
         await Expect(crumb.GetByRole(AriaRole.Link, new() { Name = plan.Title, Exact = true })).ToHaveAttributeAsync("href", $"#cycle={cycleId}");
         await Expect(crumb).ToContainTextAsync(tanYenName);
         await Expect(page.Locator("#relays-panel")).ToBeHiddenAsync();
+        // Its clock follows the province's: no advance here.
+        await Expect(page.Locator("#advance-form")).ToBeHiddenAsync();
+        await Expect(page.Locator("#rehearsal-follows")).ToBeVisibleAsync();
 
         // The district's report up, pre-filled from its communes' reports: base completion and the summed figures.
         using (var rollUp = await GetAsync($"api/cycles/{tanYenCycle}/rollups/{Report}"))

@@ -509,7 +509,9 @@ function renderRehearsal(cycle) {
   $('rehearsal-withheld').textContent = `Thư không gửi vì không còn đúng: ${withheld}`;
 
   const running = cycle.runtimeStatus === 'running' || cycle.runtimeStatus === 'pending';
-  $('advance-form').hidden = !stepped || !running;
+  // A sub-cycle runs on its top cycle's clock: only the top advances it (the host refuses a sub-cycle's own advance).
+  $('advance-form').hidden = !stepped || !running || Boolean(cycle.parent);
+  $('rehearsal-follows').hidden = !cycle.parent;
   const next = cycle.progress?.nextStepAt;
   $('advance-next').textContent = next
     ? `Mốc kế tiếp của lịch (nhắc hạn, hạn chót, đôn đốc, kết thúc): ${formatInstant(next)}`
