@@ -277,15 +277,18 @@ public sealed class RelayCliTests
     public async Task RollUp_ACorrectionRefusedByTheHost_ShowsItsField()
     {
         var narrative = Path.GetTempFileName();
+        var statistics = Path.GetTempFileName();
+        await File.WriteAllTextAsync(statistics, """{"forms":{"bieu-01":{"so-vu":{"number":1240}}}}""");
         var handler = new StubHandler((request, _) => request.Method == HttpMethod.Get
             ? (HttpStatusCode.OK, Draft, "application/json")
             : (HttpStatusCode.BadRequest, """{"title":"Số liệu không hợp lệ.","status":400,"errors":[{"field":"corrections.bieu-01.so-vu","message":"«Số vụ việc về ANTT» khác số liệu tổng hợp (1234 → 1240); ghi lý do điều chỉnh."}]}""", "application/problem+json"));
 
-        var (code, _, error) = await Run(handler, "rollup", "bg.yen-the", "bao-cao", "--file", narrative, "--statistics", narrative);
+        var (code, _, error) = await Run(handler, "rollup", "bg.yen-the", "bao-cao", "--file", narrative, "--statistics", statistics);
 
         Assert.Equal(1, code);
         Assert.Contains("  - corrections.bieu-01.so-vu: «Số vụ việc về ANTT» khác số liệu tổng hợp (1234 → 1240); ghi lý do điều chỉnh.", error, StringComparison.Ordinal);
         File.Delete(narrative);
+        File.Delete(statistics);
     }
 
     [Fact]
