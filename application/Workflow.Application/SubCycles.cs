@@ -53,7 +53,8 @@ public sealed class SubCycles(
 
         var clock = await clocks.ClockAsync(parentCycleId, cancellationToken);
         var now = clocks.Now(clock);
-        var lineage = (await links.GetAsync(parentCycleId, cancellationToken))?.Lineage ?? [];
+        // The parent's plan carries its lineage (the link's, stored with it): one read fewer per issue, thousands in a national tree.
+        var lineage = parent.Origin?.Lineage ?? [];
         var derived = PlanDerivation.Derive(parent, parentCycleId, lineage, relayUnitId, request, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, parent.Zone()).DateTime));
         if (derived.Plan is not { } plan)
         {

@@ -47,7 +47,7 @@ internal sealed record BenchOptions(
             provinces,
             communes,
             baseUnits,
-            (int)Number("--national-parallel", 8),
+            (int)Number("--national-parallel", 16),
             TimeSpan.FromMinutes(Number("--national-cap-minutes", 40)));
     }
 }
