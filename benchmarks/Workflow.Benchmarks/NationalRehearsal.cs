@@ -32,7 +32,7 @@ internal static class NationalRehearsal
                 var ok = await UntilAsync(mails, m => Enumerable.Range(0, 3).All(l => m.Notices(l).Count >= expected[l]), cap, "plan notices",
                     m => string.Join(", ", Enumerable.Range(0, 3).Select(l => $"{m.Notices(l).Count:N0}/{expected[l]:N0}")));
                 await input.WriteLineAsync(ok ? "go" : "stop");
-                return DateTimeOffset.UtcNow;
+                return ok ? DateTimeOffset.UtcNow : null;
             }
 
             var level = int.Parse(line["@wave ".Length..], System.Globalization.CultureInfo.InvariantCulture);
