@@ -51,9 +51,14 @@ public sealed class SubCycles(
             return new SubCycleIssue(null, null, [new PlanError("id", $"Kỳ báo cáo cấp trên «{parentCycleId}» không còn chạy.")], Conflict: true);
         }
 
-        var clock = await clocks.ClockAsync(parentCycleId, cancellationToken);
+        // The parent records its clock as it records its plan; until then its start's own clock is the one it will record
+        // (never the live fallback, which would put a rehearsal's sub-cycle on real time).
+        var clock = await status.GetClockAsync(parentCycleId, cancellationToken)
+            ?? (await client.GetInstanceAsync(parentCycleId, getInputsAndOutputs: true, cancellationToken))?.ReadInputAs<CycleInput>()?.BusinessClock
+            ?? BusinessClock.Live;
         var now = clocks.Now(clock);
-        var lineage = (await links.GetAsync(parentCycleId, cancellationToken))?.Lineage ?? [];
+        // The parent's plan carries its lineage (the link's, stored with it): one read fewer per issue, thousands in a national tree.
+        var lineage = parent.Origin?.Lineage ?? [];
         var derived = PlanDerivation.Derive(parent, parentCycleId, lineage, relayUnitId, request, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, parent.Zone()).DateTime));
         if (derived.Plan is not { } plan)
         {
