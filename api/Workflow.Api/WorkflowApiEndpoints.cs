@@ -96,6 +96,24 @@ public static class WorkflowApiEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         cycles.MapGet("/{id}/templates/{file}", TemplateHandlers.GetAsync).WithName("GetTemplate").WithSummary("Tải một tệp mẫu đã đính kèm")
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").ProducesProblem(StatusCodes.Status404NotFound);
+        cycles.MapPost("/{id}/relays/{relayId}/plan", RelayHandlers.IssueAsync).WithName("IssueSubCycle")
+            .WithSummary("Đơn vị trung gian ban hành kế hoạch của cấp mình cho các đơn vị trực thuộc (kỳ báo cáo cấp dưới, kế thừa đề cương, biểu mẫu, khen thưởng)")
+            .Accepts<Workflow.Domain.Levels.RelayPlanRequest>("application/json").Produces<SubCycleStarted>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        cycles.MapGet("/{id}/relays", RelayHandlers.ListAsync).WithName("ListRelays").WithSummary("Các đơn vị trung gian và kỳ báo cáo cấp dưới của họ")
+            .Produces<List<RelayRow>>().ProducesProblem(StatusCodes.Status404NotFound);
+        cycles.MapGet("/{id}/rollups/{deliverableId}", RelayHandlers.DraftAsync).WithName("GetRollUp")
+            .WithSummary("Báo cáo lên cấp trên điền sẵn từ tổng hợp của kỳ cấp dưới: số liệu cộng dồn, bảng ghép kèm đơn vị, số đơn vị cơ sở đã nộp")
+            .Produces<RollUpView>().ProducesProblem(StatusCodes.Status404NotFound);
+        cycles.MapPost("/{id}/rollups/{deliverableId}", RelayHandlers.RollUpAsync).WithName("SubmitRollUp")
+            .WithSummary("Gửi báo cáo lên cấp trên: tệp báo cáo (file), số liệu (statistics, nếu điều chỉnh), lý do điều chỉnh (corrections) và tệp biểu mẫu (form:<mã>)")
+            .Accepts<IFormFile>("multipart/form-data").Produces<ReportReceipt>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        cycles.MapPost("/{id}/forwards/{roundId}", RelayHandlers.ForwardAsync).WithName("ForwardPicks")
+            .WithSummary("Gửi các đề nghị khen thưởng cấp mình đã lựa chọn (trong chỉ tiêu) kèm hồ sơ lên đợt khen thưởng của cấp trên")
+            .Produces<List<ForwardRow>>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         cycles.MapGet("/{id}/dossiers/{unitId}/{subject}/{version:int}", DownloadHandlers.GetDossierAsync).WithName("GetDossier").WithSummary("Tải một phiên bản hồ sơ đã nộp")
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").ProducesProblem(StatusCodes.Status404NotFound);
 

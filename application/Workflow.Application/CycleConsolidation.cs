@@ -173,7 +173,7 @@ public sealed class CycleConsolidation(IStatusStore status, IOptions<StorageOpti
         },
         row.Documents);
 
-    private static UnitReport Report(DeliverableStatus row) => new(
+    internal static UnitReport Report(DeliverableStatus row) => new(
         row.UnitId,
         row.State != SubmissionState.Submitted ? ReportState.Missing : row.Late ? ReportState.Late : ReportState.OnTime,
         row.SubmittedAt,

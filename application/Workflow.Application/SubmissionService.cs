@@ -25,9 +25,19 @@ public sealed class SubmissionService(
     /// A report with the filled files of the unit's file-only forms (<see cref="FormFiles"/>): one file per such form in
     /// its scope, none for any other form. Everything is judged at one arrival and stored together or not at all.
     /// </summary>
-    public async Task<SubmissionResult> SubmitReportAsync(
+    public Task<SubmissionResult> SubmitReportAsync(
         string cycleId, string unitId, string deliverableId, IncomingFile file, IReadOnlyList<FilledForm> forms, ReportStatistics? statistics,
-        DateTimeOffset? receivedAt = null, CancellationToken cancellationToken = default)
+        DateTimeOffset? receivedAt = null, CancellationToken cancellationToken = default) =>
+        SubmitAsync(cycleId, unitId, deliverableId, file, forms, statistics, rollUp: false, receivedAt, cancellationToken);
+
+    /// <summary>A relay's report rolled up from its sub-cycle (<see cref="SubCycles"/>): the only report whose statistics may carry a roll-up.</summary>
+    public Task<SubmissionResult> SubmitRollUpAsync(
+        string cycleId, string relayUnitId, string deliverableId, IncomingFile file, IReadOnlyList<FilledForm> forms, ReportStatistics statistics, CancellationToken cancellationToken = default) =>
+        SubmitAsync(cycleId, relayUnitId, deliverableId, file, forms, statistics, rollUp: true, null, cancellationToken);
+
+    private async Task<SubmissionResult> SubmitAsync(
+        string cycleId, string unitId, string deliverableId, IncomingFile file, IReadOnlyList<FilledForm> forms, ReportStatistics? statistics, bool rollUp,
+        DateTimeOffset? receivedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(forms);
@@ -49,6 +59,11 @@ public sealed class SubmissionService(
         var problems = statistics is null
             ? deliverable.FormsFor(unit).Any(f => !f.IsFileOnly) ? [new FieldProblem("statistics", $"Thiếu số liệu thống kê theo biểu mẫu của «{deliverable.Title}».")] : []
             : SubmissionBounds.Check(statistics, json!);
+        if (statistics?.RollUp is not null && !rollUp)
+        {
+            problems.Add(new FieldProblem("statistics.rollUp", "Chỉ báo cáo tổng hợp từ kỳ báo cáo của cấp dưới mới có phần «rollUp»; bỏ phần này."));
+        }
+
         if (statistics is not null && problems.Count == 0)
         {
             problems = [.. StatisticsValidator.Validate(deliverable, statistics, unit).Select(e => new FieldProblem($"statistics.{e.Field}", e.Message))];
@@ -190,7 +205,8 @@ public sealed class SubmissionService(
             problems.Add(new FieldProblem("nomination.name", "Thiếu tên tập thể, cá nhân được đề nghị."));
         }
 
-        if (plan.Units.All(u => u.Id != nomination.NomineeUnit))
+        // A relay forwards nominees of the units under it: the whole tree is the plan's.
+        if (plan.AllUnits().All(u => u.Id != nomination.NomineeUnit))
         {
             problems.Add(new FieldProblem("nomination.nomineeUnit", $"Đơn vị «{nomination.NomineeUnit}» không có trong kế hoạch."));
         }

@@ -224,7 +224,7 @@ public static class CycleCommandHandlers
     }
 
     /// <summary>Moves a stepped rehearsal on: to <c>to</c>, or to the cycle's next schedule instant when it is omitted.</summary>
-    public static async Task<IResult> AdvanceAsync(string id, HttpRequest request, DurableTaskClient client, CycleClocks clocks, CancellationToken cancellationToken)
+    public static async Task<IResult> AdvanceAsync(string id, HttpRequest request, DurableTaskClient client, CycleClocks clocks, ICycleLinks links, CancellationToken cancellationToken)
     {
         var (body, invalid) = await ApiJson.ReadBodyAsync<AdvanceBody>(request, optional: true, cancellationToken);
         if (invalid is not null)
@@ -248,8 +248,16 @@ public static class CycleCommandHandlers
             return ApiProblems.Conflict($"Kỳ báo cáo «{id}» không còn chạy (trạng thái: {instance.RuntimeStatus}).");
         }
 
+        // The tree runs on one clock: a sub-cycle moves when its top cycle does, never on its own.
+        if (await links.GetAsync(id, cancellationToken) is { } link)
+        {
+            return ApiProblems.Conflict($"Kỳ «{id}» là kỳ báo cáo cấp dưới, chạy theo thời gian của kỳ cấp trên «{link.ParentCycleId}»; chuyển thời gian ở kỳ gốc.");
+        }
+
+        var tree = await RunningSubCyclesAsync(client, links, id, cancellationToken);
         var progress = instance.ReadCustomStatusAs<CycleProgress>();
-        var to = body?.To ?? progress?.NextStepAt;
+        // Next of the whole tree: a district's reminder may come before the province's next instant.
+        var to = body?.To ?? tree.Select(t => t.ReadCustomStatusAs<CycleProgress>()?.NextStepAt).Append(progress?.NextStepAt).Where(t => t is not null).Min();
         if (to is null)
         {
             return ApiProblems.BadRequest("to", "Chưa biết mốc kế tiếp của kỳ báo cáo; ghi rõ thời điểm cần chuyển tới (to).");
@@ -262,7 +270,32 @@ public static class CycleCommandHandlers
 
         var requestedBy = request.HttpContext.User.Identity?.Name ?? "operator";
         await client.RaiseEventAsync(InstanceIds.Cycle(id), ClockAdvance.EventName, new ClockAdvance(to.Value.ToUniversalTime(), requestedBy), cancellationToken);
+        foreach (var sub in tree)
+        {
+            await client.RaiseEventAsync(sub.InstanceId, ClockAdvance.EventName, new ClockAdvance(to.Value.ToUniversalTime(), requestedBy), cancellationToken);
+        }
+
         return Results.Accepted(value: new ControlAccepted(id, "advance", ApiText.DateTime(to)));
+    }
+
+    /// <summary>Every running sub-cycle under the cycle, at any depth.</summary>
+    private static async Task<List<OrchestrationMetadata>> RunningSubCyclesAsync(DurableTaskClient client, ICycleLinks links, string id, CancellationToken cancellationToken)
+    {
+        var found = new List<OrchestrationMetadata>();
+        var pending = new Queue<string>([id]);
+        while (pending.TryDequeue(out var parent))
+        {
+            foreach (var child in await links.ChildrenAsync(parent, cancellationToken))
+            {
+                pending.Enqueue(child.CycleId);
+                if (await client.GetInstanceAsync(child.CycleId, cancellation: cancellationToken) is { IsRunning: true } running)
+                {
+                    found.Add(running);
+                }
+            }
+        }
+
+        return found;
     }
 
     /// <summary>The clock a start asks for, or the problem with the request.</summary>

@@ -100,7 +100,7 @@ public static class CycleQueryHandlers
         return Results.Ok(new CyclePage(items, next));
     }
 
-    public static async Task<IResult> GetAsync(string id, DurableTaskClient client, IPlanStore plans, IStatusStore status, CycleClocks clocks, CancellationToken cancellationToken)
+    public static async Task<IResult> GetAsync(string id, DurableTaskClient client, IPlanStore plans, IStatusStore status, CycleClocks clocks, ICycleLinks links, CancellationToken cancellationToken)
     {
         if (!CycleLookup.IsSafeId(id) || await CycleLookup.InstanceAsync(client, id, inputs: false, cancellationToken) is not { } instance)
         {
@@ -146,7 +146,9 @@ public static class CycleQueryHandlers
         var next = progress?.NextDeadline?.ToUniversalTime();
         return Results.Ok(new CycleDetail(
             id, plan.Title, plan.Number, plan.Issuer, instance.RuntimeStatus, instance.CreatedAt.ToUniversalTime(), instance.LastUpdatedAt.ToUniversalTime(),
-            failure, progress, next, progress?.NextDeadlineText ?? ApiText.DateTime(next), blocks, deliverables, rounds, Rehearsal(clock, now), nominations, Milestones(plan, now)));
+            failure, progress, next, progress?.NextDeadlineText ?? ApiText.DateTime(next), blocks, deliverables, rounds, Rehearsal(clock, now), nominations, Milestones(plan, now),
+            await links.GetAsync(id, cancellationToken) is { } link ? new ParentInfo(link.ParentCycleId, link.RelayUnitId, plan.Issuer, link.Lineage) : null,
+            await RelayHandlers.RowsAsync(id, plan, client, links, cancellationToken)));
     }
 
     /// <summary>The plan's milestones with their reminders (their points inside the plan's span) and whether the cycle's clock has passed them.</summary>

@@ -94,7 +94,7 @@ public static class UploadHandlers
     /// The filled files of file-only forms: one file part per form, named «form:{formId}». A text part of that name, an
     /// id no plan could hold or more parts than one submission stores are refused before any file is read.
     /// </summary>
-    private static (List<IFormFile> Files, IResult? Problem) FilledForms(IFormCollection form)
+    internal static (List<IFormFile> Files, IResult? Problem) FilledForms(IFormCollection form)
     {
         if (form.Keys.FirstOrDefault(k => k.StartsWith(FormFiles.PartPrefix, StringComparison.Ordinal)) is { } text)
         {
@@ -116,7 +116,7 @@ public static class UploadHandlers
     }
 
     /// <summary>201 with a receipt naming every file, or the refusal: late (409), or each problem by its field or part.</summary>
-    private static IResult ReportAnswer(SubmissionResult result, Deliverable deliverable)
+    internal static IResult ReportAnswer(SubmissionResult result, Deliverable deliverable)
     {
         if (result.Problems.Count > 0 || result.Files.Count == 0)
         {

@@ -11,4 +11,10 @@ public sealed record BlockSummary(string? BlockId, string Name, int Expected, in
 
     /// <summary>Units that did not hand in an optional deliverable: counted apart, never as missing.</summary>
     public int NotRequired { get; init; }
+
+    /// <summary>
+    /// When relays of these units reported roll-ups: the base units under them all (a unit that is not a relay counts as
+    /// one), so the province reads "28/30 đơn vị cơ sở đã nộp" through every level.
+    /// </summary>
+    public BaseCompletion? Base { get; init; }
 }

@@ -18,4 +18,7 @@ public sealed record Consolidation(
 
     /// <summary>Units that did not hand in an optional deliverable ("không nộp (không bắt buộc)"), apart from the missing ones.</summary>
     public IReadOnlyList<string> NotRequiredUnits { get; init; } = [];
+
+    /// <summary>The units that relay the cycle to units under them, with their base units' completion once they reported a roll-up.</summary>
+    public IReadOnlyList<RelayCompletion> Relays { get; init; } = [];
 }

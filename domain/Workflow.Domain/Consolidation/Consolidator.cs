@@ -41,6 +41,7 @@ public static class Consolidator
         {
             Tables = Tables(plan, deliverable, all, units),
             NotRequiredUnits = [.. all.Where(r => r.State == ReportState.NotRequired).Select(r => r.UnitId).Order(StringComparer.Ordinal)],
+            Relays = [.. all.Where(r => units[r.UnitId].IsRelay).Select(r => new RelayCompletion(r.UnitId, units[r.UnitId].Name, r.Statistics?.RollUp?.SubCycleId, r.Statistics?.RollUp?.Base, r.Statistics?.RollUp?.Corrections ?? []))],
         };
     }
 
@@ -68,7 +69,10 @@ public static class Consolidator
                         }
 
                         var row = new ReportedRow(unit.Id, unit.Name, blocks.GetValueOrDefault(unit.Block, unit.Block), i + 1,
-                            [.. field.Columns.Select(c => TableCell.Display(c, cells.GetValueOrDefault(c.Id)))]);
+                            [.. field.Columns.Select(c => TableCell.Display(c, cells.GetValueOrDefault(c.Id)))])
+                        {
+                            Origin = report.Statistics.RollUp is null ? null : cells.GetValueOrDefault(RollUp.OriginColumn),
+                        };
                         var raw = groupColumn is null ? null : cells.GetValueOrDefault(groupColumn.Id);
                         rows.Add((row, string.IsNullOrWhiteSpace(raw) ? "" : TableCell.Normalize(groupColumn!, raw)));
                     }
@@ -146,6 +150,7 @@ public static class Consolidator
         {
             Coverage = coverage,
             NotRequired = reports.Count(r => r.State == ReportState.NotRequired),
+            Base = reports.Any(r => r.Statistics?.RollUp is not null) ? RollUp.BaseOf(reports) : null,
         };
     }
 

@@ -54,7 +54,7 @@ public static class StatisticsValidator
                 }
                 else if (field.Type == FieldType.Table)
                 {
-                    errors.AddRange(CheckRows(field, value.Rows!, path));
+                    errors.AddRange(CheckRows(field, value.Rows!, path, rolledUp: statistics.RollUp is not null));
                 }
             }
         }
@@ -65,14 +65,15 @@ public static class StatisticsValidator
     /// <summary>The most rows a table without its own bound takes: one report's table, not a data dump.</summary>
     public const int MaxTableRows = 500;
 
-    private static IEnumerable<StatisticsError> CheckRows(FormField field, IReadOnlyList<IReadOnlyDictionary<string, string>> rows, string path)
+    private static IEnumerable<StatisticsError> CheckRows(FormField field, IReadOnlyList<IReadOnlyDictionary<string, string>> rows, string path, bool rolledUp)
     {
         var columns = field.Columns.ToDictionary(c => c.Id, StringComparer.Ordinal);
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i] ?? new Dictionary<string, string>();
             var at = $"{path}.rows[{i}]";
-            foreach (var unknown in row.Keys.Where(k => !columns.ContainsKey(k)))
+            // A relay's rolled-up row names the unit it came from; no other report may claim an origin.
+            foreach (var unknown in row.Keys.Where(k => !columns.ContainsKey(k) && !(rolledUp && k == RollUp.OriginColumn)))
             {
                 yield return new StatisticsError($"{at}.{unknown}", $"Bảng «{field.Label}», dòng {i + 1}: không có cột «{unknown}».");
             }

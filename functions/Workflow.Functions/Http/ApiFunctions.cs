@@ -20,7 +20,7 @@ namespace Workflow.Functions.Http;
 /// </summary>
 public sealed class ApiFunctions(ApiGate gate, IPlanStore plans, IStatusStore status, IDossierStore dossiers, ITemplateStore templates, CycleConsolidation consolidation, ConsolidationSnapshots snapshots,
     SubmissionService submissions, MailOutboxService mails, CycleClocks clocks, CycleStarter starter, QuotaSetting quotas, IOptions<StorageOptions> storage, ServiceHealth health, TimeProvider time,
-    ICycleLinks links, IOperatorAccounts accounts)
+    ICycleLinks links, SubCycles subCycles, IOperatorAccounts accounts)
 {
     [Function("Health")]
     public Task<IResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request, [DurableClient] DurableTaskClient client)
@@ -62,7 +62,7 @@ public sealed class ApiFunctions(ApiGate gate, IPlanStore plans, IStatusStore st
 
     [Function("GetCycle")]
     public Task<IResult> GetCycle([HttpTrigger(AuthorizationLevel.Function, "get", Route = "cycles/{id}")] HttpRequest request, string id, [DurableClient] DurableTaskClient client)
-        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => CycleQueryHandlers.GetAsync(id, client, plans, status, clocks, request.HttpContext.RequestAborted));
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => CycleQueryHandlers.GetAsync(id, client, plans, status, clocks, links, request.HttpContext.RequestAborted));
 
     [Function("ListCycleUnits")]
     public Task<IResult> ListCycleUnits([HttpTrigger(AuthorizationLevel.Function, "get", Route = "cycles/{id}/units")] HttpRequest request, string id, [DurableClient] DurableTaskClient client)
@@ -81,7 +81,7 @@ public sealed class ApiFunctions(ApiGate gate, IPlanStore plans, IStatusStore st
     [Function("AdvanceRehearsal")]
     public Task<IResult> AdvanceRehearsal(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "cycles/{id}/rehearsal/advance")] HttpRequest request, string id, [DurableClient] DurableTaskClient client)
-        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => CycleCommandHandlers.AdvanceAsync(id, request, client, clocks, request.HttpContext.RequestAborted));
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => CycleCommandHandlers.AdvanceAsync(id, request, client, clocks, links, request.HttpContext.RequestAborted));
 
     [Function("ExtendDeadline")]
     public Task<IResult> ExtendDeadline([HttpTrigger(AuthorizationLevel.Function, "post", Route = "cycles/{id}/extensions")] HttpRequest request, string id, [DurableClient] DurableTaskClient client)
@@ -97,6 +97,27 @@ public sealed class ApiFunctions(ApiGate gate, IPlanStore plans, IStatusStore st
     public Task<IResult> PickNominees(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "cycles/{id}/picks/{roundId}")] HttpRequest request, string id, string roundId, [DurableClient] DurableTaskClient client)
         => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => CycleCommandHandlers.PickAsync(id, roundId, request, client, plans, status, request.HttpContext.RequestAborted));
+
+    [Function("IssueSubCycle")]
+    public Task<IResult> IssueSubCycle(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "cycles/{id}/relays/{relayId}/plan")] HttpRequest request, string id, string relayId, [DurableClient] DurableTaskClient client)
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => RelayHandlers.IssueAsync(id, relayId, request, client, subCycles, request.HttpContext.RequestAborted));
+
+    [Function("ListRelays")]
+    public Task<IResult> ListRelays([HttpTrigger(AuthorizationLevel.Function, "get", Route = "cycles/{id}/relays")] HttpRequest request, string id, [DurableClient] DurableTaskClient client)
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => RelayHandlers.ListAsync(id, client, plans, links, request.HttpContext.RequestAborted));
+
+    [Function("GetRollUp")]
+    public Task<IResult> GetRollUp([HttpTrigger(AuthorizationLevel.Function, "get", Route = "cycles/{id}/rollups/{deliverableId}")] HttpRequest request, string id, string deliverableId)
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => RelayHandlers.DraftAsync(id, deliverableId, subCycles, request.HttpContext.RequestAborted));
+
+    [Function("SubmitRollUp")]
+    public Task<IResult> SubmitRollUp([HttpTrigger(AuthorizationLevel.Function, "post", Route = "cycles/{id}/rollups/{deliverableId}")] HttpRequest request, string id, string deliverableId)
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => RelayHandlers.RollUpAsync(id, deliverableId, request, subCycles, storage, request.HttpContext.RequestAborted));
+
+    [Function("ForwardPicks")]
+    public Task<IResult> ForwardPicks([HttpTrigger(AuthorizationLevel.Function, "post", Route = "cycles/{id}/forwards/{roundId}")] HttpRequest request, string id, string roundId)
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => RelayHandlers.ForwardAsync(id, roundId, subCycles, request.HttpContext.RequestAborted));
 
     [Function("RetryFailedPiece")]
     public Task<IResult> RetryFailedPiece(
