@@ -11,7 +11,7 @@ namespace Workflow.Api.Security;
 /// root or one of the relays in the cycle's lineage (with <c>{relayId}</c> appended, for the relay's own sub-cycle issued
 /// under <c>{id}</c>); a route without a cycle needs the root scope. Every refusal is audited.
 /// </summary>
-public sealed partial class OperatorAccessHandler(ICycleLinks links, IOperatorAccounts accounts, TimeProvider time, ILogger<OperatorAccessHandler> logger)
+public sealed partial class OperatorAccessHandler(ICycleLinks links, IPlanStore plans, IOperatorAccounts accounts, TimeProvider time, ILogger<OperatorAccessHandler> logger)
     : AuthorizationHandler<OperatorAccessRequirement>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperatorAccessRequirement requirement)
@@ -71,7 +71,11 @@ public sealed partial class OperatorAccessHandler(ICycleLinks links, IOperatorAc
         List<string> lineage = OperatorScope.IsValid(cycleId) && !OperatorScope.IsRoot(cycleId)
             ? [.. (await links.GetAsync(cycleId, http.RequestAborted))?.Lineage ?? []]
             : [];
-        if (http.Request.RouteValues.TryGetValue(ApiAuth.RelayRouteValue, out var relay) && relay?.ToString() is { Length: > 0 } relayId)
+        // The relay extends the lineage only when it is a unit of that cycle's plan: a district cannot name itself
+        // the relay of another district's sub-cycle to reach it.
+        if (http.Request.RouteValues.TryGetValue(ApiAuth.RelayRouteValue, out var relay) && relay?.ToString() is { Length: > 0 } relayId
+            && OperatorScope.IsValid(cycleId) && !OperatorScope.IsRoot(cycleId)
+            && (await plans.GetAsync(cycleId, http.RequestAborted))?.Units.Any(u => u.Id == relayId) == true)
         {
             lineage.Add(relayId);
         }
