@@ -73,8 +73,13 @@ public sealed class AccessHost : IAsyncLifetime
         using var content = new StringContent(plan, System.Text.Encoding.UTF8, "application/json");
         var started = await Admin.PostAsync($"/api/cycles?id={Province}&rehearsal=step&from={Uri.EscapeDataString(ApiHost.Vn(3, 11, 9).ToString("O"))}", content);
         Assert.True(started.StatusCode == HttpStatusCode.Accepted, await started.Content.ReadAsStringAsync());
-        // The relays can issue once the province cycle has its plan stored and runs.
-        await ApiHost.Eventually(async () => (await Admin.GetAsync($"/api/cycles/{Province}/relays")).StatusCode == HttpStatusCode.OK, seconds: 60);
+        // The relays can issue once the province cycle runs (not merely scheduled).
+        await ApiHost.Eventually(async () =>
+        {
+            using var response = await Admin.GetAsync($"/api/cycles/{Province}");
+            return response.StatusCode == HttpStatusCode.OK
+                && JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("runtimeStatus").GetString() == "running";
+        }, seconds: 60);
     }
 
     public HttpClient Client(string key, string? address = null)
