@@ -13,5 +13,7 @@ public static class MessageKeys
 
     public static string Receipt(string cycleId, string receiptNumber) => $"{cycleId}:receipt:{receiptNumber}";
 
+    public static string Verdict(string cycleId, string unitId, string roundId) => $"{cycleId}:{unitId}:{roundId}:verdict";
+
     public static string Rejection(string cycleId, string unitId, string subjectId, string attemptId) => $"{cycleId}:{unitId}:{subjectId}:rejected:{attemptId}";
 }

@@ -32,6 +32,10 @@ public static class ExportTables
             }
 
             tables.AddRange(export.Consolidation.Tables.Select(t => Rows(deliverable, t, index)));
+            if (export.Consolidation.Relays.Count > 0)
+            {
+                tables.Add(Relays(export.Consolidation, index));
+            }
         }
 
         foreach (var (outcome, index) in rounds.Select((r, i) => (r, i + 1)))
@@ -116,7 +120,14 @@ public static class ExportTables
     /// </summary>
     private static ExportTable Rows(Deliverable deliverable, ConsolidatedTable table, int index)
     {
+        // Rows a relay rolled up from its units say which unit under it they came from.
+        var origins = table.Groups.SelectMany(g => g.Rows).Any(r => r.Origin is not null);
         var columns = new List<string> { "Đơn vị báo cáo", "Khối" };
+        if (origins)
+        {
+            columns.Add("Đơn vị cơ sở");
+        }
+
         columns.AddRange(table.Columns);
         var rows = new List<IReadOnlyList<object?>>();
         foreach (var group in table.Groups.Where(g => g.Rows.Count > 0))
@@ -126,7 +137,7 @@ public static class ExportTables
                 rows.Add(Row([$"{by}: {group.Title} ({group.Rows.Count} dòng)", .. columns.Skip(1).Select(_ => (object?)"")]));
             }
 
-            rows.AddRange(group.Rows.Select(r => Row([r.UnitName, r.BlockName, .. r.Cells])));
+            rows.AddRange(group.Rows.Select(r => origins ? Row([r.UnitName, r.BlockName, r.Origin ?? "", .. r.Cells]) : Row([r.UnitName, r.BlockName, .. r.Cells])));
         }
 
         if (rows.Count == 0)
@@ -135,6 +146,24 @@ public static class ExportTables
         }
 
         return new ExportTable($"{deliverable.Id}-bang-{table.FormId}-{table.FieldId}", $"{index}. {table.Label}", columns, rows);
+    }
+
+    /// <summary>Each relay's base units' completion as its roll-up reported it, and the figures it corrected with the reasons.</summary>
+    private static ExportTable Relays(Consolidation consolidation, int index)
+    {
+        var rows = consolidation.Relays.Select(r => Row(
+        [
+            r.Name,
+            r.SubCycleId ?? "",
+            r.Base?.Expected,
+            r.Base?.OnTime,
+            r.Base?.Late,
+            r.Base?.Missing,
+            r.Describe(),
+            string.Join("; ", r.Corrections.Select(c => $"{c.Label}: {c.Prefilled} → {c.Value} ({c.Reason})")),
+        ])).ToList();
+        return new ExportTable($"{consolidation.DeliverableId}-cap-co-so", $"{index}. Cấp cơ sở",
+            ["Đơn vị", "Kỳ báo cáo cấp dưới", "Đơn vị cơ sở phải nộp", "Đúng hạn", "Muộn", "Chưa nộp", "Tình hình", "Số liệu điều chỉnh (lý do)"], rows);
     }
 
     private static ExportTable Targets(Consolidation consolidation, int index)
@@ -157,7 +186,8 @@ public static class ExportTables
     private static ExportTable Nominees(Plan plan, RoundOutcome outcome, int index)
     {
         var round = plan.NominationRounds.First(r => r.Id == outcome.RoundId);
-        var units = plan.Units.ToDictionary(u => u.Id, u => u.Name, StringComparer.Ordinal);
+        // Nominees forwarded by a relay belong to units under it.
+        var units = plan.AllUnits().ToDictionary(u => u.Id, u => u.Name, StringComparer.Ordinal);
         var rows = outcome.Nominees.Select(n => Row(
         [
             n.Nomination.Id,

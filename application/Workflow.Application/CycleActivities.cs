@@ -145,7 +145,9 @@ public sealed partial class CycleActivities(
     {
         ArgumentNullException.ThrowIfNull(evaluation);
         var plan = await PlanOf(evaluation.CycleId);
-        var round = await consolidation.EvaluateRoundAsync(plan, evaluation);
+        var (round, outcome) = await consolidation.JudgeRoundAsync(plan, evaluation);
+        // Every level mails its verdicts: a district's refusal reaches the commune that proposed, the province's the district.
+        await mail.SendVerdictsAsync(plan, evaluation.CycleId, round.RoundId, outcome.Nominees, (await clocks.ClockAsync(evaluation.CycleId)).IsRehearsal);
         await NoteAsync(evaluation.CycleId, "round-closed", $"Kết thúc đợt «{plan.SubjectTitle(round.RoundId) ?? round.RoundId}»",
             $"Nhận {round.Received} đề nghị, đạt {round.Accepted}, không đạt {round.Refused}, từ chối do quá hạn {round.LateRejected}.", $"round-{round.RoundId}");
         return round;

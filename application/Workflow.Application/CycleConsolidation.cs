@@ -14,7 +14,8 @@ public sealed class CycleConsolidation(IStatusStore status, IOptions<StorageOpti
     private readonly BlobContainerClient _exports = new BlobServiceClient(storage.Value.ConnectionString).GetBlobContainerClient(storage.Value.ExportContainer);
 
     /// <summary>Judges a closed round (or the province's picks) and writes each nominee's outcome to its row.</summary>
-    public async Task<RoundResult> EvaluateRoundAsync(Plan plan, RoundEvaluation evaluation, CancellationToken cancellationToken = default)
+    /// <summary>Judges the round and writes each nominee's verdicts; also returns the outcome, whose verdicts are mailed.</summary>
+    public async Task<(RoundResult Result, RoundOutcome Outcome)> JudgeRoundAsync(Plan plan, RoundEvaluation evaluation, CancellationToken cancellationToken = default)
     {
         var outcome = await OutcomeAsync(plan, evaluation.CycleId, evaluation.RoundId, evaluation.Picks, cancellationToken);
         foreach (var nominee in outcome.Nominees)
@@ -28,7 +29,7 @@ public sealed class CycleConsolidation(IStatusStore status, IOptions<StorageOpti
 
         var lateRejected = await LateRefusals.CountAsync(status, evaluation.CycleId, evaluation.RoundId, cancellationToken);
         var accepted = outcome.Accepted.Select(n => n.Nomination.Id).ToList();
-        return new RoundResult(evaluation.RoundId, outcome.Nominees.Count, accepted.Count, outcome.Nominees.Count - accepted.Count, lateRejected, accepted);
+        return (new RoundResult(evaluation.RoundId, outcome.Nominees.Count, accepted.Count, outcome.Nominees.Count - accepted.Count, lateRejected, accepted), outcome);
     }
 
     /// <summary>

@@ -143,6 +143,31 @@ public sealed class CycleMail(IMailer mailer, UnitLinks links, ITemplateStore te
     }
 
     /// <summary>
+    /// Each proposer's verdicts once a round is judged, one mail per proposer under one key per round, so a retried
+    /// judgement sends nothing twice. A relay's pick round reaches the units that proposed to the relay.
+    /// </summary>
+    public async Task<int> SendVerdictsAsync(Plan plan, string cycleId, string roundId, IReadOnlyList<Workflow.Domain.Consolidation.NomineeOutcome> nominees, bool rehearsal, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(nominees);
+        var title = PlanLookup.SubjectTitle(plan, roundId);
+        var sent = 0;
+        foreach (var group in nominees.GroupBy(n => n.Nomination.ProposedBy, StringComparer.Ordinal))
+        {
+            if (PlanLookup.FindUnit(plan, group.Key) is not { } unit)
+            {
+                continue;
+            }
+
+            var content = MailTemplates.Verdict(new VerdictMail(unit.Name, plan.Number, title,
+                [.. group.Select(n => new NomineeVerdictLine(n.Nomination.Name, n.Accepted, n.Reasons))], links.Link(plan, cycleId, unit.Id)));
+            sent += await SendAsync(new OutgoingMail(MessageKeys.Verdict(cycleId, unit.Id, roundId), PlanLookup.Recipients(unit), Marked(content, rehearsal)), cancellationToken) ? 1 : 0;
+        }
+
+        return sent;
+    }
+
+    /// <summary>
     /// A milestone's reminder to the plan's operators, all of them on one mail under one key per point: the milestone as
     /// the plan words it, the cycle's figures at the point, and the snapshot to cite (opened on the dashboard), if any.
     /// </summary>

@@ -142,19 +142,22 @@ public sealed class SubCycles(
             return null;
         }
 
+        // The pick round's rows hold its verdicts; the dossier's versions are on the units' proposals, under the proposal round.
+        var proposals = (await status.ListNomineesAsync(subCycleId, roundId, cancellationToken)).ToDictionary(p => p.NominationId, StringComparer.Ordinal);
         var forwarded = new List<ForwardedNomination>();
         var picks = (await status.ListNomineesAsync(subCycleId, pickRound, cancellationToken))
             .Where(p => p.WithinQuota == true && p.Eligible != false && p.DossierComplete != false)
             .OrderBy(p => p.SubmittedAt).ThenBy(p => p.NominationId, StringComparer.Ordinal);
         foreach (var pick in picks)
         {
+            var proposal = proposals.GetValueOrDefault(pick.NominationId) ?? pick;
             var files = new List<NominationFile>();
             var key = new SubmissionKey(subCycleId, pick.ProposedBy, roundId);
-            for (var i = 0; i < pick.Versions.Count; i++)
+            for (var i = 0; i < proposal.Versions.Count; i++)
             {
-                var stored = await dossiers.DownloadAsync(key, pick.Versions[i], cancellationToken)
-                    ?? throw new InvalidOperationException($"Dossier version {pick.Versions[i]} of {pick.NominationId} is missing.");
-                var document = i < pick.Documents.Count ? pick.Documents[i] : new SubmittedDocument("", null);
+                var stored = await dossiers.DownloadAsync(key, proposal.Versions[i], cancellationToken)
+                    ?? throw new InvalidOperationException($"Dossier version {proposal.Versions[i]} of {pick.NominationId} is missing.");
+                var document = i < proposal.Documents.Count ? proposal.Documents[i] : new SubmittedDocument("", null);
                 files.Add(new NominationFile(document.DocumentId, document.LineCount, new IncomingFile(stored.Version.FileName, stored.Version.ContentType, stored.Content.ToStream())));
             }
 

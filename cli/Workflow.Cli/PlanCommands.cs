@@ -41,6 +41,13 @@ internal static class PlanCommands
             output.WriteLine($"✓ {file}: hợp lệ — «{plan.Title}»");
             output.WriteLine($"  {units} đơn vị, {plan.Blocks.Count} khối, {plan.AllDeliverables().Count()} nội dung phải nộp, "
                 + $"{plan.NominationRounds.Count} đợt đề nghị khen thưởng, {plan.Periods.Count} giai đoạn");
+            // The units under a relay are not the cycle's: the relay issues them a plan of its own.
+            var relays = plan.Units.Where(u => u.IsRelay).ToList();
+            if (relays.Count > 0)
+            {
+                output.WriteLine($"  {relays.Count} đơn vị ban hành kế hoạch cho cấp dưới, {plan.AllUnits().Count() - units} đơn vị cấp dưới: "
+                    + string.Join(", ", relays.Select(r => $"{r.Name} ({r.Descendants().Count()})")));
+            }
         }
 
         return failed == 0 ? 0 : 1;

@@ -52,7 +52,7 @@ public sealed class FormFileApiTests(ApiHost host) : IClassFixture<ApiHost>
         var report = sample.Deliverables.Single(d => d.Id == Uploads.Report);
         return sample with
         {
-            Blocks = [.. sample.Blocks, new Block("commune", "Ban Chỉ đạo cấp xã")],
+            Blocks = [.. sample.Blocks.Where(b => b.Id != "commune"), new Block("commune", "Ban Chỉ đạo cấp xã")],
             Units =
             [
                 .. sample.Units.Where(u => u.Block == "district-committee").Take(2),

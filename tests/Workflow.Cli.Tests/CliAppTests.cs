@@ -228,5 +228,7 @@ public sealed class CliAppTests
 
         Assert.Equal(0, code);
         Assert.Contains("hợp lệ", output, StringComparison.Ordinal);
+        Assert.Contains("  247 đơn vị, 7 khối,", output, StringComparison.Ordinal);
+        Assert.Contains("  2 đơn vị ban hành kế hoạch cho cấp dưới, 51 đơn vị cấp dưới: Ban Chỉ đạo huyện Yên Thế (24), Ban Chỉ đạo huyện Tân Yên (27)", output, StringComparison.Ordinal);
     }
 }

@@ -76,7 +76,7 @@ public sealed class UnitPageTests(DashboardFixture fixture) : IClassFixture<Dash
         var communeOnly = new UnitScope { Blocks = ["commune"] };
         var plan = sample with
         {
-            Blocks = [.. sample.Blocks, new Block("commune", "Ban Chỉ đạo cấp xã")],
+            Blocks = [.. sample.Blocks.Where(b => b.Id != "commune"), new Block("commune", "Ban Chỉ đạo cấp xã")],
             Units =
             [
                 .. sample.Units.Where(u => u.Block == "district-committee").Take(1),

@@ -117,6 +117,29 @@ public static class MailTemplates
         return Render($"[Giấy biên nhận {m.ReceiptNumber}] {m.SubjectTitle}", text, m.Link);
     }
 
+    /// <summary>The round's verdict on a proposer's nominees: refusals are mailed at every level, each with its reasons.</summary>
+    public static MailContent Verdict(VerdictMail m)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        var lines = string.Join("\n", m.Nominees.Select((n, i) => n.Accepted
+            ? $"{i + 1}. {n.Name}: đạt."
+            : $"{i + 1}. {n.Name}: không đạt – {string.Join("; ", n.Reasons)}"));
+        var refused = m.Nominees.Count(n => !n.Accepted);
+        var text = $"""
+            Kính gửi: {m.UnitName}
+
+            KẾT QUẢ XÉT ĐỀ NGHỊ KHEN THƯỞNG
+            {m.RoundTitle}, Kế hoạch số {m.PlanNumber}: {m.Nominees.Count - refused}/{m.Nominees.Count} đề nghị của quý đơn vị đạt.
+            {lines}
+
+            Kết quả này đã được ghi vào hệ thống.
+            {m.Link.Text}: {m.Link.Url}
+
+            {Signature}
+            """;
+        return Render($"[Kết quả xét khen thưởng] {m.RoundTitle}" + (refused > 0 ? $" – {refused} đề nghị không đạt" : ""), text, m.Link);
+    }
+
     public static MailContent Rejection(RejectionMail m)
     {
         ArgumentNullException.ThrowIfNull(m);

@@ -278,7 +278,7 @@ public static class CycleCommandHandlers
         return Results.Accepted(value: new ControlAccepted(id, "advance", ApiText.DateTime(to)));
     }
 
-    /// <summary>Every running sub-cycle under the cycle, at any depth.</summary>
+    /// <summary>Every running or pending sub-cycle under the cycle, at any depth.</summary>
     private static async Task<List<OrchestrationMetadata>> RunningSubCyclesAsync(DurableTaskClient client, ICycleLinks links, string id, CancellationToken cancellationToken)
     {
         var found = new List<OrchestrationMetadata>();
@@ -288,7 +288,8 @@ public static class CycleCommandHandlers
             foreach (var child in await links.ChildrenAsync(parent, cancellationToken))
             {
                 pending.Enqueue(child.CycleId);
-                if (await client.GetInstanceAsync(child.CycleId, cancellation: cancellationToken) is { IsRunning: true } running)
+                // A sub-cycle just issued may not have started yet: its advance waits in its queue all the same.
+                if (await client.GetInstanceAsync(child.CycleId, cancellation: cancellationToken) is { RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending } running)
                 {
                     found.Add(running);
                 }

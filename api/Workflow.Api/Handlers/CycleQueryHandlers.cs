@@ -148,7 +148,7 @@ public static class CycleQueryHandlers
             id, plan.Title, plan.Number, plan.Issuer, instance.RuntimeStatus, instance.CreatedAt.ToUniversalTime(), instance.LastUpdatedAt.ToUniversalTime(),
             failure, progress, next, progress?.NextDeadlineText ?? ApiText.DateTime(next), blocks, deliverables, rounds, Rehearsal(clock, now), nominations, Milestones(plan, now),
             await links.GetAsync(id, cancellationToken) is { } link ? new ParentInfo(link.ParentCycleId, link.RelayUnitId, plan.Issuer, link.Lineage) : null,
-            await RelayHandlers.RowsAsync(id, plan, client, links, cancellationToken)));
+            await RelayHandlers.RowsAsync(id, plan, client, plans, status, clocks, links, cancellationToken)));
     }
 
     /// <summary>The plan's milestones with their reminders (their points inside the plan's span) and whether the cycle's clock has passed them.</summary>

@@ -69,33 +69,48 @@ public static class RelayHandlers
     }
 
     /// <summary>The cycle's relays: each with its sub-cycle and that sub-cycle's progress once issued.</summary>
-    public static async Task<IResult> ListAsync(string id, DurableTaskClient client, IPlanStore plans, ICycleLinks links, CancellationToken cancellationToken)
+    public static async Task<IResult> ListAsync(
+        string id, DurableTaskClient client, IPlanStore plans, IStatusStore status, CycleClocks clocks, ICycleLinks links, CancellationToken cancellationToken)
     {
         if (!CycleLookup.IsSafeId(id) || await CycleLookup.PlanAsync(plans, client, id, cancellationToken) is not { } plan)
         {
             return ApiProblems.CycleNotFound(id);
         }
 
-        return Results.Ok(await RowsAsync(id, plan, client, links, cancellationToken));
+        return Results.Ok(await RowsAsync(id, plan, client, plans, status, clocks, links, cancellationToken));
     }
 
-    internal static async Task<List<RelayRow>> RowsAsync(string id, Plan plan, DurableTaskClient client, ICycleLinks links, CancellationToken cancellationToken)
+    /// <summary>
+    /// Each relay's row, its counts read from the sub-cycle's status rows now (as the cycle's own blocks are), not from
+    /// its progress, which moves only at its schedule's steps.
+    /// </summary>
+    internal static async Task<List<RelayRow>> RowsAsync(
+        string id, Plan plan, DurableTaskClient client, IPlanStore plans, IStatusStore status, CycleClocks clocks, ICycleLinks links, CancellationToken cancellationToken)
     {
         var children = (await links.ChildrenAsync(id, cancellationToken)).ToDictionary(l => l.RelayUnitId, StringComparer.Ordinal);
         var rows = new List<RelayRow>();
         foreach (var relay in plan.Units.Where(u => u.IsRelay || children.ContainsKey(u.Id)))
         {
             if (!children.TryGetValue(relay.Id, out var link)
-                || await client.GetInstanceAsync(link.CycleId, cancellation: cancellationToken) is not { } instance)
+                || await client.GetInstanceAsync(link.CycleId, cancellation: cancellationToken) is not { } instance
+                || await plans.GetAsync(link.CycleId, cancellationToken) is not { } sub)
             {
                 rows.Add(new RelayRow(relay.Id, relay.Name, relay.Units.Count, null, null, null, relay.Units.Count, 0, 0, 0, $"{relay.Name}: chưa ban hành kế hoạch cấp mình"));
                 continue;
             }
 
-            var progress = instance.ReadCustomStatusAs<CycleProgress>();
-            var (expected, onTime, late, missing) = (progress?.Expected ?? 0, progress?.OnTime ?? 0, progress?.Late ?? 0, progress?.Missing ?? 0);
-            rows.Add(new RelayRow(relay.Id, relay.Name, relay.Units.Count, link.CycleId, instance.RuntimeStatus, progress?.PhaseLabel, expected, onTime, late, missing,
-                $"{relay.Name}: {onTime + late}/{expected} lượt nộp của đơn vị cơ sở" + (late > 0 ? $" ({late} muộn)" : "")));
+            var now = await clocks.NowAsync(link.CycleId, cancellationToken);
+            var states = new List<UnitState>();
+            foreach (var deliverable in sub.Deliverables)
+            {
+                states.AddRange((await status.ListAsync(link.CycleId, deliverable.Id, cancellationToken)).Select(r => CycleLookup.StateOf(r, now, deliverable.Optional)));
+            }
+
+            var (onTime, late, missing) = (states.Count(s => s == UnitState.OnTime), states.Count(s => s == UnitState.Late), states.Count(s => s == UnitState.Missing));
+            var expected = states.Count(s => s != UnitState.NotRequired);
+            rows.Add(new RelayRow(relay.Id, relay.Name, relay.Units.Count, link.CycleId, instance.RuntimeStatus, instance.ReadCustomStatusAs<CycleProgress>()?.PhaseLabel,
+                expected, onTime, late, missing,
+                $"{relay.Name}: {onTime + late}/{expected} báo cáo của đơn vị trực thuộc đã nộp" + (late > 0 || missing > 0 ? $" ({late} nộp muộn, {missing} chưa nộp)" : "")));
         }
 
         return rows;

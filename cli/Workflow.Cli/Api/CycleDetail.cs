@@ -20,4 +20,6 @@ internal sealed record CycleDetail(
     IReadOnlyList<RoundInfo>? Rounds,
     RehearsalInfo? Rehearsal = null,
     NominationCounts? Nominations = null,
-    IReadOnlyList<MilestoneInfo>? Milestones = null);
+    IReadOnlyList<MilestoneInfo>? Milestones = null,
+    ParentInfo? Parent = null,
+    IReadOnlyList<RelayRow>? Relays = null);

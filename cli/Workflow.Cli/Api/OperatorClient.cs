@@ -171,6 +171,67 @@ internal sealed class OperatorClient(HttpClient http)
         return await ReadAsync<MailRow>(response, cancellationToken);
     }
 
+    /// <summary>Issues a relay's own plan to the units under it; the body is a RelayPlanRequest as JSON.</summary>
+    public async Task<SubCycleStarted> IssueRelayPlanAsync(string id, string relayId, string requestJson, CancellationToken cancellationToken = default)
+    {
+        using var content = new StringContent(requestJson, Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync($"{CyclePath(id)}/relays/{Uri.EscapeDataString(relayId)}/plan", content, cancellationToken);
+        return await ReadAsync<SubCycleStarted>(response, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<RelayRow>> RelaysAsync(string id, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.GetAsync($"{CyclePath(id)}/relays", cancellationToken);
+        return await ReadAsync<List<RelayRow>>(response, cancellationToken);
+    }
+
+    /// <summary>A sub-cycle's report to its parent as its units' reports pre-fill it now.</summary>
+    public async Task<RollUpView> RollUpAsync(string subCycleId, string deliverableId, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.GetAsync($"{CyclePath(subCycleId)}/rollups/{Uri.EscapeDataString(deliverableId)}", cancellationToken);
+        return await ReadAsync<RollUpView>(response, cancellationToken);
+    }
+
+    /// <summary>Sends the relay's report up, as multipart: «file», «statistics», «corrections» and «form:{id}» parts.</summary>
+    public async Task<ReportReceipt> SubmitRollUpAsync(string subCycleId, string deliverableId, RollUpSubmission submission, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        using var form = new MultipartFormDataContent();
+        form.Add(FilePart(submission.Content), "file", submission.FileName);
+        if (submission.Statistics is { } statistics)
+        {
+            form.Add(new StringContent(statistics, Encoding.UTF8, "application/json"), "statistics");
+        }
+
+        if (submission.Corrections.Count > 0)
+        {
+            form.Add(new StringContent(JsonSerializer.Serialize(submission.Corrections, Json), Encoding.UTF8, "application/json"), "corrections");
+        }
+
+        foreach (var filled in submission.Forms)
+        {
+            form.Add(FilePart(filled.Content), $"form:{filled.FormId}", filled.FileName);
+        }
+
+        using var response = await http.PostAsync($"{CyclePath(subCycleId)}/rollups/{Uri.EscapeDataString(deliverableId)}", form, cancellationToken);
+        return await ReadAsync<ReportReceipt>(response, cancellationToken);
+    }
+
+    /// <summary>Forwards the relay's picks of a round, with their dossiers, to the parent round.</summary>
+    public async Task<IReadOnlyList<ForwardRow>> ForwardAsync(string subCycleId, string roundId, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.PostAsync($"{CyclePath(subCycleId)}/forwards/{Uri.EscapeDataString(roundId)}", content: null, cancellationToken);
+        return await ReadAsync<List<ForwardRow>>(response, cancellationToken);
+    }
+
+    // The host checks a file by its extension and content, not by the declared type.
+    private static ByteArrayContent FilePart(byte[] content)
+    {
+        var part = new ByteArrayContent(content);
+        part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        return part;
+    }
+
     /// <summary>Copies one export to <paramref name="destination"/>; the link may be absolute or relative to the host.</summary>
     public async Task DownloadAsync(ExportLink export, Stream destination, CancellationToken cancellationToken = default)
     {

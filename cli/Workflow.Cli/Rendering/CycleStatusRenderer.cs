@@ -14,6 +14,11 @@ internal static class CycleStatusRenderer
         output.WriteLine($"{cycle.PlanNumber} — {cycle.Title}");
         var phase = cycle.Progress?.PhaseLabel is { Length: > 0 } label ? $" · giai đoạn: {label}" : "";
         output.WriteLine($"Chu kỳ {cycle.Id}: {Labels.RuntimeStatus(cycle.RuntimeStatus)}{phase}");
+        if (ParentLine(cycle) is { } parent)
+        {
+            output.WriteLine(parent);
+        }
+
         if (RehearsalLine(cycle) is { } rehearsal)
         {
             output.WriteLine(rehearsal);
@@ -73,6 +78,16 @@ internal static class CycleStatusRenderer
             }
 
             output.WriteLine($"  {ProgressBar.Legend}");
+        }
+
+        if (cycle.Relays is { Count: > 0 } relays)
+        {
+            output.WriteLine();
+            output.WriteLine($"Đơn vị trung gian ({relays.Count}) — chi tiết: workflow relays {cycle.Id}");
+            foreach (var relay in relays)
+            {
+                output.WriteLine(RelayRenderer.Line(relay));
+            }
         }
 
         if (cycle.Deliverables is { Count: > 0 } deliverables)
@@ -150,6 +165,18 @@ internal static class CycleStatusRenderer
         }
 
         return null;
+    }
+
+    /// <summary>For a sub-cycle: whose it is and the cycle above it, with the relays from the top down when deeper than one level.</summary>
+    public static string? ParentLine(CycleDetail cycle)
+    {
+        if (cycle.Parent is not { } parent)
+        {
+            return null;
+        }
+
+        var lineage = parent.Lineage is { Count: > 1 } chain ? $" (các cấp: {string.Join(" › ", chain)})" : "";
+        return $"Kỳ báo cáo cấp dưới của {parent.RelayName ?? parent.RelayUnitId}, thuộc chu kỳ {parent.ParentCycleId}{lineage} — cấp trên: workflow status {parent.ParentCycleId}";
     }
 
     /// <summary>For a stepped rehearsal still running: the instant an advance without --to moves it to, and how.</summary>

@@ -89,8 +89,10 @@ public static class PlanDerivation
             });
         }
 
+        // A key names an inherited deliverable or units' round; the relay's pick round takes no deadline from the request,
+        // so a key naming it would be silently dropped.
         var known = inherited.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
-        foreach (var id in request.Deadlines.Keys.Where(k => !known.Contains(k) && !rounds.Any(r => r.Id == k)).Order(StringComparer.Ordinal))
+        foreach (var id in request.Deadlines.Keys.Where(k => !known.Contains(k) && !rounds.Any(r => r.Id == k && r.PickedFrom is null)).Order(StringComparer.Ordinal))
         {
             errors.Add(new PlanError($"$.deadlines.{id}", $"«{id}» không phải nội dung phải nộp hay đợt đề nghị mà «{relay.Name}» nhận từ kế hoạch cấp trên."));
         }

@@ -105,7 +105,7 @@ public sealed class ApiFunctions(ApiGate gate, IPlanStore plans, IStatusStore st
 
     [Function("ListRelays")]
     public Task<IResult> ListRelays([HttpTrigger(AuthorizationLevel.Function, "get", Route = "cycles/{id}/relays")] HttpRequest request, string id, [DurableClient] DurableTaskClient client)
-        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => RelayHandlers.ListAsync(id, client, plans, links, request.HttpContext.RequestAborted));
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => RelayHandlers.ListAsync(id, client, plans, status, clocks, links, request.HttpContext.RequestAborted));
 
     [Function("GetRollUp")]
     public Task<IResult> GetRollUp([HttpTrigger(AuthorizationLevel.Function, "get", Route = "cycles/{id}/rollups/{deliverableId}")] HttpRequest request, string id, string deliverableId)

@@ -89,6 +89,12 @@ const view = {
   starting: false,
   // The operator's forms for undated rounds and pending quotas are rebuilt only when what they ask for changes.
   actionsKey: null,
+  // The relays opened on this page (by sub-cycle id) and each one's sub-cycle as last fetched.
+  expanded: new Set(),
+  subDetails: new Map(),
+  // Titles of the cycles above a sub-cycle, fetched once for the breadcrumb.
+  cycleTitles: new Map(),
+  rollUps: null,
   acting: false,
 };
 
@@ -506,7 +512,9 @@ function renderRehearsal(cycle) {
   $('rehearsal-withheld').textContent = `Thư không gửi vì không còn đúng: ${withheld}`;
 
   const running = cycle.runtimeStatus === 'running' || cycle.runtimeStatus === 'pending';
-  $('advance-form').hidden = !stepped || !running;
+  // A sub-cycle runs on its top cycle's clock: only the top advances it (the host refuses a sub-cycle's own advance).
+  $('advance-form').hidden = !stepped || !running || Boolean(cycle.parent);
+  $('rehearsal-follows').hidden = !cycle.parent;
   const next = cycle.progress?.nextStepAt;
   $('advance-next').textContent = next
     ? `Mốc kế tiếp của lịch (nhắc hạn, hạn chót, đôn đốc, kết thúc): ${formatInstant(next)}`
@@ -545,6 +553,338 @@ async function advance(to) {
 
 function renderBlocks(cycle) {
   $('blocks').replaceChildren(...cycle.blocks.map(blockRow));
+}
+
+// ---- the tree: relays and their sub-cycles, the parent above a sub-cycle, the report up ----
+
+/** Sums the blocks of a cycle detail: the same current counts its own page shows in «Tổng quan». */
+function totalsOf(cycle) {
+  const sum = (field) => (cycle.blocks ?? []).reduce((total, block) => total + (block[field] ?? 0), 0);
+  return { expected: sum('expected'), onTime: sum('onTime'), late: sum('late'), missing: sum('missing'), pending: sum('pending'), notRequired: sum('notRequired') };
+}
+
+/** The counts as words beside a bar, each in its own span so colour never carries the meaning alone. */
+function countLine(counts, attribute) {
+  const line = el('p', { class: 'block-counts' });
+  for (const [state, count, text] of [
+    ['on-time', counts.onTime, 'Đúng hạn'],
+    ['late', counts.late, 'Muộn'],
+    ['missing', counts.missing, 'Quá hạn, chưa nộp'],
+    ['pending', counts.pending, 'Chưa nộp'],
+  ]) {
+    line.append(el('span', { class: `count ${state}`, [attribute]: state, text: `${text}: ${number.format(count)}` }));
+  }
+  return line;
+}
+
+/** Redraws a part only when what it shows changed, so a focused link or button inside it survives the 5 s refresh. */
+function redrawIfChanged(node, signature, build) {
+  const text = JSON.stringify(signature);
+  if (node.dataset.signature === text) return;
+  node.dataset.signature = text;
+  node.replaceChildren(...build());
+}
+
+/** Puts the items in the list in order, touching the DOM only when the order changed (moving a node drops its focus). */
+function placeChildren(list, items) {
+  const same = list.children.length === items.length && items.every((item, i) => list.children[i] === item);
+  if (!same) list.replaceChildren(...items);
+}
+
+/**
+ * The relays of a cycle as a tree: each row with its units, whether its sub-cycle is issued, its phase and progress;
+ * an issued one expands (a disclosure button) to its sub-cycle, fetched when opened, with its own relays below.
+ */
+function syncRelays(list, rows, path) {
+  const existing = new Map([...list.children].map((li) => [li.dataset.relay, li]));
+  placeChildren(list, rows.map((row) => {
+    const li = existing.get(row.unitId) ?? el('li', { class: 'relay', 'data-relay': row.unitId });
+    syncRelay(li, row, path);
+    return li;
+  }));
+}
+
+function syncRelay(li, row, path) {
+  const sub = row.subCycleId;
+  li.dataset.subCycle = sub ?? '';
+  li.dataset.issued = sub ? 'true' : 'false';
+  // The head is rebuilt only when the relay is first issued: its button keeps focus and state across refreshes.
+  if (li.dataset.head !== (sub ?? '')) {
+    li.dataset.head = sub ?? '';
+    const regionId = sub ? `relay-sub-${sub}` : null;
+    const title = sub
+      ? el('button', { type: 'button', class: 'relay-toggle', 'aria-expanded': 'false', 'aria-controls': regionId },
+        el('span', { class: 'chevron', 'aria-hidden': 'true', text: '▸' }), el('span', { class: 'relay-name', text: row.name }))
+      : el('span', { class: 'relay-name plain', text: row.name });
+    if (sub) title.addEventListener('click', () => toggleRelay(li, sub));
+    li.replaceChildren(
+      el('div', { class: 'relay-head' }, title, el('div', { class: 'relay-summary' })),
+      sub ? el('div', { class: 'relay-sub', id: regionId, role: 'region', 'aria-label': `Kỳ báo cáo cấp dưới của ${row.name}`, hidden: true },
+        el('div', { class: 'sub-summary' }), el('ul', { class: 'relay-tree nested' })) : null);
+  }
+  redrawIfChanged(li.querySelector('.relay-summary'), row, () => relaySummary(row));
+  if (!sub) return;
+  const open = view.expanded.has(sub);
+  const button = li.querySelector('.relay-toggle');
+  button.setAttribute('aria-expanded', open ? 'true' : 'false');
+  button.querySelector('.chevron').textContent = open ? '▾' : '▸';
+  const region = li.querySelector('.relay-sub');
+  region.hidden = !open;
+  if (!open) return;
+  const detail = view.subDetails.get(sub);
+  const summary = region.querySelector('.sub-summary');
+  if (!detail) {
+    redrawIfChanged(summary, 'loading', () => [el('p', { class: 'muted', text: 'Đang tải kỳ báo cáo cấp dưới…' })]);
+    return;
+  }
+  if (detail.error) {
+    redrawIfChanged(summary, detail, () => [el('p', { class: 'alert', text: detail.error })]);
+    return;
+  }
+  redrawIfChanged(summary, subSignature(detail), () => subSummary(detail));
+  // A cycle that names itself among its ancestors would loop: the path stops it.
+  syncRelays(region.querySelector('.relay-tree'), path.includes(sub) ? [] : detail.relays ?? [], [...path, sub]);
+}
+
+function relaySummary(row) {
+  const parts = [el('span', { class: 'relay-units', text: `${number.format(row.unitsUnder)} đơn vị trực thuộc` })];
+  if (!row.subCycleId) {
+    parts.push(el('span', { class: 'relay-state not-issued', text: 'Chưa ban hành kế hoạch cấp mình' }));
+    return [el('p', { class: 'relay-meta' }, ...parts)];
+  }
+  parts.push(runtimeBadge(row.runtimeStatus));
+  if (row.phaseLabel) parts.push(el('span', { class: 'relay-phase', text: row.phaseLabel }));
+  const counts = { expected: row.expected, onTime: row.onTime, late: row.late, missing: row.missing, pending: Math.max(0, row.expected - row.onTime - row.late - row.missing) };
+  const { bar, submitted, share } = progressBar(`Tiến độ kỳ báo cáo cấp dưới của ${row.name}`, counts, true);
+  return [
+    el('p', { class: 'relay-meta' }, ...parts),
+    el('div', { class: 'relay-progress' }, bar,
+      el('span', { class: 'relay-total', 'data-relay-count': 'submitted', text: `Đã nộp ${number.format(submitted)}/${number.format(row.expected)} (${share}%)` })),
+    countLine(counts, 'data-relay-count'),
+  ];
+}
+
+/** What the inline sub-cycle shows, without the instants that change on every read. */
+function subSignature(detail) {
+  return [detail.id, detail.title, detail.runtimeStatus, detail.progress?.phaseLabel, detail.rehearsal?.nowText, detail.nextDeadlineText, detail.blocks];
+}
+
+function subSummary(detail) {
+  const totals = totalsOf(detail);
+  const { bar, submitted, share } = progressBar(`Tiến độ ${detail.title ?? detail.id}`, totals, true);
+  const blocks = (detail.blocks ?? []).filter((b) => b.expected > 0).map((b) => el('li', { 'data-block': b.id },
+    el('span', { text: b.name }), ' ',
+    el('span', { class: 'muted', text: `đã nộp ${number.format(b.onTime + b.late)}/${number.format(b.expected)}: đúng hạn ${b.onTime}, muộn ${b.late}, quá hạn ${b.missing}, chưa nộp ${b.pending}` })));
+  const [when, described] = nextDeadline(detail.nextDeadline, detail.nextDeadlineText);
+  return [
+    el('p', { class: 'sub-title' },
+      el('a', { href: `#cycle=${encodeURIComponent(detail.id)}`, class: 'sub-link' }, `Mở trang kỳ báo cáo: ${detail.title ?? detail.id}`)),
+    el('p', { class: 'relay-meta' },
+      runtimeBadge(detail.runtimeStatus),
+      detail.progress?.phaseLabel ? el('span', { text: `Giai đoạn: ${detail.progress.phaseLabel}` }) : null,
+      el('span', { class: 'muted', text: `Hạn tiếp theo: ${when}${described ? ` (${described})` : ''}` })),
+    el('div', { class: 'relay-progress' }, bar,
+      el('span', { class: 'relay-total', 'data-sub-count': 'submitted', text: `Đã nộp ${number.format(submitted)}/${number.format(totals.expected)} (${share}%)` })),
+    countLine(totals, 'data-sub-count'),
+    blocks.length ? el('ul', { class: 'sub-blocks' }, ...blocks) : null,
+  ];
+}
+
+/** Opens or closes a relay; opening fetches its sub-cycle at once rather than waiting for the next refresh. */
+async function toggleRelay(li, sub) {
+  if (view.expanded.has(sub)) {
+    view.expanded.delete(sub);
+  } else {
+    view.expanded.add(sub);
+    if (!view.subDetails.has(sub)) {
+      syncRelay(li, relayRowOf(li), pathOf(li));
+      try {
+        view.subDetails.set(sub, await api(`cycles/${encodeURIComponent(sub)}`));
+      } catch (error) {
+        if (error instanceof AuthError) return handleAuthError();
+        view.subDetails.set(sub, { error: describe(error) });
+      }
+    }
+  }
+  if (li.isConnected) syncRelay(li, relayRowOf(li), pathOf(li));
+}
+
+// The row a relay item was last drawn from, kept on the item so a click can redraw it without a refresh.
+function relayRowOf(li) {
+  return JSON.parse(li.querySelector('.relay-summary').dataset.signature);
+}
+
+function pathOf(li) {
+  const path = [];
+  for (let node = li.parentElement?.closest('li.relay'); node; node = node.parentElement?.closest('li.relay')) {
+    path.unshift(node.dataset.subCycle);
+  }
+  return path;
+}
+
+/** Fetches every open sub-cycle reachable from these rows, so a refresh redraws the open tree with current figures. */
+async function loadOpenSubCycles(rows, seen = new Set()) {
+  const open = rows.filter((r) => r.subCycleId && view.expanded.has(r.subCycleId) && !seen.has(r.subCycleId));
+  open.forEach((r) => seen.add(r.subCycleId));
+  const details = await Promise.all(open.map((r) => api(`cycles/${encodeURIComponent(r.subCycleId)}`)
+    .catch((e) => (e instanceof AuthError ? Promise.reject(e) : { error: describe(e) }))));
+  open.forEach((r, i) => view.subDetails.set(r.subCycleId, details[i]));
+  const below = details.flatMap((d) => d.relays ?? []);
+  if (below.length) await loadOpenSubCycles(below, seen);
+}
+
+function renderRelays(cycle) {
+  const rows = cycle.relays ?? [];
+  $('relays-panel').hidden = rows.length === 0;
+  syncRelays($('relays'), rows, [cycle.id]);
+}
+
+/**
+ * A sub-cycle's place in the tree: «Thuộc kỳ báo cáo:» then its ancestors from the top, each a link. A sub-cycle's id
+ * is its parent's with the relay's appended, so the ancestors' ids follow from the lineage; their titles are fetched once.
+ */
+async function loadParentTitles(cycle) {
+  const ids = ancestorIds(cycle).filter((id) => !view.cycleTitles.has(id));
+  const titles = await Promise.all(ids.map((id) => api(`cycles/${encodeURIComponent(id)}`).then((c) => c.title ?? id)
+    .catch((e) => (e instanceof AuthError ? Promise.reject(e) : null))));
+  ids.forEach((id, i) => { if (titles[i]) view.cycleTitles.set(id, titles[i]); });
+}
+
+function ancestorIds(cycle) {
+  const parent = cycle.parent;
+  if (!parent) return [];
+  const lineage = parent.lineage ?? [];
+  const suffix = lineage.slice(0, -1).join('.');
+  const top = suffix && parent.parentCycleId.endsWith(`.${suffix}`) ? parent.parentCycleId.slice(0, -suffix.length - 1) : null;
+  if (!top) return [parent.parentCycleId];
+  return lineage.slice(0, -1).reduce((ids, relay) => [...ids, `${ids[ids.length - 1]}.${relay}`], [top]);
+}
+
+function renderParent(cycle) {
+  const crumb = $('parent-crumb');
+  crumb.hidden = !cycle.parent;
+  if (!cycle.parent) return;
+  const ids = ancestorIds(cycle);
+  redrawIfChanged($('parent-chain'), ids.map((id) => [id, view.cycleTitles.get(id)]), () => ids.map((id) =>
+    el('li', {}, el('a', { href: `#cycle=${encodeURIComponent(id)}`, 'data-cycle': id }, view.cycleTitles.get(id) ?? id))));
+  $('parent-relay').textContent = cycle.parent.relayName ? `— kỳ báo cáo cấp dưới do ${cycle.parent.relayName} ban hành` : '';
+}
+
+// ---- the report up (a sub-cycle's roll-up to its parent) ----
+
+const ROLLUP_REFRESH_MS = 30000;
+
+/** The roll-up of each deliverable the relay owes its parent; a deliverable the relay added itself answers 404 and is left out. */
+async function loadRollUps(cycle) {
+  if (!cycle.parent) return null;
+  if (view.rollUps && view.rollUps.for === cycle.id && Date.now() - view.rollUps.at < ROLLUP_REFRESH_MS) return view.rollUps.items;
+  const items = await Promise.all(cycle.deliverables.map((d) => api(`cycles/${encodeURIComponent(cycle.id)}/rollups/${encodeURIComponent(d.id)}`)
+    .catch((e) => (e instanceof AuthError ? Promise.reject(e) : null))));
+  view.rollUps = { for: cycle.id, at: Date.now(), items: items.filter(Boolean) };
+  return view.rollUps.items;
+}
+
+function renderRollUps(cycle, items) {
+  $('rollups-panel').hidden = !cycle.parent || !items || items.length === 0;
+  if ($('rollups-panel').hidden) return;
+  const container = $('rollups');
+  const existing = new Map([...container.children].map((node) => [node.dataset.deliverable, node]));
+  placeChildren(container, items.map((item) => {
+    const article = existing.get(item.deliverableId) ?? rollUpArticle(item);
+    redrawIfChanged(article.querySelector('.rollup-figures'), [item.base, item.baseText, item.figures], () => rollUpFigures(item));
+    article.rollUp = item;
+    return article;
+  }));
+}
+
+function rollUpFigures(item) {
+  const base = item.base;
+  return [
+    el('p', { class: 'rollup-base', text: item.baseText }),
+    el('dl', { class: 'figures rollup-base-figures' }, ...[
+      ['Đơn vị cơ sở phải nộp', base.expected, 'expected'],
+      ['Đúng hạn', base.onTime, 'on-time'],
+      ['Muộn', base.late, 'late'],
+      ['Chưa nộp', base.missing, 'missing'],
+    ].map(([label, value, key]) => el('div', { class: 'figure', 'data-base': key }, el('dt', { text: label }), el('dd', { text: number.format(value) })))),
+    item.figures.length === 0
+      ? el('p', { class: 'muted', text: 'Nội dung này không có biểu số liệu.' })
+      : el('table', { class: 'data rollup-table' },
+        el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: 'Biểu' }), el('th', { scope: 'col', text: 'Chỉ tiêu' }), el('th', { scope: 'col', class: 'num', text: 'Số liệu tổng hợp' }))),
+        el('tbody', {}, ...item.figures.map((f) => el('tr', { 'data-field': `${f.form}.${f.field}` }, cell(f.form), cell(f.label), cell(f.value, 'num'))))),
+  ];
+}
+
+/**
+ * One deliverable's report up: the pre-filled figures, then a form for the relay's own report file, with a corrected
+ * number and its reason for any figure the relay changes (the host records who corrected what and why).
+ */
+function rollUpArticle(item) {
+  const id = item.deliverableId;
+  const status = el('p', { class: 'muted', role: 'status', 'aria-live': 'polite' });
+  const error = el('div', { class: 'alert', role: 'alert', hidden: true });
+  const numbers = item.figures.filter((f) => typeof item.statistics?.forms?.[f.form]?.[f.field]?.number === 'number');
+  const corrections = numbers.map((f, i) => el('div', { class: 'correction', 'data-field': `${f.form}.${f.field}` },
+    el('label', { for: `rollup-${id}-value-${i}`, text: `${f.label}: số liệu sửa` }),
+    el('input', { id: `rollup-${id}-value-${i}`, type: 'number', step: 'any', 'data-role': 'value', placeholder: f.value }),
+    el('label', { for: `rollup-${id}-reason-${i}`, text: 'Lý do sửa' }),
+    el('input', { id: `rollup-${id}-reason-${i}`, type: 'text', maxlength: 2000, 'data-role': 'reason' })));
+  const form = el('form', { class: 'rollup-form', 'data-deliverable': id },
+    el('div', {},
+      el('label', { for: `rollup-${id}-file`, text: 'Báo cáo của cấp mình (tệp)' }),
+      el('input', { id: `rollup-${id}-file`, type: 'file', required: true })),
+    corrections.length ? el('details', { class: 'corrections' }, el('summary', { text: 'Sửa số liệu (không bắt buộc)' }), ...corrections) : null,
+    el('div', {}, el('button', { type: 'submit', text: 'Gửi báo cáo lên cấp trên' })));
+  const article = el('article', { class: 'rollup', 'data-deliverable': id },
+    el('h4', { text: item.title }), el('div', { class: 'rollup-figures' }), form, status, error);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    submitRollUp(article, form, status, error);
+  });
+  return article;
+}
+
+async function submitRollUp(article, form, status, error) {
+  const item = article.rollUp;
+  const file = form.querySelector('input[type=file]').files?.[0];
+  const button = form.querySelector('button[type=submit]');
+  if (!item || !file || button.disabled) return;
+  const statistics = structuredClone(item.statistics ?? { forms: {} });
+  const reasons = {};
+  for (const row of form.querySelectorAll('.correction')) {
+    const value = row.querySelector('[data-role=value]').value.trim();
+    if (!value) continue;
+    const [formId, fieldId] = row.dataset.field.split('.');
+    statistics.forms[formId][fieldId] = { number: Number(value) };
+    reasons[row.dataset.field] = row.querySelector('[data-role=reason]').value.trim();
+  }
+  const data = new FormData();
+  data.append('file', file, file.name);
+  data.append('statistics', JSON.stringify(statistics));
+  if (Object.keys(reasons).length) data.append('corrections', JSON.stringify(reasons));
+  button.disabled = true;
+  showProblem(error, null);
+  status.textContent = 'Đang gửi…';
+  try {
+    const response = await fetch(`/api/cycles/${encodeURIComponent(item.subCycleId)}/rollups/${encodeURIComponent(item.deliverableId)}`, {
+      method: 'POST', headers: { 'X-Api-Key': operatorKey() ?? '', Accept: 'application/json' }, body: data,
+    });
+    // 401 only: a 403 (role or scope) is this request's refusal, shown with the host's words.
+    if (response.status === 401) throw new AuthError();
+    if (!response.ok) throw new ProblemError(response.status, await problemOf(response));
+    const receipt = await response.json().catch(() => null);
+    status.textContent = `Đã gửi báo cáo lên cấp trên${receipt?.receiptNumber ? ` — biên nhận ${receipt.receiptNumber}` : ''}.`;
+    form.reset();
+    // The figures are read again at once: the report just sent is now among the sub-cycle's.
+    view.rollUps = null;
+    refresh();
+  } catch (problem) {
+    if (problem instanceof AuthError) return handleAuthError();
+    status.textContent = '';
+    showProblem(error, problem);
+  } finally {
+    button.disabled = false;
+  }
 }
 
 function renderDeadlines(cycle) {
@@ -895,11 +1235,20 @@ async function renderCycle(id) {
     api(`${path}/consolidations`).catch((e) => (e instanceof AuthError ? Promise.reject(e) : [])),
   ]);
   if (view.cycleId !== id) return;
+  const [, rollUps] = await Promise.all([
+    loadOpenSubCycles(cycle.relays ?? []),
+    loadRollUps(cycle),
+    loadParentTitles(cycle),
+  ]);
+  if (view.cycleId !== id) return;
   fillFilters(cycle);
   renderHead(cycle);
   renderPieces(cycle);
   renderRehearsal(cycle);
   renderBlocks(cycle);
+  renderParent(cycle);
+  renderRelays(cycle);
+  renderRollUps(cycle, rollUps);
   renderDeadlines(cycle);
   view.units = units;
   renderUnits();
@@ -1011,6 +1360,14 @@ function route() {
   view.cycleId = readFragment();
   view.units = [];
   view.actionsKey = null;
+  // Another cycle's page starts with its relays closed; the lists are emptied so no row of the last page is reused.
+  view.expanded = new Set();
+  view.subDetails = new Map();
+  view.rollUps = null;
+  $('relays').replaceChildren();
+  $('rollups').replaceChildren();
+  $('parent-chain').replaceChildren();
+  delete $('parent-chain').dataset.signature;
   $('round-actions-status').textContent = '';
   showProblem($('round-actions-error'), null);
   $('advance-status').textContent = '';
