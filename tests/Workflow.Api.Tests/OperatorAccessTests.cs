@@ -12,7 +12,7 @@ using Workflow.Api.Security;
 namespace Workflow.Api.Tests;
 
 /// <summary>Operator accounts: hashed keys issued, rotated and revoked at once; roles; and scopes checked on every route.</summary>
-public sealed partial class OperatorAccessTests(AccessHost host) : IClassFixture<AccessHost>
+public sealed partial class OperatorAccessTests(AccessHost host, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<AccessHost>
 {
     [Fact]
     public async Task Accounts_AreIssuedListedRotatedAndRevoked_AndAnOldKeyIsRefusedAtOnce()
@@ -159,12 +159,14 @@ public sealed partial class OperatorAccessTests(AccessHost host) : IClassFixture
             failures.Add($"GET /api/cycles lists {outside}");
         }
 
+        output.WriteLine($"{routes.Count} operator routes, {attempts.Count} attempts outside the scope, {attempts.Count - failures.Count} refused with 403, {failures.Count} not.");
         Assert.True(attempts.Count >= 40, $"Only {attempts.Count} attempts: {string.Join(", ", attempts)}");
         Assert.True(failures.Count == 0, $"{failures.Count} of {attempts.Count} attempts were not refused with 403:\n{string.Join('\n', failures)}");
 
         // Every refusal is audited with who, the route and the cycle.
         var denials = await ApiHost.ReadAsync(await host.Admin.GetAsync("/api/operators/denials?limit=1000"), HttpStatusCode.OK);
         var audited = denials.EnumerateArray().Where(d => d.GetProperty("operatorId").GetString() == districtA).ToList();
+        output.WriteLine($"{audited.Count} denials of the district operator audited.");
         Assert.Equal(attempts.Count, audited.Count);
         Assert.All(audited, d => Assert.False(string.IsNullOrEmpty(d.GetProperty("route").GetString())));
         Assert.Contains(audited, d => d.GetProperty("cycleId").GetString() == AccessHost.Province);
