@@ -138,6 +138,8 @@ public sealed class HostileInputTests(ApiHost host) : IClassFixture<ApiHost>
             "quotaId" => "gd-huyen",
             "deliverableId" or "subject" => Uploads.Report,
             "unitId" => Unit,
+            // A relay of the sample: what it issues must be a valid request, which no hostile body is.
+            "relayId" => "bcd-yen-the",
             // The sample has no table field: a number field stands in, which the table routes must refuse.
             "formId" => "bieu-01-dac-diem-tinh-hinh",
             "fieldId" => "soKhuCongNghiep",

@@ -155,7 +155,14 @@ public sealed class BacGiangCycleTests(CycleFixture fixture) : IClassFixture<Cyc
         var listed = Array.FindIndex(refusal, l => l.StartsWith("Hệ thống không tiếp nhận hồ sơ gồm 6 tệp", StringComparison.Ordinal));
         Assert.True(listed >= 0, string.Join('\n', refusal));
         Assert.Equal(Scenario.Dossier(Scenario.PoliceCollective()).Select((f, i) => $"{i + 1}. «{f.File.FileName}»"), refusal[(listed + 1)..(listed + 7)]);
-        Assert.Equal(expected.Order(), recorded.Except(receipts).Except(rejections).Order());
+        // Each judged round mails every proposer its verdicts once: the two districts judged in the Director's round, and
+        // the district whose nominee the province picked.
+        var verdicts = recorded.Where(k => k.EndsWith(":verdict", StringComparison.Ordinal)).ToList();
+        Assert.Equal(
+            [MessageKeys.Verdict(cycleId, "bcd-tan-yen", Round), MessageKeys.Verdict(cycleId, "bcd-yen-the", Picked), MessageKeys.Verdict(cycleId, "bcd-yen-the", Round)],
+            verdicts.Order(StringComparer.Ordinal));
+        Assert.Contains("không đạt", mails.Single(m => m.CustomArgs[SendGridMailer.MessageKeyArg] == MessageKeys.Verdict(cycleId, "bcd-tan-yen", Round)).Text, StringComparison.Ordinal);
+        Assert.Equal(expected.Order(), recorded.Except(receipts).Except(rejections).Except(verdicts).Order());
         var escalation = mails.Single(m => m.CustomArgs[SendGridMailer.MessageKeyArg] == $"{cycleId}:bcd-viet-yen:{Report}:{Report}:chase:3:20240505T0100Z:escalation");
         Assert.Contains("Báo cáo thành viên Ban Chỉ đạo", escalation.Subject, StringComparison.Ordinal);
         // Each unit kept its own link and name through the batch's substitutions; every mail says it is a rehearsal.

@@ -48,7 +48,16 @@ public static class PlanDerivation
         var deliverables = new List<Deliverable>();
         var rounds = new List<NominationRound>();
         var inherited = new List<(string Id, Deadline ParentDeadline, bool Dated)>();
-        foreach (var deliverable in parent.Deliverables.Where(d => d.AppliesTo.Includes(relay)))
+        var inScope = parent.Deliverables.Where(d => d.AppliesTo.Includes(relay)).ToList();
+        for (var i = 0; i < request.Retained.Count; i++)
+        {
+            if (inScope.All(d => d.Id != request.Retained[i]))
+            {
+                errors.Add(new PlanError($"$.retained[{i}]", $"«{request.Retained[i]}» không phải nội dung «{relay.Name}» phải nộp cho cấp trên."));
+            }
+        }
+
+        foreach (var deliverable in inScope.Where(d => !request.Retained.Contains(d.Id)))
         {
             var deadline = DeadlineFor(request, deliverable.Id, deliverable.Title, deliverable.Deadline, errors);
             inherited.Add((deliverable.Id, deliverable.Deadline, true));

@@ -12,6 +12,12 @@ public sealed record RelayPlanRequest
     /// <summary>The units' deadline for each inherited deliverable and proposal round: each before the relay's own deadline to the parent.</summary>
     public IReadOnlyDictionary<string, Deadline> Deadlines { get; init; } = new Dictionary<string, Deadline>();
 
+    /// <summary>
+    /// Inherited deliverables the relay does itself and does not hand down (its own conference, say): they need no
+    /// deadline here, and its units are not asked for them.
+    /// </summary>
+    public IReadOnlyList<string> Retained { get; init; } = [];
+
     /// <summary>The relay's reminders; the parent's when not set.</summary>
     public ReminderPolicy? Reminders { get; init; }
 

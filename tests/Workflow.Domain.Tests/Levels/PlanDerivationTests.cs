@@ -124,6 +124,20 @@ public sealed class PlanDerivationTests
     }
 
     [Fact]
+    public void A_deliverable_the_district_retains_is_not_handed_down_and_needs_no_deadline_and_an_unknown_one_is_refused()
+    {
+        var deadlines = Deadlines();
+        deadlines.Remove(DistrictReview);
+
+        var plan = Derived(YenThe, Request(deadlines) with { Retained = [DistrictReview] });
+        var unknown = Derive(YenThe, Request() with { Retained = ["khong-co"] });
+
+        Assert.DoesNotContain(plan.Deliverables, d => d.Id == DistrictReview);
+        Assert.Contains(plan.Deliverables, d => d.Id == Report);
+        Assert.Equal("$.retained[0]", Assert.Single(unknown.Errors).Path);
+    }
+
+    [Fact]
     public void A_deliverable_that_does_not_apply_to_the_district_is_not_inherited()
     {
         var extra = Parent.Deliverables[0] with { Id = "bao-cao-so-nganh", AppliesTo = new UnitScope { Blocks = ["provincial-department"] } };
