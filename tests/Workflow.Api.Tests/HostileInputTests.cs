@@ -131,8 +131,6 @@ public sealed class HostileInputTests(ApiHost host) : IClassFixture<ApiHost>
             "id" => ApiHost.CycleId,
             // An account that does not exist: revoking or rotating it must be refused.
             "operatorId" => "khongco0000",
-            // A unit the plan does not have: issuing its sub-cycle must be refused, not started.
-            "relayId" => "khong-co-don-vi",
             "roundId" => pattern.Contains("/picks/", StringComparison.Ordinal) ? "bang-khen-chu-tich-tinh" : Uploads.Round,
             // A rule that has its numbers from the plan: setting them again must be refused.
             "quotaId" => "gd-huyen",
