@@ -30,6 +30,18 @@ param linkTokenKey string
 @description('Operators\' API key for the operator endpoints.')
 param operatorApiKey string
 
+@description('Entra ID: the API\'s app registration (application/client id); empty for operator keys only.')
+param entraClientId string = ''
+
+@description('Entra ID: the tenant of the app registration.')
+param entraTenantId string = tenant().tenantId
+
+@description('Entra ID: the accepted token audience; empty takes the client id and api://<client id>.')
+param entraAudience string = ''
+
+@description('Entra ID: the token claim that carries the operator\'s scope (a unit id, or * for the whole tree).')
+param entraScopeClaim string = 'workflow_scope'
+
 @description('Sender address of the cycle\'s e-mails; must be verified in SendGrid.')
 param emailFromAddress string
 
@@ -325,7 +337,8 @@ resource vaultSecretsOfficer 'Microsoft.Authorization/roleAssignments@2022-04-01
 resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: app
   name: 'appsettings'
-  properties: {
+  // Entra ID settings only when an app registration is given; otherwise operators use keys only.
+  properties: union({
     AzureWebJobsStorage__accountName: hostStorage.name
     APPLICATIONINSIGHTS_CONNECTION_STRING: insights.properties.ConnectionString
     WORKFLOW_TASK_HUB: taskHubName
@@ -340,7 +353,13 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Cycle__PublicBaseUrl: 'https://${app.properties.defaultHostName}'
     Cycle__ReceiptPrefix: receiptPrefix
     Operator__ApiKey: '@Microsoft.KeyVault(SecretUri=${vault::operatorKey.properties.secretUri})'
-  }
+  }, empty(entraClientId) ? {} : {
+    Entra__Instance: environment().authentication.loginEndpoint
+    Entra__TenantId: entraTenantId
+    Entra__ClientId: entraClientId
+    Entra__Audience: entraAudience
+    Entra__ScopeClaim: entraScopeClaim
+  })
   dependsOn: [
     hostBlobOwner
     hostQueueContributor

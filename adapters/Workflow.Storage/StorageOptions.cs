@@ -40,6 +40,9 @@ public sealed class StorageOptions
 
     public string NomineeTable => $"{Prefix}nominees";
 
+    /// <summary>Operator accounts (hashed keys) and the audit of refused operator requests.</summary>
+    public string OperatorTable => $"{Prefix}operators";
+
     public string PlanContainer => $"{Prefix}-plans";
 
     public string ExportContainer => $"{Prefix}-exports";

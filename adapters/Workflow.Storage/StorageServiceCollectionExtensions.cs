@@ -15,6 +15,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IPlanStore, BlobPlanStore>();
         services.TryAddSingleton<ITemplateStore, BlobTemplateStore>();
         services.TryAddSingleton<ICycleLinks, TableCycleLinks>();
+        services.TryAddSingleton<IOperatorAccounts, TableOperatorAccounts>();
         services.TryAddSingleton<UploadAcceptance>();
         services.TryAddSingleton<UploadReconciler>();
         return services;

@@ -16,13 +16,33 @@ public static class WorkflowApiEndpoints
             .AllowAnonymous().WithName("Health").WithSummary("Tình trạng máy chủ: kho lưu trữ, bộ máy quy trình, thư điện tử")
             .Produces<HealthStatus>().Produces<HealthStatus>(StatusCodes.Status503ServiceUnavailable);
 
+        // Operators of any scope: the answer is narrowed to the caller's scope by the handler.
+        api.MapGet("/me", OperatorHandlers.Me).RequireAuthorization(ApiAuth.OperatorAnyScopePolicy).WithTags("Tài khoản cán bộ vận hành")
+            .WithName("WhoAmI").WithSummary("Tài khoản đang dùng: tên, vai trò, phạm vi")
+            .Produces<WhoAmI>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapGet("/cycles", CycleQueryHandlers.ListAsync).RequireAuthorization(ApiAuth.OperatorAnyScopePolicy).WithTags("Kỳ báo cáo (cán bộ vận hành)")
+            .WithName("ListCycles").WithSummary("Danh sách kỳ báo cáo trong phạm vi của tài khoản")
+            .Produces<CyclePage>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+
+        // Account management: administrators of the whole tree.
+        var operators = api.MapGroup("/operators").RequireAuthorization(ApiAuth.AdministratorPolicy).WithTags("Tài khoản cán bộ vận hành")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        operators.MapPost("", OperatorHandlers.IssueAsync).WithName("IssueOperator").WithSummary("Cấp tài khoản cán bộ vận hành; khoá chỉ hiện một lần")
+            .Accepts<OperatorBody>("application/json").Produces<OperatorIssued>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest);
+        operators.MapGet("", OperatorHandlers.ListAsync).WithName("ListOperators").WithSummary("Các tài khoản cán bộ vận hành (không kèm khoá)")
+            .Produces<List<OperatorInfo>>();
+        operators.MapPost("/{operatorId}/revoke", OperatorHandlers.RevokeAsync).WithName("RevokeOperator").WithSummary("Thu hồi tài khoản; khoá hết hiệu lực ngay")
+            .Produces<OperatorInfo>().ProducesProblem(StatusCodes.Status404NotFound);
+        operators.MapPost("/{operatorId}/rotate", OperatorHandlers.RotateAsync).WithName("RotateOperatorKey").WithSummary("Đổi khoá; khoá cũ hết hiệu lực ngay, khoá mới chỉ hiện một lần")
+            .Produces<OperatorIssued>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        operators.MapGet("/denials", OperatorHandlers.DenialsAsync).WithName("ListAccessDenials").WithSummary("Các lần bị từ chối vì vai trò hoặc phạm vi, mới nhất trước")
+            .Produces<List<AccessDenial>>().ProducesProblem(StatusCodes.Status400BadRequest);
+
         var cycles = api.MapGroup("/cycles").RequireAuthorization(ApiAuth.OperatorPolicy).WithTags("Kỳ báo cáo (cán bộ vận hành)")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         cycles.MapPost("", CycleCommandHandlers.StartAsync).WithName("StartCycle").WithSummary("Bắt đầu kỳ báo cáo từ kế hoạch (JSON), hoặc multipart/form-data: kế hoạch «plan» và các tệp mẫu «templates»")
             .Accepts<object>("application/json", "multipart/form-data").Produces<CycleStarted>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        cycles.MapGet("", CycleQueryHandlers.ListAsync).WithName("ListCycles").WithSummary("Danh sách kỳ báo cáo")
-            .Produces<CyclePage>().ProducesProblem(StatusCodes.Status400BadRequest);
         cycles.MapGet("/{id}", CycleQueryHandlers.GetAsync).WithName("GetCycle").WithSummary("Tình hình một kỳ báo cáo")
             .Produces<CycleDetail>().ProducesProblem(StatusCodes.Status404NotFound);
         cycles.MapGet("/{id}/units", CycleQueryHandlers.UnitsAsync).WithName("ListCycleUnits").WithSummary("Tình hình từng đơn vị")

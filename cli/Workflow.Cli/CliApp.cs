@@ -17,7 +17,7 @@ internal static class CliApp
 
     public static IReadOnlyList<IOperatorCommand> Commands { get; } =
         [new StartCommand(), new AdvanceCommand(), new ListCommand(), new StatusCommand(), new ExtendCommand(), new DateCommand(), new QuotaCommand(), new ExportCommand(), new ConsolidateCommand(), new SnapshotsCommand(), new MailsCommand(), new RetryCommand(), new TemplateCommand(), new TerminateCommand(),
-         new RelaysCommand(), new RelayPlanCommand(), new RollUpCommand(), new ForwardCommand()];
+         new RelaysCommand(), new RelayPlanCommand(), new RollUpCommand(), new ForwardCommand(), new WhoAmICommand(), new OperatorsCommand()];
 
     private static readonly string[] GlobalOptions = ["--url", "--key"];
 

@@ -4,5 +4,6 @@ using Workflow.Functions;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<Workflow.Functions.Http.RouteValuesMiddleware>();
 builder.AddWorkflowFunctions();
 builder.Build().Run();

@@ -129,6 +129,7 @@ public sealed class ApiSecurityTests(ApiHost host) : IClassFixture<ApiHost>
             "/api/cycles/{id}/mails", "/api/cycles/{id}/mails/{key}/resend",
             "/api/unit/tasks", "/api/unit/reports/{deliverableId}", "/api/unit/nominations/{roundId}", "/api/unit/receipts",
             "/api/unit/tables/{deliverableId}/{formId}/{fieldId}/template", "/api/unit/tables/{deliverableId}/{formId}/{fieldId}/rows",
+            "/api/me", "/api/operators", "/api/operators/{operatorId}/revoke", "/api/operators/{operatorId}/rotate", "/api/operators/denials",
         ];
         Assert.Empty(expected.Except(paths));
         var schemes = document.GetProperty("components").GetProperty("securitySchemes");
@@ -136,5 +137,12 @@ public sealed class ApiSecurityTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Equal("bearer", schemes.GetProperty("UnitLink").GetProperty("scheme").GetString());
         var upload = document.GetProperty("paths").GetProperty("/api/unit/reports/{deliverableId}").GetProperty("post");
         Assert.True(upload.GetProperty("security")[0].TryGetProperty("UnitLink", out _));
+        // Every operator route, whichever operator policy, names the operator key; no Entra scheme unless configured.
+        foreach (var (path, method) in new[] { ("/api/cycles", "get"), ("/api/cycles", "post"), ("/api/me", "get"), ("/api/operators", "post"), ("/api/cycles/{id}", "get") })
+        {
+            Assert.True(document.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("security")[0].TryGetProperty("OperatorKey", out _), $"{method} {path}");
+        }
+
+        Assert.False(schemes.TryGetProperty("Entra", out _));
     }
 }

@@ -129,6 +129,8 @@ public sealed class HostileInputTests(ApiHost host) : IClassFixture<ApiHost>
         System.Text.RegularExpressions.Regex.Replace(pattern, @"\{(\w+)(:\w+)?\}", m => m.Groups[1].Value == parameter ? hostile! : m.Groups[1].Value switch
         {
             "id" => ApiHost.CycleId,
+            // An account that does not exist: revoking or rotating it must be refused.
+            "operatorId" => "khongco0000",
             "roundId" => pattern.Contains("/picks/", StringComparison.Ordinal) ? "bang-khen-chu-tich-tinh" : Uploads.Round,
             // A rule that has its numbers from the plan: setting them again must be refused.
             "quotaId" => "gd-huyen",

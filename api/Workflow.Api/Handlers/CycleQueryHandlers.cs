@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Security.Claims;
+using Workflow.Api.Security;
+using Workflow.Domain.Access;
 using Workflow.Domain.Consolidation;
 using Workflow.Api.Contracts;
 using Workflow.Api.Http;
@@ -16,8 +19,10 @@ public static class CycleQueryHandlers
 
     public static async Task<IResult> ListAsync(
         string? status, string? createdFrom, string? createdTo, string? prefix, string? pageSize, string? continuationToken,
-        DurableTaskClient client, IPlanStore plans, CancellationToken cancellationToken)
+        ClaimsPrincipal user, DurableTaskClient client, IPlanStore plans, ICycleLinks links, CancellationToken cancellationToken)
     {
+        // A scoped operator sees only the cycles whose lineage holds its unit: its sub-cycles and those below them.
+        var scope = OperatorIdentity.From(user)?.Scope;
         var errors = new List<FieldError>();
         var statuses = new List<OrchestrationRuntimeStatus>();
         foreach (var name in (status ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -76,6 +81,11 @@ public static class CycleQueryHandlers
 
             foreach (var instance in page.Values.Where(i => i.Name == nameof(ReportingCycleOrchestrator)))
             {
+                if (!OperatorScope.IsRoot(scope) && !OperatorScope.Covers(scope, (await links.GetAsync(instance.InstanceId, cancellationToken))?.Lineage ?? []))
+                {
+                    continue;
+                }
+
                 var plan = await plans.GetAsync(instance.InstanceId, cancellationToken);
                 items.Add(new CycleListItem(
                     instance.InstanceId, plan?.Title, plan?.Number, instance.RuntimeStatus, instance.CreatedAt.ToUniversalTime(), instance.LastUpdatedAt.ToUniversalTime(),

@@ -5,32 +5,47 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Workflow.Domain.Access;
 
 namespace Workflow.Api.Security;
 
-/// <summary>Operators send the configured key in <c>X-Api-Key</c>; no header means "not this scheme", a wrong key fails.</summary>
+/// <summary>
+/// Operators send their key in <c>X-Api-Key</c>: an account's key (<c>wf_{id}_{secret}</c>), read from storage on every
+/// request so a rotation or revocation applies at once, or the configured key, the break-glass administrator of the root
+/// scope that issues the first accounts. No header means "not this scheme", a wrong key fails.
+/// </summary>
 public sealed class OperatorKeyHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> schemes,
     IOptions<OperatorOptions> operators,
+    IOperatorAccounts accounts,
     ILoggerFactory logger,
     UrlEncoder encoder) : AuthenticationHandler<AuthenticationSchemeOptions>(schemes, logger, encoder)
 {
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    public const string BootstrapName = "Khoá khởi tạo (quản trị toàn hệ thống)";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!Request.Headers.TryGetValue(ApiAuth.ApiKeyHeader, out var values) || values.Count == 0)
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
         }
 
-        var expected = Encoding.UTF8.GetBytes(operators.Value.ApiKey);
-        var given = Encoding.UTF8.GetBytes(values.ToString());
-        if (!CryptographicOperations.FixedTimeEquals(expected, given))
+        var given = values.ToString();
+        if (CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(operators.Value.ApiKey), Encoding.UTF8.GetBytes(given)))
         {
-            return Task.FromResult(AuthenticateResult.Fail("Invalid operator key."));
+            return Success(OperatorIdentity.Claims(ApiAuth.BootstrapOperatorId, BootstrapName, OperatorRole.Administrator, OperatorScope.Root, "bootstrap", Scheme.Name));
         }
 
-        var identity = new ClaimsIdentity(
-            [new Claim(ApiAuth.ActorClaim, ApiAuth.OperatorActor), new Claim(ClaimTypes.Name, "operator")], Scheme.Name);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name)));
+        if (OperatorKey.Parse(given) is not var (id, secret)
+            || await accounts.GetAsync(id, Context.RequestAborted) is not { RevokedAt: null } account
+            || !OperatorKey.Matches(account.SecretHash, secret))
+        {
+            return AuthenticateResult.Fail("Invalid operator key.");
+        }
+
+        return Success(OperatorIdentity.Claims(account.Id, account.Name, account.Role, account.Scope, "key", Scheme.Name));
     }
+
+    private AuthenticateResult Success(ClaimsIdentity identity) =>
+        AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
 }

@@ -21,8 +21,10 @@ public sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddleware
 
         if (authorizeResult.Forbidden)
         {
+            // An operator refused by role or scope is told which, in the words the access check chose.
+            var denied = authorizeResult.AuthorizationFailure?.FailureReasons.OfType<OperatorAccessDenied>().FirstOrDefault();
             await ApiProblems.Problem(StatusCodes.Status403Forbidden, "Không có quyền",
-                "Thông tin xác thực này không được dùng cho chức năng này.").ExecuteAsync(context);
+                denied?.Message ?? "Thông tin xác thực này không được dùng cho chức năng này.").ExecuteAsync(context);
             return;
         }
 

@@ -246,6 +246,42 @@ internal sealed class OperatorClient(HttpClient http)
 
     private static string CyclePath(string id) => $"api/cycles/{Uri.EscapeDataString(id)}";
 
+    public async Task<WhoAmI> WhoAmIAsync(CancellationToken cancellationToken = default)
+    {
+        using var response = await http.GetAsync("api/me", cancellationToken);
+        return await ReadAsync<WhoAmI>(response, cancellationToken);
+    }
+
+    public async Task<OperatorIssued> IssueOperatorAsync(OperatorRequest request, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.PostAsJsonAsync("api/operators", request, Json, cancellationToken);
+        return await ReadAsync<OperatorIssued>(response, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<OperatorAccount>> OperatorsAsync(CancellationToken cancellationToken = default)
+    {
+        using var response = await http.GetAsync("api/operators", cancellationToken);
+        return await ReadAsync<List<OperatorAccount>>(response, cancellationToken);
+    }
+
+    public async Task<OperatorAccount> RevokeOperatorAsync(string id, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.PostAsync($"api/operators/{Uri.EscapeDataString(id)}/revoke", null, cancellationToken);
+        return await ReadAsync<OperatorAccount>(response, cancellationToken);
+    }
+
+    public async Task<OperatorIssued> RotateOperatorAsync(string id, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.PostAsync($"api/operators/{Uri.EscapeDataString(id)}/rotate", null, cancellationToken);
+        return await ReadAsync<OperatorIssued>(response, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AccessDenial>> DenialsAsync(CancellationToken cancellationToken = default)
+    {
+        using var response = await http.GetAsync("api/operators/denials", cancellationToken);
+        return await ReadAsync<List<AccessDenial>>(response, cancellationToken);
+    }
+
     private async Task PostAsync<T>(string path, T body, CancellationToken cancellationToken)
     {
         using var response = await http.PostAsJsonAsync(path, body, Json, cancellationToken);

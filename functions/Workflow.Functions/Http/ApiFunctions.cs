@@ -20,7 +20,7 @@ namespace Workflow.Functions.Http;
 /// </summary>
 public sealed class ApiFunctions(ApiGate gate, IPlanStore plans, IStatusStore status, IDossierStore dossiers, ITemplateStore templates, CycleConsolidation consolidation, ConsolidationSnapshots snapshots,
     SubmissionService submissions, MailOutboxService mails, CycleClocks clocks, CycleStarter starter, QuotaSetting quotas, IOptions<StorageOptions> storage, ServiceHealth health, TimeProvider time,
-    ICycleLinks links, SubCycles subCycles)
+    ICycleLinks links, SubCycles subCycles, IOperatorAccounts accounts)
 {
     [Function("Health")]
     public Task<IResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request, [DurableClient] DurableTaskClient client)
@@ -33,8 +33,32 @@ public sealed class ApiFunctions(ApiGate gate, IPlanStore plans, IStatusStore st
 
     [Function("ListCycles")]
     public Task<IResult> ListCycles([HttpTrigger(AuthorizationLevel.Function, "get", Route = "cycles")] HttpRequest request, [DurableClient] DurableTaskClient client)
-        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => CycleQueryHandlers.ListAsync(request.Query["status"], request.Query["createdFrom"], request.Query["createdTo"],
-            request.Query["prefix"], request.Query["pageSize"], request.Query["continuationToken"], client, plans, request.HttpContext.RequestAborted));
+        => gate.RunAsync(request, ApiAuth.OperatorAnyScopePolicy, () => CycleQueryHandlers.ListAsync(request.Query["status"], request.Query["createdFrom"], request.Query["createdTo"],
+            request.Query["prefix"], request.Query["pageSize"], request.Query["continuationToken"], request.HttpContext.User, client, plans, links, request.HttpContext.RequestAborted));
+
+    [Function("WhoAmI")]
+    public Task<IResult> WhoAmI([HttpTrigger(AuthorizationLevel.Function, "get", Route = "me")] HttpRequest request)
+        => gate.RunAsync(request, ApiAuth.OperatorAnyScopePolicy, () => Task.FromResult(OperatorHandlers.Me(request.HttpContext.User)));
+
+    [Function("IssueOperator")]
+    public Task<IResult> IssueOperator([HttpTrigger(AuthorizationLevel.Function, "post", Route = "operators")] HttpRequest request)
+        => gate.RunAsync(request, ApiAuth.AdministratorPolicy, () => OperatorHandlers.IssueAsync(request, request.HttpContext.User, accounts, time, request.HttpContext.RequestAborted));
+
+    [Function("ListOperators")]
+    public Task<IResult> ListOperators([HttpTrigger(AuthorizationLevel.Function, "get", Route = "operators")] HttpRequest request)
+        => gate.RunAsync(request, ApiAuth.AdministratorPolicy, () => OperatorHandlers.ListAsync(accounts, request.HttpContext.RequestAborted));
+
+    [Function("RevokeOperator")]
+    public Task<IResult> RevokeOperator([HttpTrigger(AuthorizationLevel.Function, "post", Route = "operators/{operatorId}/revoke")] HttpRequest request, string operatorId)
+        => gate.RunAsync(request, ApiAuth.AdministratorPolicy, () => OperatorHandlers.RevokeAsync(operatorId, request.HttpContext.User, accounts, time, request.HttpContext.RequestAborted));
+
+    [Function("RotateOperatorKey")]
+    public Task<IResult> RotateOperatorKey([HttpTrigger(AuthorizationLevel.Function, "post", Route = "operators/{operatorId}/rotate")] HttpRequest request, string operatorId)
+        => gate.RunAsync(request, ApiAuth.AdministratorPolicy, () => OperatorHandlers.RotateAsync(operatorId, accounts, time, request.HttpContext.RequestAborted));
+
+    [Function("ListAccessDenials")]
+    public Task<IResult> ListAccessDenials([HttpTrigger(AuthorizationLevel.Function, "get", Route = "operators/denials")] HttpRequest request)
+        => gate.RunAsync(request, ApiAuth.AdministratorPolicy, () => OperatorHandlers.DenialsAsync(request.Query["limit"], accounts, request.HttpContext.RequestAborted));
 
     [Function("GetCycle")]
     public Task<IResult> GetCycle([HttpTrigger(AuthorizationLevel.Function, "get", Route = "cycles/{id}")] HttpRequest request, string id, [DurableClient] DurableTaskClient client)

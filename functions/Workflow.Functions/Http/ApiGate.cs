@@ -29,7 +29,8 @@ public sealed class ApiGate(
                 var policy = await policies.GetPolicyAsync(policyName).ConfigureAwait(false)
                     ?? throw new InvalidOperationException($"Authorization policy '{policyName}' is not registered.");
                 var authentication = await evaluator.AuthenticateAsync(policy, context).ConfigureAwait(false);
-                var authorization = await evaluator.AuthorizeAsync(policy, authentication, context, resource: null).ConfigureAwait(false);
+                // The HttpContext is the resource, as under endpoint routing: the operator access check reads its method and route values.
+                var authorization = await evaluator.AuthorizeAsync(policy, authentication, context, resource: context).ConfigureAwait(false);
                 if (!authorization.Succeeded)
                 {
                     // The API's handler writes the 401/403 problem response, exactly as in the local host.

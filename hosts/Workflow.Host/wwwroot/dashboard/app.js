@@ -80,6 +80,8 @@ const view = {
   snapshotting: false,
   timer: null,
   busy: false,
+  // The account of the key (GET /api/me), fetched once per login.
+  me: null,
   again: false,
   filtersFor: null,
   units: [],
@@ -133,7 +135,8 @@ async function api(path) {
     headers: { 'X-Api-Key': operatorKey() ?? '', Accept: 'application/json' },
     cache: 'no-store',
   });
-  if (response.status === 401 || response.status === 403) {
+  // 401: the key is wrong, revoked or rotated, so back to the login; 403 is a refusal of this request only (role or scope).
+  if (response.status === 401) {
     throw new AuthError();
   }
   if (!response.ok) {
@@ -204,7 +207,7 @@ async function apiSend(method, path, body, contentType = 'application/json') {
     init.body = typeof body === 'string' ? body : JSON.stringify(body);
   }
   const response = await fetch('/api/' + path, init);
-  if (response.status === 401 || response.status === 403) {
+  if (response.status === 401) {
     throw new AuthError();
   }
   if (!response.ok) {
@@ -866,7 +869,8 @@ async function submitRollUp(article, form, status, error) {
     const response = await fetch(`/api/cycles/${encodeURIComponent(item.subCycleId)}/rollups/${encodeURIComponent(item.deliverableId)}`, {
       method: 'POST', headers: { 'X-Api-Key': operatorKey() ?? '', Accept: 'application/json' }, body: data,
     });
-    if (response.status === 401 || response.status === 403) throw new AuthError();
+    // 401 only: a 403 (role or scope) is this request's refusal, shown with the host's words.
+    if (response.status === 401) throw new AuthError();
     if (!response.ok) throw new ProblemError(response.status, await problemOf(response));
     const receipt = await response.json().catch(() => null);
     status.textContent = `Đã gửi báo cáo lên cấp trên${receipt?.receiptNumber ? ` — biên nhận ${receipt.receiptNumber}` : ''}.`;
@@ -1276,6 +1280,11 @@ async function refresh() {
   }
   view.busy = true;
   try {
+    if (!view.me) {
+      // The key is checked before anything is shown: who it belongs to, with which role and scope.
+      view.me = await api('me');
+      showWho(view.me);
+    }
     if (view.cycleId) {
       showOnly('cycle-view');
       await renderCycle(view.cycleId);
@@ -1300,7 +1309,35 @@ async function refresh() {
   }
 }
 
+const ROLE_LABELS = { administrator: 'quản trị', operator: 'vận hành', viewer: 'chỉ xem' };
+
+/** Who is logged in: name, role and scope, in the header; starting a top cycle is offered to root operators only. */
+function showWho(me) {
+  const who = $('who');
+  if (!me) {
+    who.textContent = '';
+    who.hidden = true;
+    $('start-panel').hidden = false;
+    return;
+  }
+  const scope = me.scope === '*' ? 'toàn hệ thống' : `đơn vị ${me.scope} và cấp dưới`;
+  who.textContent = `${me.name} · ${ROLE_LABELS[me.role] ?? me.role} · phạm vi: ${scope}`;
+  who.hidden = false;
+  $('start-panel').hidden = me.role === 'viewer' || me.scope !== '*';
+}
+
+function logout() {
+  sessionStorage.removeItem(KEY_STORAGE);
+  view.me = null;
+  showWho(null);
+  stop();
+  showOnly('login');
+  $('updated').textContent = '';
+}
+
 function handleAuthError() {
+  view.me = null;
+  showWho(null);
   sessionStorage.removeItem(KEY_STORAGE);
   stop();
   showOnly('login');
@@ -1347,16 +1384,12 @@ $('login-form').addEventListener('submit', (event) => {
   if (!key) return;
   sessionStorage.setItem(KEY_STORAGE, key);
   $('key-input').value = '';
+  view.me = null;
   showError('');
   start();
 });
 
-$('logout').addEventListener('click', () => {
-  sessionStorage.removeItem(KEY_STORAGE);
-  stop();
-  showOnly('login');
-  $('updated').textContent = '';
-});
+$('logout').addEventListener('click', logout);
 
 for (const id of ['filter-block', 'filter-subject']) {
   $(id).addEventListener('change', () => refresh());

@@ -1,0 +1,3 @@
+namespace Workflow.Cli.Api;
+
+internal sealed record OperatorRequest(string Name, string Role, string Scope);
