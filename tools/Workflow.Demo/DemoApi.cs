@@ -73,6 +73,38 @@ internal sealed class DemoApi(HttpClient http, DemoOptions options)
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>A relay (district) issues its plan to the units under it; returns the status code and body (the sub-cycle or a problem).</summary>
+    public async Task<(int Status, string Body)> IssueRelayPlanAsync(string id, string relayId, object request)
+    {
+        using var message = Operator(HttpMethod.Post, $"/api/cycles/{id}/relays/{relayId}/plan");
+        message.Content = new StringContent(JsonSerializer.Serialize(request), Encoding.UTF8, "application/json");
+        using var response = await http.SendAsync(message);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>A relay's report to the parent as pre-filled from its sub-cycle.</summary>
+    public async Task<JsonDocument> RollUpDraftAsync(string subCycleId, string deliverableId)
+    {
+        using var request = Operator(HttpMethod.Get, $"/api/cycles/{subCycleId}/rollups/{deliverableId}");
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Không lấy được báo cáo tổng hợp «{deliverableId}» của «{subCycleId}» ({(int)response.StatusCode}): {body}");
+        }
+
+        return JsonDocument.Parse(body);
+    }
+
+    /// <summary>Submits a relay's roll-up to the parent; returns the status code and the body (a receipt or a problem).</summary>
+    public async Task<(int Status, string Body)> RollUpAsync(string subCycleId, string deliverableId, MultipartFormDataContent form)
+    {
+        using var request = Operator(HttpMethod.Post, $"/api/cycles/{subCycleId}/rollups/{deliverableId}");
+        request.Content = form;
+        using var response = await http.SendAsync(request);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
     public async Task<JsonDocument> MailsAsync() => JsonDocument.Parse(await http.GetStringAsync(new Uri(options.MailSink, "/messages")));
 
     public async Task<JsonDocument> TasksAsync(string token)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Workflow.Domain.Consolidation;
 using Workflow.Domain.Plans;
@@ -34,8 +35,11 @@ internal sealed partial class DemoRun(DemoApi api, DemoOptions options, TextWrit
         var cycleId = await api.StartRehearsalAsync(planJson, DemoScenario.Start);
         output.WriteLine($"Đã bắt đầu kỳ báo cáo «{cycleId}» dưới dạng diễn tập từng bước từ {Local(DemoScenario.Start)}: {plan.Title}");
 
-        var tokens = await TokensAsync(cycleId, plan);
+        var tokens = await TokensAsync(cycleId, plan.Units.Count(u => plan.Subjects().Any(s => s.Scope.Includes(u))));
         output.WriteLine($"{tokens.Count} đơn vị đã nhận thư thông báo kế hoạch kèm đường dẫn nộp hồ sơ riêng.");
+        var subCycles = await IssueRelayPlansAsync(cycleId, plan, tokens);
+        var baseUnits = plan.Units.Where(u => subCycles.ContainsKey(u.Id)).SelectMany(r => r.Units.Select(u => (u.Id, Relay: r))).ToDictionary(p => p.Id, p => p.Relay, StringComparer.Ordinal);
+        var rollUps = new List<RollUpOutcome>();
         var pending = new Queue<SimulatedAction>(DemoScenario.For(plan));
         var picked = false;
         var cycle = await StandingAtAsync(cycleId, DemoScenario.Start);
@@ -49,17 +53,38 @@ internal sealed partial class DemoRun(DemoApi api, DemoOptions options, TextWrit
                 {
                     await ReportProgressAsync(root);
                     output.WriteLine($"(diễn tập chạy hết {(DateTime.UtcNow - began).TotalSeconds.ToString("N0", Vietnamese)} giây)");
-                    return await SummariseAsync(cycleId, root);
+                    return await SummariseAsync(cycleId, root, rollUps);
                 }
 
                 var progress = root.GetProperty("progress");
                 var standsAt = Instant(progress, "standsAt") ?? DemoScenario.Start;
                 var played = false;
+                var atBase = new List<(Unit Relay, string Unit, string What, bool Ok)>();
                 while (pending.TryPeek(out var next) && next.At <= standsAt)
                 {
                     pending.Dequeue();
-                    await PlayAsync(tokens[next.Unit], next, plan);
+                    if (next.RollUp)
+                    {
+                        rollUps.Add(await RollUpAsync(subCycles[next.Unit], plan.Units.First(u => u.Id == next.Unit), next, tokens[next.Unit]));
+                    }
+                    else if (baseUnits.TryGetValue(next.Unit, out var relay))
+                    {
+                        var (ok, _) = await PlayAsync(tokens[next.Unit], next, plan);
+                        atBase.Add((relay, next.Unit, next.Description, ok));
+                    }
+                    else
+                    {
+                        output.WriteLine((await PlayAsync(tokens[next.Unit], next, plan)).Line);
+                    }
+
                     played = true;
+                }
+
+                // The base units' uploads, one line per district and kind: their reports go to their district, not to the province.
+                foreach (var group in atBase.GroupBy(b => (b.Relay.Name, b.What)))
+                {
+                    var refused = group.Count(b => !b.Ok);
+                    output.WriteLine($"  {group.Key.Name}: {group.Select(b => b.Unit).Distinct().Count()} đơn vị cơ sở {group.Key.What} ({group.Count()} báo cáo{(refused > 0 ? $", {refused} bị từ chối" : "")})");
                 }
 
                 if (played)
@@ -81,7 +106,8 @@ internal sealed partial class DemoRun(DemoApi api, DemoOptions options, TextWrit
                 await ReportProgressAsync(root);
 
                 // The next moment that matters: a unit's action, or the schedule's next instant, whichever comes first.
-                var nextStep = Instant(progress, "nextStepAt");
+                // The tree moves as one: a district's reminder may come before the province's next instant.
+                var nextStep = Min(Instant(progress, "nextStepAt"), await SubCyclesNextStepAsync(subCycles.Values));
                 DateTimeOffset? action = pending.TryPeek(out var upcoming) ? upcoming.At : null;
                 DateTimeOffset target;
                 if (action is { } at && (nextStep is null || at < nextStep))
@@ -92,7 +118,7 @@ internal sealed partial class DemoRun(DemoApi api, DemoOptions options, TextWrit
                 else if (nextStep is { } step)
                 {
                     target = step;
-                    await api.AdvanceAsync(cycleId, null);
+                    await api.AdvanceAsync(cycleId, step);
                 }
                 else
                 {
@@ -104,12 +130,229 @@ internal sealed partial class DemoRun(DemoApi api, DemoOptions options, TextWrit
 
                 cycle.Dispose();
                 cycle = await StandingAtAsync(cycleId, target);
+                // The districts' sub-cycles move with the province's clock: their units act once they stand there too.
+                await SubCyclesStandingAtAsync(subCycles.Values, target);
             }
         }
         finally
         {
             cycle.Dispose();
         }
+    }
+
+    /// <summary>
+    /// Right after the province's cycle starts, Yên Thế and Tân Yên issue their own plans to the units under them, with
+    /// deadlines about a week before theirs to the province; each becomes a sub-cycle on the province's clock whose units
+    /// are e-mailed their own links. Returns each district's sub-cycle id; the base units' links join <paramref name="tokens"/>.
+    /// </summary>
+    private async Task<Dictionary<string, string>> IssueRelayPlansAsync(string cycleId, Plan plan, Dictionary<string, string> tokens)
+    {
+        var subCycles = new Dictionary<string, string>(StringComparer.Ordinal);
+        var number = 15;
+        foreach (var relay in DemoScenario.Relays.Select(id => plan.Units.Single(u => u.Id == id)))
+        {
+            var request = new
+            {
+                number = $"{number++}/KH-BCĐ",
+                deadlines = DemoScenario.RelayDeadlines.ToDictionary(d => d.Key, d => (object)new { semantics = "before", date = d.Value }),
+            };
+            var (status, body) = await api.IssueRelayPlanAsync(cycleId, relay.Id, request);
+            if (status >= 300)
+            {
+                throw new InvalidOperationException($"{relay.Name} không ban hành được kế hoạch của cấp mình ({status}): {body}");
+            }
+
+            using var issued = JsonDocument.Parse(body);
+            var subCycleId = issued.RootElement.GetProperty("cycleId").GetString()!;
+            subCycles[relay.Id] = subCycleId;
+            var links = await TokensAsync(subCycleId, relay.Units.Count);
+            foreach (var (unit, token) in links)
+            {
+                tokens[unit] = token;
+            }
+
+            var deadlines = string.Join(", ", DemoScenario.RelayDeadlines.Select(d => $"{d.Key} trước {DateOnly.ParseExact(d.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture):dd/MM/yyyy}"));
+            output.WriteLine($"{relay.Name} ban hành kế hoạch số {request.number} cho {relay.Units.Count} đơn vị trực thuộc (kỳ báo cáo «{subCycleId}», hạn: {deadlines}); {links.Count} đơn vị cơ sở đã nhận thư kèm đường dẫn riêng.");
+        }
+
+        return subCycles;
+    }
+
+    /// <summary>The earliest next schedule instant of the sub-cycles still running; null when none has one.</summary>
+    private async Task<DateTimeOffset?> SubCyclesNextStepAsync(IEnumerable<string> subCycleIds)
+    {
+        DateTimeOffset? next = null;
+        foreach (var subCycleId in subCycleIds)
+        {
+            using var cycle = await api.CycleAsync(subCycleId);
+            var root = cycle.RootElement;
+            if (root.GetProperty("runtimeStatus").GetString() == "running" && root.TryGetProperty("progress", out var p) && p.ValueKind == JsonValueKind.Object)
+            {
+                next = Min(next, Instant(p, "nextStepAt"));
+            }
+        }
+
+        return next;
+    }
+
+    private static DateTimeOffset? Min(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
+
+    /// <summary>Waits (a bounded while, without failing) until each sub-cycle stands at <paramref name="target"/> or has ended.</summary>
+    private async Task SubCyclesStandingAtAsync(IEnumerable<string> subCycleIds, DateTimeOffset target)
+    {
+        foreach (var subCycleId in subCycleIds)
+        {
+            var deadline = DateTime.UtcNow + StepTimeout;
+            while (true)
+            {
+                using var cycle = await api.CycleAsync(subCycleId);
+                var root = cycle.RootElement;
+                var ended = root.GetProperty("runtimeStatus").GetString() is "completed" or "failed" or "terminated";
+                var standsAt = root.TryGetProperty("progress", out var p) && p.ValueKind == JsonValueKind.Object ? Instant(p, "standsAt") : null;
+                if (ended || standsAt >= target)
+                {
+                    break;
+                }
+
+                if (DateTime.UtcNow > deadline)
+                {
+                    output.WriteLine($"  (kỳ báo cáo «{subCycleId}» chưa tới {Local(target)} sau {StepTimeout.TotalSeconds} giây)");
+                    break;
+                }
+
+                await Task.Delay(50);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A district's report to the province, pre-filled from its sub-cycle: the sums and tables as its base units sent them,
+    /// its own answers to the yes/no and text fields the pre-fill leaves empty, and, for the district that corrects, one
+    /// figure changed with its reason.
+    /// </summary>
+    private async Task<RollUpOutcome> RollUpAsync(string subCycleId, Unit relay, SimulatedAction action, string relayToken)
+    {
+        using var draft = await api.RollUpDraftAsync(subCycleId, action.Subject);
+        var root = draft.RootElement;
+        var baseText = root.GetProperty("baseText").GetString() ?? "";
+
+        // Every field of the district's forms as the province asks for them, then the pre-filled figures over them.
+        using var tasks = await api.TasksAsync(relayToken);
+        var task = tasks.RootElement.GetProperty("tasks").EnumerateArray().First(t => t.GetProperty("subject").GetString() == action.Subject);
+        var statistics = JsonNode.Parse(Statistics(task, relay.Id.Length))!;
+        var forms = statistics["forms"]!.AsObject();
+        string? corrected = null;
+        string? change = null;
+        var reasons = new Dictionary<string, string>(StringComparer.Ordinal);
+        var notes = new List<string>();
+        foreach (var form in root.GetProperty("statistics").GetProperty("forms").EnumerateObject())
+        {
+            if (forms[form.Name] is not JsonObject fields)
+            {
+                forms[form.Name] = fields = [];
+            }
+
+            // A table kept "one row per year" (e.g. bieu-03 theoNam) comes pre-filled with every base unit's rows; the
+            // district adds them up by year, as its form asks, and says so.
+            foreach (var table in form.Value.EnumerateObject().Where(f => f.Value.ValueKind == JsonValueKind.Object && f.Value.TryGetProperty("rows", out _)))
+            {
+                var described = task.GetProperty("forms").EnumerateArray().Where(f => f.GetProperty("id").GetString() == form.Name)
+                    .SelectMany(f => f.GetProperty("fields").EnumerateArray()).FirstOrDefault(f => f.GetProperty("id").GetString() == table.Name);
+                if (described.ValueKind != JsonValueKind.Object || ByYear(described, table.Value.GetProperty("rows")) is not { } summed)
+                {
+                    continue;
+                }
+
+                var count = table.Value.GetProperty("rows").GetArrayLength();
+                fields[table.Name] = new JsonObject { ["rows"] = summed };
+                notes.Add($"«{described.GetProperty("label").GetString()}»: cộng {count} dòng của đơn vị cơ sở thành {summed.Count} dòng theo năm");
+            }
+
+            foreach (var field in form.Value.EnumerateObject().Where(f => f.Value.ValueKind == JsonValueKind.Object && f.Value.TryGetProperty("number", out _)))
+            {
+                fields[field.Name] = JsonNode.Parse(field.Value.GetRawText());
+                if (action.Reason is not null && corrected is null && field.Value.TryGetProperty("number", out var number) && number.ValueKind == JsonValueKind.Number)
+                {
+                    var was = number.GetDecimal();
+                    fields[field.Name] = new JsonObject { ["number"] = was + 2 };
+                    corrected = $"{form.Name}.{field.Name}";
+                    reasons[corrected] = action.Reason;
+                    var label = root.GetProperty("figures").EnumerateArray()
+                        .FirstOrDefault(f => f.GetProperty("form").GetString() == form.Name && f.GetProperty("field").GetString() == field.Name) is { ValueKind: JsonValueKind.Object } figure
+                        ? figure.GetProperty("label").GetString() : corrected;
+                    change = string.Create(Vietnamese, $"điều chỉnh «{label}» ({corrected}) từ {was:N0} thành {was + 2:N0}, lý do: {action.Reason}");
+                }
+            }
+        }
+
+        using var content = new MultipartFormDataContent
+        {
+            { Pdf($"{action.Subject} {relay.Id} tổng hợp từ cơ sở"), "file", "Báo cáo tổng hợp.pdf" },
+            { new StringContent(statistics.ToJsonString(), Encoding.UTF8, "application/json"), "statistics" },
+        };
+        if (reasons.Count > 0)
+        {
+            content.Add(new StringContent(JsonSerializer.Serialize(reasons), Encoding.UTF8, "application/json"), "corrections");
+        }
+
+        var (status, body) = await api.RollUpAsync(subCycleId, action.Subject, content);
+        using var answer = JsonDocument.Parse(body);
+        var detail = status < 300
+            ? $"biên nhận {answer.RootElement.GetProperty("receiptNumber").GetString()}"
+            : $"bị từ chối ({status}): {(answer.RootElement.TryGetProperty("detail", out var d) ? d.GetString() : body)} "
+              + string.Join("; ", answer.RootElement.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array
+                  ? errors.EnumerateArray().Select(e => $"{e.GetProperty("field").GetString()}: {e.GetProperty("message").GetString()}") : []);
+        output.WriteLine($"  {relay.Name}: {action.Description} «{action.Subject}» — {baseText}; {detail}");
+        foreach (var note in notes.Append(change).OfType<string>())
+        {
+            output.WriteLine($"    {note}");
+        }
+
+        return new RollUpOutcome(relay.Name, subCycleId, action.Subject, baseText, change, status < 300);
+    }
+
+    /// <summary>
+    /// The rows of a table with a year column added up by year (numbers summed, other cells from the first row of the
+    /// year); null when the table has no year column or already has one row per year.
+    /// </summary>
+    private static JsonArray? ByYear(JsonElement field, JsonElement rows)
+    {
+        var columns = field.TryGetProperty("columns", out var c) ? c.EnumerateArray().ToList() : [];
+        var year = columns.FirstOrDefault(col => col.GetProperty("type").GetString() == "year");
+        if (year.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var yearId = year.GetProperty("id").GetString()!;
+        var numeric = columns.Where(col => col.GetProperty("type").GetString() is "integer" or "decimal").Select(col => col.GetProperty("id").GetString()!).ToHashSet(StringComparer.Ordinal);
+        var groups = rows.EnumerateArray().GroupBy(r => r.TryGetProperty(yearId, out var y) ? y.GetString() ?? "" : "").OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        if (groups.Count == rows.GetArrayLength())
+        {
+            return null;
+        }
+
+        var summed = new JsonArray();
+        foreach (var group in groups)
+        {
+            var row = new JsonObject();
+            foreach (var column in columns.Select(col => col.GetProperty("id").GetString()!))
+            {
+                var cells = group.Select(r => r.TryGetProperty(column, out var v) ? v.GetString() : null).OfType<string>().ToList();
+                if (numeric.Contains(column))
+                {
+                    row[column] = cells.Sum(v => decimal.TryParse(v, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? n : 0).ToString(CultureInfo.InvariantCulture);
+                }
+                else if (cells.Count > 0)
+                {
+                    row[column] = cells[0];
+                }
+            }
+
+            summed.Add(row);
+        }
+
+        return summed;
     }
 
     /// <summary>Polls the cycle until its stepped clock stands at <paramref name="target"/> (or the cycle has ended).</summary>
@@ -156,9 +399,8 @@ internal sealed partial class DemoRun(DemoApi api, DemoOptions options, TextWrit
         }
     }
 
-    private async Task<Dictionary<string, string>> TokensAsync(string cycleId, Plan plan)
+    private async Task<Dictionary<string, string>> TokensAsync(string cycleId, int expected)
     {
-        var expected = plan.Units.Count(u => plan.Subjects().Any(s => s.Scope.Includes(u)));
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
@@ -183,9 +425,9 @@ internal sealed partial class DemoRun(DemoApi api, DemoOptions options, TextWrit
         }
     }
 
-    private async Task PlayAsync(string token, SimulatedAction action, Plan plan)
+    private async Task<(bool Ok, string Line)> PlayAsync(string token, SimulatedAction action, Plan plan)
     {
-        var unit = plan.Units.First(u => u.Id == action.Unit);
+        var unit = plan.Units.SelectMany(u => u.Descendants().Prepend(u)).First(u => u.Id == action.Unit);
         using var tasks = await api.TasksAsync(token);
         var task = tasks.RootElement.GetProperty("tasks").EnumerateArray().First(t => t.GetProperty("subject").GetString() == action.Subject);
         using var form = new MultipartFormDataContent();
@@ -231,7 +473,7 @@ internal sealed partial class DemoRun(DemoApi api, DemoOptions options, TextWrit
         var detail = status < 300
             ? $"biên nhận {answer.RootElement.GetProperty(action.Nomination ? "files" : "receiptNumber") switch { { ValueKind: JsonValueKind.Array } files => string.Join(", ", files.EnumerateArray().Select(f => f.GetProperty("receiptNumber").GetString())), var one => one.GetString() }}"
             : $"bị từ chối: {answer.RootElement.GetProperty("detail").GetString()}";
-        output.WriteLine($"  {unit.Name}: {action.Description} — {detail}");
+        return (status < 300, $"  {unit.Name}: {action.Description} — {detail}");
     }
 
     /// <summary>
@@ -303,7 +545,7 @@ internal sealed partial class DemoRun(DemoApi api, DemoOptions options, TextWrit
     private static NominationCounts? Nominations(JsonElement cycle) =>
         cycle.TryGetProperty("nominations", out var value) && value.ValueKind == JsonValueKind.Object ? value.Deserialize<NominationCounts>(JsonSerializerOptions.Web) : null;
 
-    private async Task<int> SummariseAsync(string cycleId, JsonElement cycle)
+    private async Task<int> SummariseAsync(string cycleId, JsonElement cycle, IReadOnlyList<RollUpOutcome> rollUps)
     {
         output.WriteLine();
         output.WriteLine($"Kỳ báo cáo kết thúc ({cycle.GetProperty("runtimeStatus").GetString()}). Tổng hợp theo khối:");
@@ -325,6 +567,26 @@ internal sealed partial class DemoRun(DemoApi api, DemoOptions options, TextWrit
             var optional = round.TryGetProperty("optional", out var flag) && flag.GetBoolean() ? "không bắt buộc" : null;
             var notes = string.Join(", ", new[] { state, optional }.OfType<string>());
             output.WriteLine($"  {round.GetProperty("title").GetString()}{(notes.Length > 0 ? $" ({notes.ToLowerInvariant()})" : "")}: {figures}");
+        }
+
+        // Reporting from the base up: what each district's report to the province says of its own units.
+        output.WriteLine("Báo cáo từ cơ sở (cấp huyện tổng hợp từ kỳ báo cáo của mình):");
+        foreach (var district in rollUps.GroupBy(r => (r.District, r.SubCycleId)))
+        {
+            var report = district.First();
+            output.WriteLine($"  {report.BaseText} — kỳ báo cáo «{district.Key.SubCycleId}»");
+            foreach (var outcome in district.Where(r => r.Correction is not null || !r.Accepted))
+            {
+                output.WriteLine($"    {outcome.Deliverable}: {(outcome.Accepted ? outcome.Correction : "không được tiếp nhận")}");
+            }
+        }
+
+        if (cycle.TryGetProperty("relays", out var relays) && relays.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var relay in relays.EnumerateArray().Where(r => r.GetProperty("subCycleId").ValueKind == JsonValueKind.String))
+            {
+                output.WriteLine($"  Theo dõi: {relay.GetProperty("text").GetString()}");
+            }
         }
 
         using var exports = await api.ExportsAsync(cycleId);
@@ -361,7 +623,13 @@ internal sealed partial class DemoRun(DemoApi api, DemoOptions options, TextWrit
 
         output.WriteLine();
         output.WriteLine($"Bảng theo dõi: {new Uri(options.Host, "/dashboard/")}#cycle={cycleId}");
-        return cycle.GetProperty("runtimeStatus").GetString() == "completed" && unmarked.Count == 0 ? 0 : 1;
+        foreach (var subCycleId in rollUps.Select(r => r.SubCycleId).Distinct(StringComparer.Ordinal))
+        {
+            output.WriteLine($"  kỳ báo cáo cấp huyện: {new Uri(options.Host, "/dashboard/")}#cycle={subCycleId}");
+        }
+
+        var rolledUp = rollUps.Count > 0 && rollUps.All(r => r.Accepted);
+        return cycle.GetProperty("runtimeStatus").GetString() == "completed" && unmarked.Count == 0 && rolledUp ? 0 : 1;
     }
 
     private static string Kind(string subject) => subject.StartsWith(RehearsalMark, StringComparison.Ordinal) ? Kind(subject[RehearsalMark.Length..].TrimStart()) : subject switch
