@@ -21,7 +21,8 @@ public sealed class OperatorKeyHandler(
     ILoggerFactory logger,
     UrlEncoder encoder) : AuthenticationHandler<AuthenticationSchemeOptions>(schemes, logger, encoder)
 {
-    public const string BootstrapName = "Khoá khởi tạo (quản trị toàn hệ thống)";
+    // The name the shared key always had: records of who did what before accounts existed keep reading the same.
+    public const string BootstrapName = "operator";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
