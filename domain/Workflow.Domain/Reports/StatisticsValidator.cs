@@ -48,7 +48,7 @@ public static class StatisticsValidator
                     continue;
                 }
 
-                if (Check(field, value) is { } problem)
+                if (Check(field, value, rolledUp: statistics.RollUp is not null) is { } problem)
                 {
                     errors.Add(new StatisticsError(path, $"Chỉ tiêu «{field.Label}»: {problem}"));
                 }
@@ -94,13 +94,17 @@ public static class StatisticsValidator
         }
     }
 
-    private static string? Check(FormField field, FieldValue value) => field.Type switch
+    /// <remarks>
+    /// A relay's rolled-up table holds its units' rows together: a form's row limit is per unit ("one row per year"), so
+    /// the roll-up is bounded only by <see cref="MaxTableRows"/> (and the report's size).
+    /// </remarks>
+    private static string? Check(FormField field, FieldValue value, bool rolledUp) => field.Type switch
     {
         // Two kinds at once would be read one way here and another by whoever reads the stored value.
         _ when value.KindCount() > 1 => "chỉ ghi một loại giá trị (number, flag, text hoặc rows), không ghi nhiều loại cùng lúc.",
         FieldType.Table when value.Rows is null => "phải là bảng (rows).",
         FieldType.Table when value.Rows.Count < (field.MinRows ?? 0) => $"phải có ít nhất {field.MinRows} dòng.",
-        FieldType.Table when value.Rows.Count > (field.MaxRows ?? MaxTableRows) => $"có tối đa {field.MaxRows ?? MaxTableRows:N0} dòng.",
+        FieldType.Table when value.Rows.Count > (rolledUp ? MaxTableRows : field.MaxRows ?? MaxTableRows) => $"có tối đa {(rolledUp ? MaxTableRows : field.MaxRows ?? MaxTableRows):N0} dòng.",
         FieldType.Integer when value.Number is not { } n => "phải là số nguyên.",
         FieldType.Integer when value.Number is { } n && !field.Accepts(n) => $"phải là số nguyên từ 0 đến {field.Maximum:N0}.",
         FieldType.Decimal when value.Number is not { } => "phải là số.",
