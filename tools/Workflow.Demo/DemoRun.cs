@@ -252,23 +252,14 @@ internal sealed partial class DemoRun(DemoApi api, DemoOptions options, TextWrit
                 forms[form.Name] = fields = [];
             }
 
-            // A table kept "one row per year" (e.g. bieu-03 theoNam) comes pre-filled with every base unit's rows; the
-            // district adds them up by year, as its form asks, and says so.
-            foreach (var table in form.Value.EnumerateObject().Where(f => f.Value.ValueKind == JsonValueKind.Object && f.Value.TryGetProperty("rows", out _)))
+            // Tables go up as pre-filled: every base unit's rows, each with the unit it came from.
+            foreach (var table in form.Value.EnumerateObject().Where(f => f.Value.ValueKind == JsonValueKind.Object && f.Value.TryGetProperty("rows", out var rows) && rows.ValueKind == JsonValueKind.Array))
             {
-                var described = task.GetProperty("forms").EnumerateArray().Where(f => f.GetProperty("id").GetString() == form.Name)
-                    .SelectMany(f => f.GetProperty("fields").EnumerateArray()).FirstOrDefault(f => f.GetProperty("id").GetString() == table.Name);
-                if (described.ValueKind != JsonValueKind.Object || ByYear(described, table.Value.GetProperty("rows")) is not { } summed)
-                {
-                    continue;
-                }
-
-                var count = table.Value.GetProperty("rows").GetArrayLength();
-                fields[table.Name] = new JsonObject { ["rows"] = summed };
-                notes.Add($"«{described.GetProperty("label").GetString()}»: cộng {count} dòng của đơn vị cơ sở thành {summed.Count} dòng theo năm");
+                fields[table.Name] = JsonNode.Parse(table.Value.GetRawText());
+                notes.Add($"«{table.Name}»: {table.Value.GetProperty("rows").GetArrayLength()} dòng của các đơn vị cơ sở, ghi rõ đơn vị");
             }
 
-            foreach (var field in form.Value.EnumerateObject().Where(f => f.Value.ValueKind == JsonValueKind.Object && f.Value.TryGetProperty("number", out _)))
+            foreach (var field in form.Value.EnumerateObject().Where(f => f.Value.ValueKind == JsonValueKind.Object && f.Value.TryGetProperty("number", out var n) && n.ValueKind == JsonValueKind.Number))
             {
                 fields[field.Name] = JsonNode.Parse(field.Value.GetRawText());
                 if (action.Reason is not null && corrected is null && field.Value.TryGetProperty("number", out var number) && number.ValueKind == JsonValueKind.Number)
@@ -309,50 +300,6 @@ internal sealed partial class DemoRun(DemoApi api, DemoOptions options, TextWrit
         }
 
         return new RollUpOutcome(relay.Name, subCycleId, action.Subject, baseText, change, status < 300);
-    }
-
-    /// <summary>
-    /// The rows of a table with a year column added up by year (numbers summed, other cells from the first row of the
-    /// year); null when the table has no year column or already has one row per year.
-    /// </summary>
-    private static JsonArray? ByYear(JsonElement field, JsonElement rows)
-    {
-        var columns = field.TryGetProperty("columns", out var c) ? c.EnumerateArray().ToList() : [];
-        var year = columns.FirstOrDefault(col => col.GetProperty("type").GetString() == "year");
-        if (year.ValueKind != JsonValueKind.Object)
-        {
-            return null;
-        }
-
-        var yearId = year.GetProperty("id").GetString()!;
-        var numeric = columns.Where(col => col.GetProperty("type").GetString() is "integer" or "decimal").Select(col => col.GetProperty("id").GetString()!).ToHashSet(StringComparer.Ordinal);
-        var groups = rows.EnumerateArray().GroupBy(r => r.TryGetProperty(yearId, out var y) ? y.GetString() ?? "" : "").OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
-        if (groups.Count == rows.GetArrayLength())
-        {
-            return null;
-        }
-
-        var summed = new JsonArray();
-        foreach (var group in groups)
-        {
-            var row = new JsonObject();
-            foreach (var column in columns.Select(col => col.GetProperty("id").GetString()!))
-            {
-                var cells = group.Select(r => r.TryGetProperty(column, out var v) ? v.GetString() : null).OfType<string>().ToList();
-                if (numeric.Contains(column))
-                {
-                    row[column] = cells.Sum(v => decimal.TryParse(v, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? n : 0).ToString(CultureInfo.InvariantCulture);
-                }
-                else if (cells.Count > 0)
-                {
-                    row[column] = cells[0];
-                }
-            }
-
-            summed.Add(row);
-        }
-
-        return summed;
     }
 
     /// <summary>Polls the cycle until its stepped clock stands at <paramref name="target"/> (or the cycle has ended).</summary>

@@ -7,9 +7,8 @@ namespace Workflow.Demo;
 /// the last evening, some late, some never; one resubmits; three districts propose awards in time and one too late.
 /// Yên Thế and Tân Yên issue their own plans to their base units the day the cycle starts; most of those report on
 /// time, some after reminders, a few late, a few never; each district then submits to the province its district
-/// summary pre-filled from its sub-cycle, Yên Thế correcting one figure with its reason. (Their report
-/// bao-cao-tong-ket is still uploaded as before: its pre-filled table theoNam concatenates every base unit's rows,
-/// more than the form's 11, and the roll-up of it is refused even when the district adds the rows up by year.)
+/// summary pre-filled from its sub-cycle, Yên Thế correcting one figure with its reason. Their report
+/// bao-cao-tong-ket goes up the same way, its tables holding every base unit's rows with the unit each came from.
 /// </summary>
 internal static class DemoScenario
 {
@@ -45,7 +44,8 @@ internal static class DemoScenario
     public static IReadOnlyList<SimulatedAction> For(Plan plan)
     {
         var actions = new List<SimulatedAction>();
-        var reporting = plan.Deliverables.Single(d => d.Id == Report).AppliesTo.Select(plan.Units).ToList();
+        // The relays roll their report up from their sub-cycles instead (below).
+        var reporting = plan.Deliverables.Single(d => d.Id == Report).AppliesTo.Select(plan.Units).Where(u => !Relays.Contains(u.Id)).ToList();
         for (var i = 0; i < reporting.Count; i++)
         {
             var (at, what) = i switch
@@ -68,6 +68,7 @@ internal static class DemoScenario
         foreach (var relay in Relays.Select(id => plan.Units.Single(u => u.Id == id)))
         {
             actions.AddRange(ForBase(relay));
+            actions.Add(new SimulatedAction(Vn(4, 28, 9), relay.Id, Report, "gửi báo cáo tổng kết tổng hợp từ cơ sở", RollUp: true));
             actions.Add(new SimulatedAction(Vn(5, 27, 9), relay.Id, DistrictSummary, "gửi báo cáo tổng kết cấp huyện tổng hợp từ cơ sở", RollUp: true, Reason: relay.Id == Corrector ? CorrectionReason : null));
         }
 
