@@ -101,6 +101,9 @@ public static class WorkflowApiEndpoints
             .Accepts<Workflow.Domain.Levels.RelayPlanRequest>("application/json").Produces<SubCycleStarted>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        cycles.MapGet("/{id}/relays/{relayId}/plan", RelayHandlers.PlanFormAsync).WithName("GetRelayPlanForm")
+            .WithSummary("Những nội dung đơn vị trung gian giao cho cấp dưới và thời hạn của chính đơn vị với cấp trên (để lập kế hoạch cấp mình)")
+            .Produces<RelayPlanForm>().ProducesProblem(StatusCodes.Status404NotFound);
         cycles.MapGet("/{id}/relays", RelayHandlers.ListAsync).WithName("ListRelays").WithSummary("Các đơn vị trung gian và kỳ báo cáo cấp dưới của họ")
             .Produces<List<RelayRow>>().ProducesProblem(StatusCodes.Status404NotFound);
         cycles.MapGet("/{id}/rollups/{deliverableId}", RelayHandlers.DraftAsync).WithName("GetRollUp")

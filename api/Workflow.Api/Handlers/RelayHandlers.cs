@@ -68,6 +68,27 @@ public static class RelayHandlers
             [.. plan.Deliverables.Select(d => new DeliverableInfo(d.Id, d.Title, d.Kind, d.Deadline.Describe(), ApiText.LastAccepted(d.Deadline, plan.TimeZone), d.LatePolicy, d.Optional))]));
     }
 
+    /// <summary>What the relay hands down and by when it owes each to the parent: the form of its plan.</summary>
+    public static async Task<IResult> PlanFormAsync(string id, string relayId, DurableTaskClient client, IPlanStore plans, ICycleLinks links, CancellationToken cancellationToken)
+    {
+        if (!CycleLookup.IsSafeId(id) || await CycleLookup.PlanAsync(plans, client, id, cancellationToken) is not { } plan)
+        {
+            return ApiProblems.CycleNotFound(id);
+        }
+
+        if (plan.Units.FirstOrDefault(u => u.Id == relayId) is not { } relay)
+        {
+            return ApiProblems.NotFound($"Đơn vị «{relayId}» không thuộc kỳ báo cáo «{id}».");
+        }
+
+        var issued = (await links.ChildrenAsync(id, cancellationToken)).FirstOrDefault(l => l.RelayUnitId == relayId)?.CycleId;
+        return Results.Ok(new RelayPlanForm(id, relay.Id, relay.Name, relay.Units.Count, issued,
+        [
+            .. PlanDerivation.Inherited(plan, relay).Select(s => new RelaySubject(s.Id, s.Title, s.IsNominationRound, s.ParentDeadline?.Describe(),
+                s.ParentDeadline?.LastDay?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))),
+        ]));
+    }
+
     /// <summary>The cycle's relays: each with its sub-cycle and that sub-cycle's progress once issued.</summary>
     public static async Task<IResult> ListAsync(
         string id, DurableTaskClient client, IPlanStore plans, IStatusStore status, CycleClocks clocks, ICycleLinks links, CancellationToken cancellationToken)

@@ -21,6 +21,18 @@ public static class PlanDerivation
     /// <summary>The sub-cycle's id: the parent's and the relay's, so it sorts with its parent and says whose it is.</summary>
     public static string SubCycleId(string parentCycleId, string relayUnitId) => $"{parentCycleId}.{relayUnitId}";
 
+    /// <summary>What the relay hands down, in plan order: the deliverables it owes the parent, then the rounds it proposes in.</summary>
+    public static IReadOnlyList<InheritedSubject> Inherited(Plan parent, Unit relay)
+    {
+        ArgumentNullException.ThrowIfNull(parent);
+        ArgumentNullException.ThrowIfNull(relay);
+        return
+        [
+            .. parent.Deliverables.Where(d => d.AppliesTo.Includes(relay)).Select(d => new InheritedSubject(d.Id, d.Title, false, d.Deadline)),
+            .. parent.NominationRounds.Where(r => r.PickedFrom is null && r.Proposers.Includes(relay)).Select(r => new InheritedSubject(r.Id, r.Title, true, r.Deadline)),
+        ];
+    }
+
     /// <summary>
     /// Derives the relay's plan. <paramref name="issuedOn"/> is the business day of issue. The result is also validated
     /// as any plan is, so a request that yields an invalid plan is refused with the plan's own errors.

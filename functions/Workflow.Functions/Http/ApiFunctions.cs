@@ -103,6 +103,11 @@ public sealed class ApiFunctions(ApiGate gate, IPlanStore plans, IStatusStore st
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "cycles/{id}/relays/{relayId}/plan")] HttpRequest request, string id, string relayId, [DurableClient] DurableTaskClient client)
         => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => RelayHandlers.IssueAsync(id, relayId, request, client, subCycles, request.HttpContext.RequestAborted));
 
+    [Function("GetRelayPlanForm")]
+    public Task<IResult> GetRelayPlanForm(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "cycles/{id}/relays/{relayId}/plan")] HttpRequest request, string id, string relayId, [DurableClient] DurableTaskClient client)
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => RelayHandlers.PlanFormAsync(id, relayId, client, plans, links, request.HttpContext.RequestAborted));
+
     [Function("ListRelays")]
     public Task<IResult> ListRelays([HttpTrigger(AuthorizationLevel.Function, "get", Route = "cycles/{id}/relays")] HttpRequest request, string id, [DurableClient] DurableTaskClient client)
         => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => RelayHandlers.ListAsync(id, client, plans, status, clocks, links, request.HttpContext.RequestAborted));
