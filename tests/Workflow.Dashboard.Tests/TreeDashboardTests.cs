@@ -37,9 +37,10 @@ public sealed class TreeDashboardTests(DashboardFixture fixture) : IClassFixture
             Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"start: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
 
-        // Each district issues its plan: its communes' deadline before the district's own to the province.
-        var yenTheCycle = await IssueAsync(cycleId, YenThe, "12/KH-BCĐ");
+        // Each district issues its plan: its communes' deadline before the district's own to the province. Tân Yên
+        // through the API (which also waits until the province's cycle runs), Yên Thế through the dashboard's form.
         var tanYenCycle = await IssueAsync(cycleId, TanYen, "08/KH-BCĐ");
+        var yenTheCycle = await IssueThroughDashboardAsync(cycleId, YenThe, "12/KH-BCĐ");
         Assert.Equal($"{cycleId}.{YenThe}", yenTheCycle);
         string[] yenThe = ["xa-dong-tam", "xa-tam-tien", "xa-dong-vuong"];
         string[] tanYen = ["xa-cao-xa", "xa-lam-cot", "xa-lien-son", "xa-viet-lap"];
@@ -165,6 +166,62 @@ public sealed class TreeDashboardTests(DashboardFixture fixture) : IClassFixture
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {body}");
         return JsonDocument.Parse(body);
+    }
+
+    /// <summary>
+    /// Issues the relay's plan from its row on the parent's page: first a date on the relay's own deadline to the parent,
+    /// refused with the reason beside that subject's input, then a date before it.
+    /// </summary>
+    private async Task<string> IssueThroughDashboardAsync(string cycleId, string relayId, string number)
+    {
+        string parentLastDay, parentText, title;
+        using (var planView = await GetAsync($"api/cycles/{cycleId}/relays/{relayId}/plan"))
+        {
+            Assert.Equal(JsonValueKind.Null, planView.RootElement.GetProperty("subCycleId").ValueKind);
+            var subject = planView.RootElement.GetProperty("subjects").EnumerateArray().Single(s => s.GetProperty("id").GetString() == Report);
+            parentLastDay = subject.GetProperty("parentLastDay").GetString()!;
+            parentText = subject.GetProperty("parentDeadlineText").GetString()!;
+            title = subject.GetProperty("title").GetString()!;
+        }
+
+        var page = await fixture.Browser.Context.NewPageAsync();
+        await page.GotoAsync(new Uri(fixture.Host.Address, $"/dashboard/#key={fixture.Host.OperatorKey}&cycle={cycleId}").ToString());
+        var row = page.Locator($"#relays > li.relay[data-relay='{relayId}']");
+        await Expect(row).ToHaveAttributeAsync("data-issued", "false");
+        // The relay issued through the API offers no form.
+        await Expect(page.Locator($"#relays > li.relay[data-relay='{TanYen}'][data-issued='true']")).ToBeVisibleAsync();
+        await Expect(page.Locator($"#relays > li.relay[data-relay='{TanYen}'] .relay-plan-open")).ToHaveCountAsync(0);
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "Ban hành kế hoạch cấp mình" }).ClickAsync();
+        var form = row.Locator("form.relay-plan-form");
+        await Expect(form).ToBeVisibleAsync();
+        await form.GetByLabel("Số kế hoạch").FillAsync(number);
+        var date = form.GetByLabel($"{title} — hạn của đơn vị với cấp trên: {parentText}");
+        var subjectSet = form.Locator($"fieldset[data-subject='{Report}']");
+        // On the province's last day: the host refuses it, and says so beside this subject's date.
+        await subjectSet.Locator("select").SelectOptionAsync("by");
+        await date.FillAsync(parentLastDay);
+        await form.GetByRole(AriaRole.Button, new() { Name = "Ban hành kế hoạch", Exact = true }).ClickAsync();
+        var error = subjectSet.Locator(".field-error");
+        await Expect(error).ToBeVisibleAsync();
+        await Expect(error).ToContainTextAsync($"hạn cuối {parentLastDay[8..]}/{parentLastDay[5..7]}/{parentLastDay[..4]}");
+        await Expect(date).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(form.GetByRole(AriaRole.Alert)).ToContainTextAsync("Kế hoạch chưa được ban hành");
+        await Expect(form.GetByRole(AriaRole.Alert)).Not.ToContainTextAsync("null");
+        var screenshots = Directory.CreateDirectory(Path.Combine(RepositoryRoot.Path, "artifacts", "screenshots")).FullName;
+        await form.ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(screenshots, "dashboard-relay-plan.png"), FullPage = true });
+
+        // Before 20/04, as the API issue does: accepted, and the row becomes the sub-cycle's.
+        await subjectSet.Locator("select").SelectOptionAsync("before");
+        await date.FillAsync("2024-04-20");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Ban hành kế hoạch", Exact = true }).ClickAsync();
+        var subCycle = $"{cycleId}.{relayId}";
+        await Expect(row).ToHaveAttributeAsync("data-sub-cycle", subCycle);
+        await Expect(row.Locator(".relay-toggle")).ToBeVisibleAsync();
+        await Expect(row.Locator(".relay-plan-open")).ToHaveCountAsync(0);
+        await page.CloseAsync();
+        return subCycle;
     }
 
     /// <summary>Issues the relay's plan, retrying while the parent cycle is still recording its own.</summary>

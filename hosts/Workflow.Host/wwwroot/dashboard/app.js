@@ -96,6 +96,8 @@ const view = {
   cycleTitles: new Map(),
   rollUps: null,
   acting: false,
+  // The forwarding buttons are rebuilt only when the judged pick rounds change, so a shown result stays.
+  forwardsKey: null,
 };
 
 class AuthError extends Error {}
@@ -172,7 +174,7 @@ async function problemOf(response) {
   const detail = problem?.detail && problem.detail !== title ? problem.detail : '';
   // A single field's message often repeats the detail word for word: say it once.
   const messages = Array.isArray(errors) ? errors.map((e) => e.message) : [];
-  return { title, detail, fields: fields.filter((_, i) => !detail || messages[i] !== detail) };
+  return { title, detail, fields: fields.filter((_, i) => !detail || messages[i] !== detail), errors: Array.isArray(errors) ? errors : [] };
 }
 
 const FALLBACK_PROBLEM = {
@@ -227,9 +229,10 @@ function showProblem(target, error) {
     ? error.problem
     : { title: 'Không kết nối được tới máy chủ. Vui lòng thử lại.', detail: '', fields: [] };
   const lines = [problem.detail, ...problem.fields].filter(Boolean);
-  target.replaceChildren(
+  // replaceChildren would write a null as the text "null": only the parts present are passed.
+  target.replaceChildren(...[
     el('p', { class: 'problem-title', text: problem.title }),
-    lines.length ? el('ul', { class: 'problem-fields' }, ...lines.map((line) => el('li', { text: line }))) : null);
+    lines.length ? el('ul', { class: 'problem-fields' }, ...lines.map((line) => el('li', { text: line }))) : null].filter(Boolean));
   target.hidden = false;
 }
 
@@ -620,7 +623,7 @@ function syncRelay(li, row, path) {
     li.replaceChildren(
       el('div', { class: 'relay-head' }, title, el('div', { class: 'relay-summary' })),
       sub ? el('div', { class: 'relay-sub', id: regionId, role: 'region', 'aria-label': `Kỳ báo cáo cấp dưới của ${row.name}`, hidden: true },
-        el('div', { class: 'sub-summary' }), el('ul', { class: 'relay-tree nested' })) : null);
+        el('div', { class: 'sub-summary' }), el('ul', { class: 'relay-tree nested' })) : relayPlanArea(li, row, path[path.length - 1]));
   }
   redrawIfChanged(li.querySelector('.relay-summary'), row, () => relaySummary(row));
   if (!sub) return;
@@ -644,6 +647,136 @@ function syncRelay(li, row, path) {
   redrawIfChanged(summary, subSignature(detail), () => subSummary(detail));
   // A cycle that names itself among its ancestors would loop: the path stops it.
   syncRelays(region.querySelector('.relay-tree'), path.includes(sub) ? [] : detail.relays ?? [], [...path, sub]);
+}
+
+// ---- a relay's own plan, issued from its row: its units' deadlines, each before the relay's own to the parent ----
+
+/** The button that opens the issuing form; the form lives inside the row, which is kept until the relay is issued. */
+function relayPlanArea(li, row, parentCycleId) {
+  const area = el('div', { class: 'relay-plan' });
+  const button = el('button', { type: 'button', class: 'relay-plan-open', 'aria-expanded': 'false', text: 'Ban hành kế hoạch cấp mình' });
+  const holder = el('div', { class: 'relay-plan-holder' });
+  button.addEventListener('click', () => toggleRelayPlan(button, holder, row, parentCycleId));
+  area.append(button, holder);
+  return area;
+}
+
+async function toggleRelayPlan(button, holder, row, parentCycleId) {
+  if (button.getAttribute('aria-expanded') === 'true') {
+    button.setAttribute('aria-expanded', 'false');
+    holder.replaceChildren();
+    return;
+  }
+  button.setAttribute('aria-expanded', 'true');
+  holder.replaceChildren(el('p', { class: 'muted', text: 'Đang tải nội dung kế hoạch…' }));
+  try {
+    const plan = await api(`cycles/${encodeURIComponent(parentCycleId)}/relays/${encodeURIComponent(row.unitId)}/plan`);
+    holder.replaceChildren(relayPlanForm(plan));
+  } catch (error) {
+    if (error instanceof AuthError) return handleAuthError();
+    holder.replaceChildren(el('p', { class: 'alert', role: 'alert', text: describe(error) }));
+  }
+}
+
+function relayPlanForm(plan) {
+  const prefix = `plan-${plan.relayUnitId}`;
+  const general = el('div', { class: 'alert', role: 'alert', hidden: true });
+  const status = el('p', { class: 'muted', role: 'status', 'aria-live': 'polite' });
+  const numberError = el('p', { class: 'field-error', id: `${prefix}-number-error`, hidden: true });
+  const numberInput = el('input', { type: 'text', name: 'number', maxlength: 100, autocomplete: 'off', 'aria-describedby': numberError.id });
+  const numberField = field(`${prefix}-number`, 'Số kế hoạch', numberInput);
+  numberField.append(numberError);
+  // Each subject's inputs and the place its error is shown, by subject id, so a 400's paths land beside their input.
+  const subjects = new Map();
+  const fieldsets = plan.subjects.map((s) => {
+    const id = `${prefix}-${s.id}`;
+    const hint = el('p', { class: 'muted', id: `${id}-hint`, text: `hạn của đơn vị với cấp trên: ${s.parentDeadlineText}` });
+    const error = el('p', { class: 'field-error', id: `${id}-error`, hidden: true });
+    const date = el('input', { type: 'date', name: `date-${s.id}`, 'data-subject': s.id, 'aria-describedby': `${hint.id} ${error.id}` });
+    const semantics = el('select', { name: `semantics-${s.id}`, 'aria-describedby': hint.id },
+      el('option', { value: 'before', text: 'trước ngày' }),
+      el('option', { value: 'by', text: 'chậm nhất ngày' }));
+    // A deliverable the relay hands in itself is not passed down, so it needs no date for its units.
+    const retained = s.isNominationRound ? null : el('input', { type: 'checkbox', name: `retained-${s.id}`, id: `${id}-retained` });
+    if (retained) retained.addEventListener('change', () => { date.disabled = semantics.disabled = retained.checked; });
+    subjects.set(s.id, { subject: s, date, semantics, retained, error });
+    return el('fieldset', { class: 'relay-plan-subject', 'data-subject': s.id },
+      el('legend', { text: s.isNominationRound ? `Hồ sơ đề nghị: ${s.title}` : s.title }),
+      hint,
+      el('div', { class: 'relay-plan-row' },
+        field(`${id}-semantics`, `Cách tính hạn: ${s.title}`, semantics),
+        field(`${id}-date`, `${s.title} — hạn của đơn vị với cấp trên: ${s.parentDeadlineText}`, date)),
+      retained ? el('div', { class: 'check' }, retained, el('label', { for: retained.id, text: 'Đơn vị tự thực hiện, không giao cấp dưới' })) : null,
+      error);
+  });
+  const submit = el('button', { type: 'submit', text: 'Ban hành kế hoạch' });
+  // novalidate: the host checks each date against the parent's deadline and says why beside the input.
+  const form = el('form', { class: 'relay-plan-form', 'data-relay': plan.relayUnitId, novalidate: true, 'aria-label': `Ban hành kế hoạch cấp mình: ${plan.name}` },
+    el('p', { class: 'muted', text: `${plan.name} giao cho ${number.format(plan.unitsUnder)} đơn vị trực thuộc; mỗi thời hạn phải trước hạn của đơn vị với cấp trên.` }),
+    numberField, ...fieldsets, el('div', {}, submit), status, general);
+  const showFieldError = (entry, message) => {
+    entry.error.textContent = message ?? '';
+    entry.error.hidden = !message;
+    if (message) entry.date.setAttribute('aria-invalid', 'true');
+    else entry.date.removeAttribute('aria-invalid');
+  };
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const deadlines = {};
+    const retained = [];
+    for (const [id, entry] of subjects) {
+      showFieldError(entry, null);
+      if (entry.retained?.checked) retained.push(id);
+      else if (entry.date.value) deadlines[id] = { semantics: entry.semantics.value, date: entry.date.value };
+    }
+    numberError.hidden = true;
+    showProblem(general, null);
+    submit.disabled = true;
+    status.textContent = 'Đang gửi…';
+    try {
+      const issued = await apiPost(`cycles/${encodeURIComponent(plan.parentCycleId)}/relays/${encodeURIComponent(plan.relayUnitId)}/plan`,
+        { number: numberInput.value.trim(), deadlines, retained });
+      status.replaceChildren('Đã ban hành kế hoạch. ',
+        el('a', { href: `#cycle=${encodeURIComponent(issued.cycleId)}` }, 'Mở trang kỳ báo cáo cấp dưới'));
+      // The row turns into the sub-cycle's once the parent records it: refresh now and shortly after.
+      refresh();
+      setTimeout(refresh, 1500);
+    } catch (error) {
+      submit.disabled = false;
+      status.textContent = '';
+      if (error instanceof AuthError) return handleAuthError();
+      const rest = placeFieldErrors(error, subjects, retained, numberError, showFieldError);
+      if (rest) showProblem(general, rest);
+    }
+  });
+  return form;
+}
+
+/**
+ * Puts each of a 400's errors beside its input ($.deadlines.<id>, $.retained[i], $.number); returns the problem
+ * still to show above the form (its title and whatever could not be placed), or null when nothing is left.
+ */
+function placeFieldErrors(error, subjects, retained, numberError, showFieldError) {
+  if (!(error instanceof ProblemError) || error.status !== 400 || !error.problem.errors?.length) return error;
+  const unplaced = [];
+  const placed = new Map();
+  for (const { field: path, message } of error.problem.errors) {
+    const deadline = /^\$\.deadlines\.([^.[]+)/.exec(path ?? '');
+    const kept = /^\$\.retained\[(\d+)\]/.exec(path ?? '');
+    const id = deadline ? deadline[1] : kept ? retained[Number(kept[1])] : null;
+    if (id && subjects.has(id)) {
+      placed.set(id, [...(placed.get(id) ?? []), message]);
+    } else if (path === '$.number') {
+      numberError.textContent = message;
+      numberError.hidden = false;
+    } else {
+      unplaced.push(path ? `${path}: ${message}` : message);
+    }
+  }
+  placed.forEach((messages, id) => showFieldError(subjects.get(id), messages.join(' ')));
+  // The title still says the plan was refused, even when every reason sits beside its input.
+  const title = placed.size ? 'Kế hoạch chưa được ban hành: xem lỗi bên dưới từng nội dung.' : error.problem.title;
+  return new ProblemError(error.status, { title, detail: '', fields: unplaced });
 }
 
 function relaySummary(row) {
@@ -907,6 +1040,7 @@ function renderDeadlines(cycle) {
     cell(r.pickedFrom ? `tỉnh chọn ${r.received}` : r.received, 'num'), cell(r.accepted, 'num'), cell(r.refused, 'num'),
     cell(r.pickedFrom ? '—' : r.lateRejected, 'num'))));
   renderRoundActions(cycle);
+  renderForwards(cycle);
 }
 
 /** Where a round stands ("Chờ chỉ tiêu", "Chưa ấn định thời hạn"…), with the quota rules it still waits for. */
@@ -1044,6 +1178,50 @@ async function act(form, done, send) {
   }
   refresh();
   setTimeout(refresh, 1000);
+}
+
+/**
+ * A sub-cycle's pick rounds ({parent round}-chon) once judged: a button sends the picks up to the parent's round of the
+ * same id, and each pick's result (accepted, receipt number, problems) is listed under it.
+ */
+function renderForwards(cycle) {
+  const rounds = cycle.parent ? cycle.rounds.filter((r) => r.id.endsWith('-chon') && r.state === 'judged') : [];
+  const key = `${cycle.id}|${rounds.map((r) => r.id).join('|')}`;
+  $('forwards-panel').hidden = rounds.length === 0;
+  if (view.forwardsKey === key) return;
+  view.forwardsKey = key;
+  $('forwards').replaceChildren(...rounds.map((r) => forwardAction(cycle.id, r)));
+}
+
+function forwardAction(cycleId, round) {
+  const parentRound = round.id.slice(0, -'-chon'.length);
+  const button = el('button', { type: 'button', text: 'Gửi đề nghị đã chọn lên cấp trên' });
+  const status = el('p', { class: 'muted', role: 'status', 'aria-live': 'polite' });
+  const error = el('div', { class: 'alert', role: 'alert', hidden: true });
+  const results = el('div', { class: 'forward-results' });
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    showProblem(error, null);
+    status.textContent = 'Đang gửi…';
+    try {
+      const rows = await apiPost(`cycles/${encodeURIComponent(cycleId)}/forwards/${encodeURIComponent(parentRound)}`) ?? [];
+      const accepted = rows.filter((r) => r.accepted).length;
+      status.textContent = `Đã gửi ${number.format(rows.length)} đề nghị; cấp trên nhận ${number.format(accepted)}.`;
+      results.replaceChildren(rows.length ? el('table', { class: 'data' },
+        el('thead', {}, el('tr', {}, ...['Đề nghị', 'Kết quả', 'Số tiếp nhận', 'Vấn đề'].map((t) => el('th', { scope: 'col', text: t })))),
+        el('tbody', {}, ...rows.map((r) => el('tr', { 'data-nomination': r.nominationId, 'data-accepted': r.accepted ? 'true' : 'false' },
+          cell(r.name), cell(r.accepted ? 'Cấp trên đã nhận' : 'Không được nhận'), cell(r.receiptNumber),
+          cell((r.problems ?? []).map((p) => (typeof p === 'string' ? p : p.message ?? JSON.stringify(p))).join('; ') || '—'))))) : null);
+    } catch (e) {
+      if (e instanceof AuthError) return handleAuthError();
+      status.textContent = '';
+      showProblem(error, e);
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return el('div', { class: 'round-action', 'data-round': round.id },
+    el('h4', { text: `${round.title}: đã xét` }), el('div', {}, button), status, error, results);
 }
 
 function awardCell(round) {
@@ -1360,6 +1538,7 @@ function route() {
   view.cycleId = readFragment();
   view.units = [];
   view.actionsKey = null;
+  view.forwardsKey = null;
   // Another cycle's page starts with its relays closed; the lists are emptied so no row of the last page is reused.
   view.expanded = new Set();
   view.subDetails = new Map();
