@@ -15,6 +15,13 @@ public interface IStatusStore
     /// <summary>Records the cycle's business clock (live, sliding or stepped) where the upload boundary reads it; the latest write wins.</summary>
     Task SetClockAsync(string cycleId, BusinessClock clock, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Moves a stepped rehearsal's clock on to <paramref name="at"/>, never back: an advance written beside the cycle's own
+    /// stand (a sub-cycle with nothing due) must not be undone by a stand that arrives after it. Returns the clock as it
+    /// then stands; null when the cycle has no clock, and a clock that is not stepped is returned unchanged.
+    /// </summary>
+    Task<BusinessClock?> StandClockAsync(string cycleId, DateTimeOffset at, CancellationToken cancellationToken = default);
+
     /// <summary>The cycle's business clock, or null for a cycle recorded before clocks were stored (it runs live).</summary>
     Task<BusinessClock?> GetClockAsync(string cycleId, CancellationToken cancellationToken = default);
 

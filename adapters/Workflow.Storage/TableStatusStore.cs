@@ -185,15 +185,47 @@ public sealed partial class TableStatusStore : IStatusStore
         await _status.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<BusinessClock?> StandClockAsync(string cycleId, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        SubmissionKey.Check(cycleId, nameof(cycleId));
+        await _created.Value.ConfigureAwait(false);
+        while (true)
+        {
+            var response = await _status.GetEntityIfExistsAsync<TableEntity>(cycleId, ClockRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (!response.HasValue || response.Value is not { } entity)
+            {
+                return null;
+            }
+
+            var clock = ClockOf(entity);
+            if (!clock.IsManual || clock.BusinessOrigin >= at)
+            {
+                return clock;
+            }
+
+            entity["BusinessOrigin"] = at;
+            try
+            {
+                await _status.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                return clock with { BusinessOrigin = at };
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412)
+            {
+                // Another stand moved it meanwhile: read it again, it may already be past this one.
+            }
+        }
+    }
+
     public async Task<BusinessClock?> GetClockAsync(string cycleId, CancellationToken cancellationToken = default)
     {
         SubmissionKey.Check(cycleId, nameof(cycleId));
         await _created.Value.ConfigureAwait(false);
         var response = await _status.GetEntityIfExistsAsync<TableEntity>(cycleId, ClockRow, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return response.HasValue && response.Value is { } e
-            ? new BusinessClock(e.GetDateTimeOffset("WallOrigin") ?? default, e.GetDateTimeOffset("BusinessOrigin") ?? default, e.GetDouble("Speed") ?? 1)
-            : null;
+        return response.HasValue && response.Value is { } e ? ClockOf(e) : null;
     }
+
+    private static BusinessClock ClockOf(TableEntity e) =>
+        new(e.GetDateTimeOffset("WallOrigin") ?? default, e.GetDateTimeOffset("BusinessOrigin") ?? default, e.GetDouble("Speed") ?? 1);
 
     public async Task<IReadOnlyList<DeliverableStatus>> GetManyAsync(string cycleId, string subjectId, IReadOnlyCollection<string> unitIds, CancellationToken cancellationToken = default)
     {

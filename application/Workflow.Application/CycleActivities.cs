@@ -131,6 +131,12 @@ public sealed partial class CycleActivities(
     public async Task<BusinessClock> SetClock(ClockRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
+        // A stand only moves the stored clock on: an advance may already have moved a resting sub-cycle's clock further.
+        if (record.Clock.IsManual && await status.StandClockAsync(record.CycleId, record.Clock.BusinessOrigin) is { IsManual: true } stood)
+        {
+            return stood;
+        }
+
         await status.SetClockAsync(record.CycleId, record.Clock);
         return record.Clock;
     }

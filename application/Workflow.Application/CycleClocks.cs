@@ -10,6 +10,10 @@ public sealed class CycleClocks(IStatusStore status, TimeProvider time)
     public async Task<BusinessClock> ClockAsync(string cycleId, CancellationToken cancellationToken = default) =>
         await status.GetClockAsync(cycleId, cancellationToken) ?? BusinessClock.Live;
 
+    /// <summary>Moves a stepped rehearsal's recorded clock on to <paramref name="at"/> (never back); null when the cycle has none.</summary>
+    public Task<BusinessClock?> StandAsync(string cycleId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        status.StandClockAsync(cycleId, at, cancellationToken);
+
     public async Task<DateTimeOffset> NowAsync(string cycleId, CancellationToken cancellationToken = default) =>
         Now(await ClockAsync(cycleId, cancellationToken));
 

@@ -14,7 +14,7 @@ namespace Workflow.Benchmarks;
 /// <summary>
 /// One engine process as the local host wires it (hosts/Workflow.Host): the cycle's services through
 /// <c>AddReportingCycles()</c> (storage and e-mail on Azurite and the sink), the Durable Task engine through
-/// <c>AddDurableEngine</c> with the product's default engine settings, on a task hub and table prefix of its own.
+/// <c>AddDurableEngine</c> with the product's default engine settings, on a task hub and table prefix of its own, the task hub in <see cref="HubStorage"/>.
 /// Disposing stops the worker and deletes the task hub and every table and container under the prefix.
 /// </summary>
 internal sealed class BenchEngine : IAsyncDisposable
@@ -67,7 +67,7 @@ internal sealed class BenchEngine : IAsyncDisposable
         services.AddReportingCycles();
         services.AddDurableEngine(tasks, options =>
         {
-            options.ConnectionString = storage;
+            options.ConnectionString = HubStorage.Or(storage);
             options.TaskHubName = name;
         });
         var provider = services.BuildServiceProvider();
@@ -80,13 +80,23 @@ internal sealed class BenchEngine : IAsyncDisposable
     {
         await _engine.StopAsync(CancellationToken.None);
         await _provider.GetRequiredService<AzureStorageOrchestrationService>().DeleteAsync();
-        var tables = new TableServiceClient(_storage);
+        foreach (var account in new[] { _storage, HubStorage.Or(_storage) }.Distinct())
+        {
+            await DeleteUnderPrefixAsync(account);
+        }
+
+        await _provider.DisposeAsync();
+    }
+
+    private async Task DeleteUnderPrefixAsync(string account)
+    {
+        var tables = new TableServiceClient(account);
         await foreach (var table in tables.QueryAsync($"TableName ge '{Prefix}' and TableName lt '{Prefix}~'"))
         {
             await tables.DeleteTableAsync(table.Name);
         }
 
-        var blobs = new BlobServiceClient(_storage);
+        var blobs = new BlobServiceClient(account);
         await foreach (var container in blobs.GetBlobContainersAsync(prefix: Prefix))
         {
             var client = blobs.GetBlobContainerClient(container.Name);
@@ -101,7 +111,5 @@ internal sealed class BenchEngine : IAsyncDisposable
                 await client.DeleteAsync();
             }
         }
-
-        await _provider.DisposeAsync();
     }
 }

@@ -8,7 +8,8 @@ namespace Workflow.Benchmarks;
 /// Counts every HTTP request this process makes, by service, from .NET's own <c>System.Net.Http</c> metrics
 /// (<c>http.client.request.duration</c>, one measurement per request, tagged with the server's port). Azurite serves
 /// blob, queue and table on their own ports, so this counts every Azure SDK request of DTFx and of the product's
-/// adapters alike (retries and idle queue polls included), and the SendGrid requests to the sink separately.
+/// adapters alike (retries and idle queue polls included), in the data and the task hub's accounts, and the SendGrid requests
+/// to the sink separately.
 /// </summary>
 internal sealed class StorageMeter : IDisposable
 {
@@ -19,7 +20,7 @@ internal sealed class StorageMeter : IDisposable
     public StorageMeter(string storageConnection, int sinkPort)
     {
         _services = new Dictionary<int, string> { [sinkPort] = "sendgrid" };
-        foreach (var part in storageConnection.Split(';', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var part in $"{storageConnection};{HubStorage.Or(storageConnection)}".Split(';', StringSplitOptions.RemoveEmptyEntries))
         {
             var (key, value) = (part[..part.IndexOf('=', StringComparison.Ordinal)], part[(part.IndexOf('=', StringComparison.Ordinal) + 1)..]);
             if (key.EndsWith("Endpoint", StringComparison.Ordinal) && Uri.TryCreate(value, UriKind.Absolute, out var uri))
@@ -57,7 +58,7 @@ internal sealed class StorageMeter : IDisposable
     /// <summary>OrchestratorStarted events in the task hub's History table: one per episode, across every instance.</summary>
     public static async Task<long> CountHistoryAsync(string storageConnection, string taskHub, string eventType, CancellationToken cancellationToken = default)
     {
-        var table = new TableClient(storageConnection, $"{taskHub}History");
+        var table = new TableClient(HubStorage.Or(storageConnection), $"{taskHub}History");
         long count = 0;
         await foreach (var _ in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"EventType eq {eventType}"), maxPerPage: 1000, select: ["PartitionKey"], cancellationToken: cancellationToken))
         {

@@ -272,7 +272,17 @@ public static class CycleCommandHandlers
         var requestedBy = request.HttpContext.User.Identity?.Name ?? "operator";
         await client.RaiseEventAsync(InstanceIds.Cycle(id), ClockAdvance.EventName, new ClockAdvance(to.Value.ToUniversalTime(), requestedBy), cancellationToken);
         await Parallel.ForEachAsync(tree, FanOut(cancellationToken), async (sub, cancel) =>
-            await client.RaiseEventAsync(sub.InstanceId, ClockAdvance.EventName, new ClockAdvance(to.Value.ToUniversalTime(), requestedBy), cancel));
+        {
+            // A sub-cycle with nothing due by then is not woken: its clock is moved where its upload boundary reads it,
+            // and it sleeps on to its next step. A national tree wakes only the level whose reminder falls due.
+            if (sub.ReadCustomStatusAs<CycleProgress>() is { } resting && resting.RestsThrough(to.Value)
+                && await clocks.StandAsync(sub.InstanceId, to.Value.ToUniversalTime(), cancel) is { IsManual: true })
+            {
+                return;
+            }
+
+            await client.RaiseEventAsync(sub.InstanceId, ClockAdvance.EventName, new ClockAdvance(to.Value.ToUniversalTime(), requestedBy), cancel);
+        });
 
         return Results.Accepted(value: new ControlAccepted(id, "advance", ApiText.DateTime(to)));
     }

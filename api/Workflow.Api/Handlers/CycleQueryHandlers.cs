@@ -118,6 +118,7 @@ public static class CycleQueryHandlers
 
         var clock = await clocks.ClockAsync(id, cancellationToken);
         var now = clocks.Now(clock);
+        progress = progress?.StandingBy(clock);
         var rows = new List<DeliverableStatus>();
         foreach (var deliverable in plan.Deliverables)
         {

@@ -47,4 +47,24 @@ public sealed record CycleProgress
 
     /// <summary>Null for a live cycle; otherwise the rehearsal's clock.</summary>
     public BusinessClock? Rehearsal { get; init; }
+
+    /// <summary>
+    /// A stepped rehearsal collecting with nothing due up to <paramref name="to"/>: moving its clock there changes nothing
+    /// the cycle would do, so an advance of its tree only records the instant where its upload boundary reads it, and the
+    /// cycle sleeps on until an advance reaches its next step, as a live cycle sleeps until its next instant.
+    /// </summary>
+    public bool RestsThrough(DateTimeOffset to) =>
+        Rehearsal is { IsManual: true } && Phase == CyclePhase.Collecting && NextStepAt is { } next && next > to;
+
+    /// <summary>
+    /// Where the cycle stands, given its recorded <paramref name="clock"/>: a cycle that rests through the clock's instant
+    /// stands there though it has not woken since (<see cref="RestsThrough"/>); any other shows its own last stand.
+    /// </summary>
+    public CycleProgress StandingBy(BusinessClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return clock.IsManual && RestsThrough(clock.BusinessOrigin) && (StandsAt is null || StandsAt < clock.BusinessOrigin)
+            ? this with { StandsAt = clock.BusinessOrigin }
+            : this;
+    }
 }
