@@ -50,7 +50,13 @@ public sealed partial class CycleActivities(
         await NoteAsync(input.CycleId, "plan-recorded", "Đã ghi nhận kế hoạch, lập danh sách đơn vị phải nộp",
             $"{plan.Units.Count} đơn vị, {rows.Count} nội dung phải nộp{(input.BusinessClock.IsRehearsal ? "; đây là đợt diễn tập" : "")}.", "plan");
         Log.PlanRecorded(logger, input.CycleId, plan.Units.Count, seeded);
-        return new PlanRecorded(input.CycleId, plan.Units.Count, rows.Count);
+        // Every row new: nothing handed in, nothing refused yet, so the cycle's first tally needs no read of its own. Not
+        // for a sliding rehearsal, whose clock runs on far while the notices go out: its cycle counts after them.
+        var clock = input.BusinessClock;
+        var fresh = seeded == rows.Count && (clock.IsManual || !clock.IsRehearsal)
+            ? CycleTally.Count(plan, rows, clock.ToBusiness(time.GetUtcNow()), plan.NominationRounds.Where(r => r.PickedFrom is null).ToDictionary(r => r.Id, _ => 0, StringComparer.Ordinal))
+            : null;
+        return new PlanRecorded(input.CycleId, plan.Units.Count, rows.Count, fresh);
     }
 
     public async Task<BatchOutcome> SendPlanNotices(NoticeBatch batch)

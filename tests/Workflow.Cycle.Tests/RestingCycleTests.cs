@@ -43,6 +43,17 @@ public sealed class RestingCycleTests
     }
 
     [Fact]
+    public void Only_a_step_exactly_at_the_instant_lets_an_advance_record_the_stand_for_the_cycle()
+    {
+        var progress = Collecting(Stepped);
+        Assert.True(progress.StepsAt(Next));
+        // Steps before the instant are acted on first, each at its own instant, so the cycle stands only after them.
+        Assert.False(progress.StepsAt(Next.AddHours(1)));
+        Assert.False(progress.StepsAt(Next.AddHours(-1)));
+        Assert.False(Collecting(new BusinessClock(Wall, Stood, 2000)).StepsAt(Next));
+    }
+
+    [Fact]
     public void A_resting_cycle_stands_where_its_clock_was_moved()
     {
         var moved = Stepped with { BusinessOrigin = Next.AddHours(-1) };

@@ -275,13 +275,17 @@ public static class CycleCommandHandlers
         {
             // A sub-cycle with nothing due by then is not woken: its clock is moved where its upload boundary reads it,
             // and it sleeps on to its next step. A national tree wakes only the level whose reminder falls due.
-            if (sub.ReadCustomStatusAs<CycleProgress>() is { } resting && resting.RestsThrough(to.Value)
-                && await clocks.StandAsync(sub.InstanceId, to.Value.ToUniversalTime(), cancel) is { IsManual: true })
+            var at = to.Value.ToUniversalTime();
+            var subProgress = sub.ReadCustomStatusAs<CycleProgress>();
+            if (subProgress is not null && subProgress.RestsThrough(at) && await clocks.StandAsync(sub.InstanceId, at, cancel) is { IsManual: true })
             {
                 return;
             }
 
-            await client.RaiseEventAsync(sub.InstanceId, ClockAdvance.EventName, new ClockAdvance(to.Value.ToUniversalTime(), requestedBy), cancel);
+            // A step exactly at the instant: its clock is moved here too (as the cycle's own stand would, beside the wave),
+            // and the cycle is told so. A cycle with steps before it records its stand itself, after acting on them in order.
+            var recorded = subProgress is not null && subProgress.StepsAt(at) && await clocks.StandAsync(sub.InstanceId, at, cancel) is { IsManual: true } stood && stood.BusinessOrigin == at;
+            await client.RaiseEventAsync(sub.InstanceId, ClockAdvance.EventName, new ClockAdvance(at, requestedBy, recorded), cancel);
         });
 
         return Results.Accepted(value: new ControlAccepted(id, "advance", ApiText.DateTime(to)));

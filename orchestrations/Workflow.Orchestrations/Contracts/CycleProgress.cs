@@ -56,6 +56,10 @@ public sealed record CycleProgress
     public bool RestsThrough(DateTimeOffset to) =>
         Rehearsal is { IsManual: true } && Phase == CyclePhase.Collecting && NextStepAt is { } next && next > to;
 
+    /// <summary>A stepped rehearsal collecting whose next step is exactly <paramref name="to"/>, with nothing due before it.</summary>
+    public bool StepsAt(DateTimeOffset to) =>
+        Rehearsal is { IsManual: true } && Phase == CyclePhase.Collecting && NextStepAt == to;
+
     /// <summary>
     /// Where the cycle stands, given its recorded <paramref name="clock"/>: a cycle that rests through the clock's instant
     /// stands there though it has not woken since (<see cref="RestsThrough"/>); any other shows its own last stand.

@@ -40,7 +40,7 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
         };
         context.SetCustomStatus(progress);
 
-        await context.CallActivityAsync<PlanRecorded>(nameof(ICycleActivities.RecordPlan), input, ActivityRetry.Default);
+        var recordedPlan = await context.CallActivityAsync<PlanRecorded>(nameof(ICycleActivities.RecordPlan), input, ActivityRetry.Default);
         var pieces = new CyclePieces(input.CycleId);
         var notices = plan.Units.Select(u => u.Id).Chunk(BatchSize)
             .Select((units, i) => (Id: $"notices-{i + 1}", Title: $"Thư thông báo kế hoạch, nhóm {i + 1} ({units.Length} đơn vị)", Batch: new NoticeBatch(input.CycleId, units)))
@@ -61,11 +61,14 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
         var reached = context.Now(clock).AddTicks(-1);
         var standsAt = clock.IsManual ? clock.BusinessOrigin : (DateTimeOffset?)null;
         var stood = standsAt;
+        // Where an advance said the stored clock already stands (ClockAdvance.Recorded): no stand activity is needed there.
+        DateTimeOffset? recorded = null;
         var extension = context.WaitForExternalEvent<DeadlineExtension>(DeadlineExtension.EventName);
         var retry = context.WaitForExternalEvent<PieceRetry>(PieceRetry.EventName);
         var advance = clock.IsManual ? context.WaitForExternalEvent<ClockAdvance>(ClockAdvance.EventName) : null;
         progress = progress with { Phase = CyclePhase.Collecting, PhaseLabel = "Đang thu báo cáo, hồ sơ" };
-        var first = await TallyAsync(context, input.CycleId, context.Now(clock));
+        // A plan recorded just now counted its fresh rows itself: no unit could hand in before they existed.
+        var first = recordedPlan.Tally ?? await TallyAsync(context, input.CycleId, context.Now(clock));
         progress = WithTally(progress, first) with { StandsAt = standsAt };
         // Late refusals per proposal round, as the last tally read them from the audit.
         IReadOnlyDictionary<string, int> lateRejected = first.LateRejected ?? new Dictionary<string, int>();
@@ -86,7 +89,11 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
                 // A stepped rehearsal stands where the operator left it until told to move on; the boundary reads that instant.
                 if (stood != standsAt)
                 {
-                    await StandAsync(context, input.CycleId, clock, standsAt!.Value);
+                    if (recorded != standsAt)
+                    {
+                        await StandAsync(context, input.CycleId, clock, standsAt!.Value);
+                    }
+
                     stood = standsAt;
                     progress = progress with { StandsAt = standsAt };
                     context.SetCustomStatus(WithRounds(progress, plan, rounds.Values, lateRejected));
@@ -112,7 +119,9 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
                     continue;
                 }
 
-                standsAt = Max(standsAt!.Value, (await advance!).To);
+                var moveTo = await advance!;
+                standsAt = Max(standsAt!.Value, moveTo.To);
+                recorded = moveTo.Recorded ? moveTo.To : recorded;
                 advance = context.WaitForExternalEvent<ClockAdvance>(ClockAdvance.EventName);
                 continue;
             }
@@ -146,7 +155,7 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
             var wave = SendWaveAsync(context, input.CycleId, plan, steps.FirstOrDefault(s => s.Instant == next), evaluator);
             var milestones = MilestoneWave.RunAsync(context, input.CycleId, plan, steps.FirstOrDefault(s => s.Instant == next), evaluator);
             var tally = TallyAsync(context, input.CycleId, next);
-            var stand = standHere ? StandAsync(context, input.CycleId, clock, next) : Task.CompletedTask;
+            var stand = standHere && recorded != next ? StandAsync(context, input.CycleId, clock, next) : Task.CompletedTask;
             foreach (var close in closes.Where(c => c.At == next))
             {
                 pieces.StartRound(context, plan, close.Round, next, clock.IsManual);
