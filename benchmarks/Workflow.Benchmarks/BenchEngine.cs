@@ -68,6 +68,7 @@ internal sealed class BenchEngine : IAsyncDisposable
         services.AddDurableEngine(tasks, options =>
         {
             options.ConnectionString = HubStorage.Or(storage);
+            options.TrackingConnectionString = HubStorage.Tracking;
             options.TaskHubName = name;
         });
         var provider = services.BuildServiceProvider();
@@ -80,7 +81,7 @@ internal sealed class BenchEngine : IAsyncDisposable
     {
         await _engine.StopAsync(CancellationToken.None);
         await _provider.GetRequiredService<AzureStorageOrchestrationService>().DeleteAsync();
-        foreach (var account in new[] { _storage, HubStorage.Or(_storage) }.Distinct())
+        foreach (var account in HubStorage.All(_storage))
         {
             await DeleteUnderPrefixAsync(account);
         }

@@ -20,7 +20,7 @@ internal sealed class StorageMeter : IDisposable
     public StorageMeter(string storageConnection, int sinkPort)
     {
         _services = new Dictionary<int, string> { [sinkPort] = "sendgrid" };
-        foreach (var part in $"{storageConnection};{HubStorage.Or(storageConnection)}".Split(';', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var part in string.Join(';', HubStorage.All(storageConnection)).Split(';', StringSplitOptions.RemoveEmptyEntries))
         {
             var (key, value) = (part[..part.IndexOf('=', StringComparison.Ordinal)], part[(part.IndexOf('=', StringComparison.Ordinal) + 1)..]);
             if (key.EndsWith("Endpoint", StringComparison.Ordinal) && Uri.TryCreate(value, UriKind.Absolute, out var uri))
@@ -58,7 +58,7 @@ internal sealed class StorageMeter : IDisposable
     /// <summary>OrchestratorStarted events in the task hub's History table: one per episode, across every instance.</summary>
     public static async Task<long> CountHistoryAsync(string storageConnection, string taskHub, string eventType, CancellationToken cancellationToken = default)
     {
-        var table = new TableClient(HubStorage.Or(storageConnection), $"{taskHub}History");
+        var table = new TableClient(HubStorage.TrackingOr(storageConnection), $"{taskHub}History");
         long count = 0;
         await foreach (var _ in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"EventType eq {eventType}"), maxPerPage: 1000, select: ["PartitionKey"], cancellationToken: cancellationToken))
         {

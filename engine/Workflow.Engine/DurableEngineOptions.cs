@@ -13,6 +13,13 @@ public sealed class DurableEngineOptions
     [Required]
     public string ConnectionString { get; set; } = string.Empty;
 
+    /// <summary>
+    /// Optional: a storage account of its own for the tracking store (the History and Instances tables), as Durable
+    /// Functions' <c>trackingStoreConnectionName</c> allows; by default the task hub's account holds them too. The
+    /// benchmark uses it to give the emulator's table scans a process of their own.
+    /// </summary>
+    public string? TrackingConnectionString { get; set; }
+
     /// <summary>Task hub names are 3–45 letters and digits, starting with a letter (Azure Storage table and queue names derive from it).</summary>
     [Required]
     [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,44}$")]

@@ -42,6 +42,9 @@ public static class EngineServiceCollectionExtensions
         {
             TaskHubName = options.TaskHubName,
             StorageAccountClientProvider = new StorageAccountClientProvider(options.ConnectionString),
+            TrackingServiceClientProvider = string.IsNullOrWhiteSpace(options.TrackingConnectionString) ? null : new TrackingServiceClientProvider(options.TrackingConnectionString),
+            // Only read with a tracking account of its own; the tables keep the names they have in the hub's account.
+            TrackingStoreNamePrefix = options.TaskHubName,
             PartitionCount = options.PartitionCount,
             MaxQueuePollingInterval = options.MaxQueuePollingInterval,
             ControlQueueVisibilityTimeout = options.ControlQueueVisibilityTimeout,
