@@ -104,6 +104,20 @@ public sealed class HostJsonTests
     }
 
     /// <summary>The local host's effective options: the engine's defaults overridden by appsettings.json.</summary>
+    [Fact]
+    public void A_tracking_account_of_its_own_is_used_only_when_set_and_keeps_the_hubs_table_names()
+    {
+        // The local host's default: History and Instances live in the task hub's own account.
+        var local = LocalOptions();
+        Assert.Null(EngineServiceCollectionExtensions.Settings(local, NullLoggerFactory.Instance).TrackingServiceClientProvider);
+
+        // DurableTask:TrackingConnectionString moves them; they keep the hub's names ({hub}History), not DTFx's default prefix.
+        local.TrackingConnectionString = "UseDevelopmentStorage=true";
+        var split = EngineServiceCollectionExtensions.Settings(local, NullLoggerFactory.Instance);
+        Assert.NotNull(split.TrackingServiceClientProvider);
+        Assert.Equal(local.TaskHubName, split.TrackingStoreNamePrefix);
+    }
+
     private static DurableEngineOptions LocalOptions()
     {
         var configuration = new ConfigurationBuilder()

@@ -273,19 +273,20 @@ public static class CycleCommandHandlers
         await client.RaiseEventAsync(InstanceIds.Cycle(id), ClockAdvance.EventName, new ClockAdvance(to.Value.ToUniversalTime(), requestedBy), cancellationToken);
         await Parallel.ForEachAsync(tree, FanOut(cancellationToken), async (sub, cancel) =>
         {
-            // A sub-cycle with nothing due by then is not woken: its clock is moved where its upload boundary reads it,
-            // and it sleeps on to its next step. A national tree wakes only the level whose reminder falls due.
+            // A sub-cycle with nothing due by then, or whose next step is exactly then, has its clock moved where its
+            // upload boundary reads it (as its own stand would, beside the wave). The first is not woken: it sleeps on to
+            // its next step, so a national tree wakes only the level whose reminder falls due. The second is told its
+            // stand is recorded. A cycle with steps before the instant acts on them in order and records its stand itself.
             var at = to.Value.ToUniversalTime();
             var subProgress = sub.ReadCustomStatusAs<CycleProgress>();
-            if (subProgress is not null && subProgress.RestsThrough(at) && await clocks.StandAsync(sub.InstanceId, at, cancel) is { IsManual: true })
+            var stood = subProgress is not null && (subProgress.RestsThrough(at) || subProgress.StepsAt(at))
+                && await clocks.StandAsync(sub.InstanceId, at, cancel) is { IsManual: true } clock && clock.BusinessOrigin >= at;
+            if (stood && subProgress!.RestsThrough(at))
             {
                 return;
             }
 
-            // A step exactly at the instant: its clock is moved here too (as the cycle's own stand would, beside the wave),
-            // and the cycle is told so. A cycle with steps before it records its stand itself, after acting on them in order.
-            var recorded = subProgress is not null && subProgress.StepsAt(at) && await clocks.StandAsync(sub.InstanceId, at, cancel) is { IsManual: true } stood && stood.BusinessOrigin == at;
-            await client.RaiseEventAsync(sub.InstanceId, ClockAdvance.EventName, new ClockAdvance(at, requestedBy, recorded), cancel);
+            await client.RaiseEventAsync(sub.InstanceId, ClockAdvance.EventName, new ClockAdvance(at, requestedBy, stood), cancel);
         });
 
         return Results.Accepted(value: new ControlAccepted(id, "advance", ApiText.DateTime(to)));
