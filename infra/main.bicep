@@ -186,8 +186,20 @@ resource dataStorage 'Microsoft.Storage/storageAccounts@2024-01-01' = {
     resource mail 'tables' = {
       name: 'workflowmail'
     }
+
+    // Each cycle's status rows and each message key's ledger row live in one of 16 shard tables (TableShards); the
+    // app creates them on first use too, so these only save the first requests of a new deployment that round trip.
+    resource statusShards 'tables' = [for digit in tableShardDigits: {
+      name: '${storagePrefix}status${digit}'
+    }]
+
+    resource mailShards 'tables' = [for digit in tableShardDigits: {
+      name: 'workflowmail${digit}'
+    }]
   }
 }
+
+var tableShardDigits = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f']
 
 // ---------------------------------------------------------------------------------------------------------------
 // Secrets

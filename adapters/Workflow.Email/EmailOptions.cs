@@ -30,7 +30,8 @@ public sealed class EmailOptions
     public string LedgerConnectionString { get; set; } = "";
 
     [Required]
-    [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "LedgerTable must be a valid table name.")]
+    // Room for the shards' digit and the intents table's suffix within the service's 63 characters.
+    [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,55}$", ErrorMessage = "LedgerTable must be a table name of 3 to 56 letters and digits.")]
     public string LedgerTable { get; set; } = "workflowmail";
 
     /// <summary>How often the outbox sender looks for queued, stale pending and unsettled upload mails.</summary>

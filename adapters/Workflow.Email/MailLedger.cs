@@ -7,6 +7,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
+using Workflow.Storage;
 
 namespace Workflow.Email;
 
@@ -15,7 +16,8 @@ namespace Workflow.Email;
 /// through <see cref="MailState"/> under its ETag, so two senders never both send a key. A row keeps a reference to its
 /// stored content (partition <c>content</c>, one row per distinct template) and its own personalization, so any sender
 /// can send it again. Keys spread over partitions by hash (see <see cref="Partition"/>), so a national reminder wave
-/// does not queue on one partition. Upload mail intents live in a second, small table (<c>{table}intents</c>).
+/// does not queue on one partition, and the partitions over the ledger's <see cref="TableShards"/>; the table itself
+/// keeps the content rows. Upload mail intents live in a second, small table (<c>{table}intents</c>).
 /// </summary>
 public sealed class MailLedger
 {
@@ -25,7 +27,9 @@ public sealed class MailLedger
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    // The content rows; every message key's row lives in one of the shards (see RowsAsync).
     private readonly TableClient _table;
+    private readonly TableShards _rows;
     private readonly TableClient _intents;
     private readonly Lazy<Task> _created;
 
@@ -33,6 +37,7 @@ public sealed class MailLedger
     {
         var service = new TableServiceClient(options.Value.LedgerConnectionString);
         _table = service.GetTableClient(options.Value.LedgerTable);
+        _rows = new TableShards(service, options.Value.LedgerTable);
         _intents = service.GetTableClient(options.Value.LedgerTable + "intents");
         _created = new Lazy<Task>(() => Task.WhenAll(_table.CreateIfNotExistsAsync(), _intents.CreateIfNotExistsAsync()));
     }
@@ -102,7 +107,8 @@ public sealed class MailLedger
             {
                 try
                 {
-                    var response = await _table.SubmitTransactionAsync(group.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)), token).ConfigureAwait(false);
+                    var table = await RowsAsync(group[0].PartitionKey).ConfigureAwait(false);
+                    var response = await table.SubmitTransactionAsync(group.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)), token).ConfigureAwait(false);
                     for (var i = 0; i < group.Count; i++)
                     {
                         claims[group[i].GetString("Key")] = new MailClaim(group[i].GetString("Key"), response.Value[i].Headers.ETag ?? ETag.All, null);
@@ -129,8 +135,9 @@ public sealed class MailLedger
 
     public async Task<MailRecord?> GetAsync(string key, CancellationToken cancellationToken = default)
     {
-        await _created.Value.ConfigureAwait(false);
-        var response = await _table.GetEntityIfExistsAsync<TableEntity>(Partition(key), RowKey(key), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var partition = Partition(key);
+        var table = await RowsAsync(partition).ConfigureAwait(false);
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(partition, RowKey(key), cancellationToken: cancellationToken).ConfigureAwait(false);
         return response.HasValue ? FromEntity(response.Value!) : null;
     }
 
@@ -167,9 +174,10 @@ public sealed class MailLedger
     {
         ArgumentNullException.ThrowIfNull(record);
         var entity = new TableEntity(Partition(record.Key), RowKey(record.Key)) { ["State"] = nameof(MailState.Pending), ["ClaimedAt"] = now };
+        var table = await RowsAsync(entity.PartitionKey).ConfigureAwait(false);
         try
         {
-            var response = await _table.UpdateEntityAsync(entity, record.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            var response = await table.UpdateEntityAsync(entity, record.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
             return response.Headers.ETag;
         }
         catch (RequestFailedException ex) when (ex.Status is 412 or 404)
@@ -204,9 +212,10 @@ public sealed class MailLedger
             entity["Attempts"] = 0;
         }
 
+        var table = await RowsAsync(entity.PartitionKey).ConfigureAwait(false);
         try
         {
-            await _table.UpdateEntityAsync(entity, record.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            await table.UpdateEntityAsync(entity, record.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status is 412 or 404)
@@ -225,11 +234,12 @@ public sealed class MailLedger
 
     /// <summary>
     /// Every key not yet sent (queued, pending, failed), oldest first; with <paramref name="cycleId"/>, only that
-    /// cycle's (keys start with "{cycle}:"). One filtered scan: the unsent rows are few, the sent ones are skipped by the service.
+    /// cycle's (keys start with "{cycle}:"). One filtered scan per shard: the unsent rows are few, the sent ones are skipped by the service.
     /// </summary>
     public async Task<IReadOnlyList<MailRecord>> ListUnsentAsync(string? cycleId = null, CancellationToken cancellationToken = default)
     {
         await _created.Value.ConfigureAwait(false);
+        var shards = await _rows.AllAsync().ConfigureAwait(false);
         var filter = TableClient.CreateQueryFilter($"(State eq {nameof(MailState.Queued)} or State eq {nameof(MailState.Pending)} or State eq {nameof(MailState.Failed)})");
         if (cycleId is not null)
         {
@@ -237,9 +247,12 @@ public sealed class MailLedger
         }
 
         var records = new List<MailRecord>();
-        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        foreach (var shard in shards)
         {
-            records.Add(FromEntity(entity));
+            await foreach (var entity in shard.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                records.Add(FromEntity(entity));
+            }
         }
 
         return [.. records.OrderBy(r => r.RecordedAt).ThenBy(r => r.Key, StringComparer.Ordinal)];
@@ -286,9 +299,10 @@ public sealed class MailLedger
     private async Task<MailClaim> ClaimOneAsync(TableEntity entity, CancellationToken cancellationToken)
     {
         var key = entity.GetString("Key");
+        var table = await RowsAsync(entity.PartitionKey).ConfigureAwait(false);
         try
         {
-            var response = await _table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+            var response = await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
             return new MailClaim(key, response.Headers.ETag ?? ETag.All, null);
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
@@ -322,13 +336,17 @@ public sealed class MailLedger
         var etags = rows.ToDictionary(r => r.Entity.RowKey, r => r.ETag, StringComparer.Ordinal);
         await ForEachTransactionAsync(
             [.. rows.Select(r => r.Entity)],
-            (group, token) => _table.SubmitTransactionAsync(group.Select(e => new TableTransactionAction(action, e, etags[e.RowKey])), token),
+            async (group, token) =>
+            {
+                var table = await RowsAsync(group[0].PartitionKey).ConfigureAwait(false);
+                await table.SubmitTransactionAsync(group.Select(e => new TableTransactionAction(action, e, etags[e.RowKey])), token).ConfigureAwait(false);
+            },
             cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Runs one table transaction per partition and at most 100 rows (the service's limit; above it the SDK fails
-    /// unhelpfully), a few at a time: a wave of thousands of keys spreads over its 16 partitions.
+    /// unhelpfully), a few at a time: a wave of thousands of keys spreads over its 4 partitions.
     /// </summary>
     private static Task ForEachTransactionAsync(List<TableEntity> entities, Func<IReadOnlyList<TableEntity>, CancellationToken, Task> submit, CancellationToken cancellationToken)
     {
@@ -357,21 +375,25 @@ public sealed class MailLedger
     }
 
     /// <summary>
-    /// Keys are "{cycle}:{unit}:{reason}": the keys of one wave (same cycle and reason, many units) share 16 of 4,096
-    /// partitions, so a batch of 250 claims in about 16 transactions instead of 250 single inserts, while a national
-    /// wave still spreads over 16 partitions and different waves over the rest.
+    /// Keys are "{cycle}:{unit}:{reason}": the keys of one wave (same cycle and reason, many units) share 4 of 1,024
+    /// partitions, so a batch of 250 claims in 4 transactions of at most 100 instead of 250 single inserts (and a
+    /// commune's batch of 30 in 4, not one per key), while the largest flat wave still spreads over 4 partitions and
+    /// different waves over the rest.
     /// </summary>
     private static string Partition(string key)
     {
         var parts = key.Split(':');
         if (parts.Length < 3)
         {
-            return Hash(key, 0xFFF).ToString("x3", CultureInfo.InvariantCulture);
+            return Hash(key, 0x3FF).ToString("x3", CultureInfo.InvariantCulture);
         }
 
         var wave = string.Join(':', parts.Where((_, i) => i != 1));
-        return string.Create(CultureInfo.InvariantCulture, $"{Hash(wave, 0xFF):x2}{Hash(parts[1], 0xF):x1}");
+        return string.Create(CultureInfo.InvariantCulture, $"{Hash(wave, 0xFF):x2}{Hash(parts[1], 0x3):x1}");
     }
+
+    /// <summary>A partition lives in one shard (its transactions need one table); partitions spread over the shards by hash.</summary>
+    private Task<TableClient> RowsAsync(string partition) => _rows.TableForAsync(partition);
 
     private static ulong Hash(string value, ulong mask) => XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(value)) & mask;
 

@@ -15,7 +15,9 @@ namespace Workflow.Storage;
 /// that unit's audit rows (<c>A|{unit}|{ticks}|{attempt}</c>), so a status change and its audit rows commit in one
 /// transaction, and in a round the owner of each nomination id (<c>N|{nomination}</c>); partition <c>{cycle}</c> holds
 /// the receipt series, one row per issued receipt (<c>R|{code}</c>) and the cycle's business clock; partition
-/// <c>receipt-prefixes</c> reserves each cycle's prefix. Nominee table: partition <c>{cycle}:{round}</c>, one row per nomination.
+/// <c>receipt-prefixes</c> reserves each cycle's prefix. A cycle's partitions live in one of the status table's
+/// <see cref="TableShards"/> (<c>{status}0</c> … <c>{status}f</c>, by its id); the table itself keeps the prefix
+/// reservations (and <see cref="TableCycleLinks"/>' links). Nominee table: partition <c>{cycle}:{round}</c>, one row per nomination.
 /// </summary>
 public sealed partial class TableStatusStore : IStatusStore
 {
@@ -33,7 +35,9 @@ public sealed partial class TableStatusStore : IStatusStore
     // Crockford's base 32: no I, L, O or U, so a receipt read aloud or retyped is not misread.
     private const string ReceiptAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
+    // The receipt-prefix reservations, which span cycles; every other row lives in its cycle's shard.
     private readonly TableClient _status;
+    private readonly TableShards _rows;
     private readonly TableClient _nominees;
     private readonly ILogger<TableStatusStore> _logger;
     private readonly Lazy<Task> _created;
@@ -44,6 +48,7 @@ public sealed partial class TableStatusStore : IStatusStore
         var value = options.Value;
         var service = new TableServiceClient(value.ConnectionString);
         _status = service.GetTableClient(value.StatusTable);
+        _rows = new TableShards(service, value.StatusTable);
         _nominees = service.GetTableClient(value.NomineeTable);
         _logger = logger;
         _created = new Lazy<Task>(() => Task.WhenAll(_status.CreateIfNotExistsAsync(), _nominees.CreateIfNotExistsAsync()));
@@ -54,7 +59,8 @@ public sealed partial class TableStatusStore : IStatusStore
         SubmissionKey.Check(cycleId, nameof(cycleId));
         ArgumentException.ThrowIfNullOrWhiteSpace(receiptPrefix);
         await _created.Value.ConfigureAwait(false);
-        var existing = await _status.GetEntityIfExistsAsync<TableEntity>(cycleId, CounterRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var rows = await RowsAsync(cycleId).ConfigureAwait(false);
+        var existing = await rows.GetEntityIfExistsAsync<TableEntity>(cycleId, CounterRow, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (existing.HasValue && existing.Value!.GetString("Prefix") is { Length: > 0 } kept)
         {
             // The series never changes once receipts have been issued.
@@ -80,13 +86,13 @@ public sealed partial class TableStatusStore : IStatusStore
 
             try
             {
-                await _status.AddEntityAsync(new TableEntity(cycleId, CounterRow) { ["Prefix"] = prefix }, cancellationToken).ConfigureAwait(false);
+                await rows.AddEntityAsync(new TableEntity(cycleId, CounterRow) { ["Prefix"] = prefix }, cancellationToken).ConfigureAwait(false);
                 return prefix;
             }
             catch (RequestFailedException ex) when (ex.Status == 409)
             {
                 // Registered concurrently: the first registration stands.
-                return (await _status.GetEntityAsync<TableEntity>(cycleId, CounterRow, cancellationToken: cancellationToken).ConfigureAwait(false)).Value.GetString("Prefix");
+                return (await rows.GetEntityAsync<TableEntity>(cycleId, CounterRow, cancellationToken: cancellationToken).ConfigureAwait(false)).Value.GetString("Prefix");
             }
         }
     }
@@ -94,10 +100,10 @@ public sealed partial class TableStatusStore : IStatusStore
     public async Task<string> NextReceiptNumberAsync(SubmissionKey key, string attemptId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
-        await _created.Value.ConfigureAwait(false);
+        var table = await RowsAsync(key.CycleId).ConfigureAwait(false);
         if (!_receiptPrefixes.TryGetValue(key.CycleId, out var prefix))
         {
-            var row = await _status.GetEntityIfExistsAsync<TableEntity>(key.CycleId, CounterRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var row = await table.GetEntityIfExistsAsync<TableEntity>(key.CycleId, CounterRow, cancellationToken: cancellationToken).ConfigureAwait(false);
             prefix = row.HasValue && row.Value!.GetString("Prefix") is { Length: > 0 } found
                 ? found
                 : await EnsureCycleAsync(key.CycleId, "TN", cancellationToken).ConfigureAwait(false);
@@ -111,7 +117,7 @@ public sealed partial class TableStatusStore : IStatusStore
             var entity = new TableEntity(key.CycleId, $"R|{code}") { ["UnitId"] = key.UnitId, ["SubjectId"] = key.SubjectId, ["AttemptId"] = attemptId };
             try
             {
-                await _status.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+                await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
                 return $"{prefix}-{code}";
             }
             catch (RequestFailedException ex) when (ex.Status == 409)
@@ -125,38 +131,39 @@ public sealed partial class TableStatusStore : IStatusStore
 
     public async Task<string> ClaimNominationAsync(string cycleId, string roundId, string nominationId, string unitId, CancellationToken cancellationToken = default)
     {
-        await _created.Value.ConfigureAwait(false);
+        var table = await RowsAsync(cycleId).ConfigureAwait(false);
         var pk = StatusPartition(cycleId, roundId);
         var rk = $"N|{SubmissionKey.Check(nominationId, nameof(nominationId))}";
         try
         {
-            await _status.AddEntityAsync(new TableEntity(pk, rk) { ["ProposedBy"] = SubmissionKey.Check(unitId, nameof(unitId)) }, cancellationToken).ConfigureAwait(false);
+            await table.AddEntityAsync(new TableEntity(pk, rk) { ["ProposedBy"] = SubmissionKey.Check(unitId, nameof(unitId)) }, cancellationToken).ConfigureAwait(false);
             return unitId;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
             // Claimed before, by this unit (a resubmission) or another one: the first claim stands.
-            return (await _status.GetEntityAsync<TableEntity>(pk, rk, cancellationToken: cancellationToken).ConfigureAwait(false)).Value.GetString("ProposedBy");
+            return (await table.GetEntityAsync<TableEntity>(pk, rk, cancellationToken: cancellationToken).ConfigureAwait(false)).Value.GetString("ProposedBy");
         }
     }
 
     public async Task<int> SeedAsync(IEnumerable<DeliverableStatus> rows, CancellationToken cancellationToken = default)
     {
-        await _created.Value.ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(rows);
         var inserted = 0;
-        foreach (var partition in rows.Select(ToEntity).GroupBy(e => e.PartitionKey))
+        foreach (var partition in rows.GroupBy(r => StatusPartition(r.CycleId, r.SubjectId)))
         {
-            foreach (var chunk in partition.Chunk(MaxBatch))
+            var table = await RowsAsync(partition.First().CycleId).ConfigureAwait(false);
+            foreach (var chunk in partition.Select(ToEntity).Chunk(MaxBatch))
             {
                 try
                 {
-                    await _status.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)), cancellationToken).ConfigureAwait(false);
+                    await table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)), cancellationToken).ConfigureAwait(false);
                     inserted += chunk.Length;
                 }
                 catch (TableTransactionFailedException ex) when (ex.Status == 409)
                 {
                     // Some rows exist (a re-run): the batch rolled back as a whole, so insert one by one, keeping existing rows.
-                    inserted += await AddMissingAsync(chunk, cancellationToken).ConfigureAwait(false);
+                    inserted += await AddMissingAsync(table, chunk, cancellationToken).ConfigureAwait(false);
                 }
             }
         }
@@ -166,8 +173,8 @@ public sealed partial class TableStatusStore : IStatusStore
 
     public async Task<DeliverableStatus?> GetAsync(SubmissionKey key, CancellationToken cancellationToken = default)
     {
-        await _created.Value.ConfigureAwait(false);
-        var response = await _status.GetEntityIfExistsAsync<TableEntity>(StatusPartition(key.CycleId, key.SubjectId), StatusRow(key.UnitId), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var table = await RowsAsync(key.CycleId).ConfigureAwait(false);
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(StatusPartition(key.CycleId, key.SubjectId), StatusRow(key.UnitId), cancellationToken: cancellationToken).ConfigureAwait(false);
         return response.HasValue ? FromEntity(response.Value!) : null;
     }
 
@@ -175,23 +182,23 @@ public sealed partial class TableStatusStore : IStatusStore
     {
         SubmissionKey.Check(cycleId, nameof(cycleId));
         ArgumentNullException.ThrowIfNull(clock);
-        await _created.Value.ConfigureAwait(false);
+        var table = await RowsAsync(cycleId).ConfigureAwait(false);
         var entity = new TableEntity(cycleId, ClockRow)
         {
             ["WallOrigin"] = clock.WallOrigin,
             ["BusinessOrigin"] = clock.BusinessOrigin,
             ["Speed"] = clock.Speed,
         };
-        await _status.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<BusinessClock?> StandClockAsync(string cycleId, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         SubmissionKey.Check(cycleId, nameof(cycleId));
-        await _created.Value.ConfigureAwait(false);
+        var table = await RowsAsync(cycleId).ConfigureAwait(false);
         while (true)
         {
-            var response = await _status.GetEntityIfExistsAsync<TableEntity>(cycleId, ClockRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var response = await table.GetEntityIfExistsAsync<TableEntity>(cycleId, ClockRow, cancellationToken: cancellationToken).ConfigureAwait(false);
             if (!response.HasValue || response.Value is not { } entity)
             {
                 return null;
@@ -206,7 +213,7 @@ public sealed partial class TableStatusStore : IStatusStore
             entity["BusinessOrigin"] = at;
             try
             {
-                await _status.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
                 return clock with { BusinessOrigin = at };
             }
             catch (RequestFailedException ex) when (ex.Status == 412)
@@ -219,8 +226,8 @@ public sealed partial class TableStatusStore : IStatusStore
     public async Task<BusinessClock?> GetClockAsync(string cycleId, CancellationToken cancellationToken = default)
     {
         SubmissionKey.Check(cycleId, nameof(cycleId));
-        await _created.Value.ConfigureAwait(false);
-        var response = await _status.GetEntityIfExistsAsync<TableEntity>(cycleId, ClockRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var table = await RowsAsync(cycleId).ConfigureAwait(false);
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(cycleId, ClockRow, cancellationToken: cancellationToken).ConfigureAwait(false);
         return response.HasValue && response.Value is { } e ? ClockOf(e) : null;
     }
 
@@ -235,14 +242,14 @@ public sealed partial class TableStatusStore : IStatusStore
             return [];
         }
 
-        await _created.Value.ConfigureAwait(false);
+        var table = await RowsAsync(cycleId).ConfigureAwait(false);
         // One range query over the batch's keys: batches are cut from ordinally sorted units, so the range is tight.
         var wanted = unitIds.ToHashSet(StringComparer.Ordinal);
         var sorted = wanted.Order(StringComparer.Ordinal).ToList();
         var pk = StatusPartition(cycleId, subjectId);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey ge {StatusRow(sorted[0])} and RowKey le {StatusRow(sorted[^1])}");
         var rows = new List<DeliverableStatus>(wanted.Count);
-        await foreach (var entity in _status.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (entity.RowKey.StartsWith("S|", StringComparison.Ordinal) && wanted.Contains(entity.RowKey[2..]))
             {
@@ -257,7 +264,7 @@ public sealed partial class TableStatusStore : IStatusStore
     {
         ArgumentNullException.ThrowIfNull(cycleEvent);
         SubmissionKey.Check(cycleEvent.CycleId, nameof(cycleEvent));
-        await _created.Value.ConfigureAwait(false);
+        var table = await RowsAsync(cycleEvent.CycleId).ConfigureAwait(false);
         var entity = new TableEntity(cycleEvent.CycleId, $"E|{SubmissionKey.Check(cycleEvent.Key, nameof(cycleEvent))}")
         {
             ["At"] = cycleEvent.At,
@@ -267,7 +274,7 @@ public sealed partial class TableStatusStore : IStatusStore
         };
         try
         {
-            await _status.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+            await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
@@ -278,10 +285,10 @@ public sealed partial class TableStatusStore : IStatusStore
     public async Task<IReadOnlyList<CycleEvent>> ListCycleEventsAsync(string cycleId, CancellationToken cancellationToken = default)
     {
         SubmissionKey.Check(cycleId, nameof(cycleId));
-        await _created.Value.ConfigureAwait(false);
+        var table = await RowsAsync(cycleId).ConfigureAwait(false);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {cycleId} and RowKey ge {"E|"} and RowKey lt {"E}"}");
         var events = new List<CycleEvent>();
-        await foreach (var e in _status.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             events.Add(new CycleEvent(cycleId, e.RowKey[2..], e.GetDateTimeOffset("At") ?? default, e.GetString("Kind") ?? "", e.GetString("Title") ?? "", e.GetString("Detail")));
         }
@@ -292,30 +299,31 @@ public sealed partial class TableStatusStore : IStatusStore
     public async Task RecordRemindersAsync(IReadOnlyList<DeliverableStatus> rows, string pointKey, DateTimeOffset sentAt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        await _created.Value.ConfigureAwait(false);
-        var changes = rows.Where(r => r.LastReminderKey != pointKey).Select(r => r.WithReminder(pointKey, sentAt)).Select(r => new TableEntity(StatusPartition(r.CycleId, r.SubjectId), StatusRow(r.UnitId))
+        var changes = rows.Where(r => r.LastReminderKey != pointKey).Select(r => r.WithReminder(pointKey, sentAt));
+        foreach (var partition in changes.GroupBy(r => StatusPartition(r.CycleId, r.SubjectId)))
         {
-            ["RemindersSent"] = r.RemindersSent,
-            ["LastReminderKey"] = r.LastReminderKey,
-            ["LastReminderAt"] = r.LastReminderAt,
-            ETag = ETag.All,
-        });
-        foreach (var partition in changes.GroupBy(e => e.PartitionKey))
-        {
-            foreach (var chunk in partition.Chunk(MaxBatch))
+            var table = await RowsAsync(partition.First().CycleId).ConfigureAwait(false);
+            var entities = partition.Select(r => new TableEntity(partition.Key, StatusRow(r.UnitId))
             {
-                await _status.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpdateMerge, e)), cancellationToken).ConfigureAwait(false);
+                ["RemindersSent"] = r.RemindersSent,
+                ["LastReminderKey"] = r.LastReminderKey,
+                ["LastReminderAt"] = r.LastReminderAt,
+                ETag = ETag.All,
+            });
+            foreach (var chunk in entities.Chunk(MaxBatch))
+            {
+                await table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpdateMerge, e)), cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
     public async Task<IReadOnlyList<DeliverableStatus>> ListAsync(string cycleId, string subjectId, CancellationToken cancellationToken = default)
     {
-        await _created.Value.ConfigureAwait(false);
+        var table = await RowsAsync(cycleId).ConfigureAwait(false);
         var pk = StatusPartition(cycleId, subjectId);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey ge {"S|"} and RowKey lt {"S}"}");
         var rows = new List<DeliverableStatus>();
-        await foreach (var entity in _status.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             rows.Add(FromEntity(entity));
         }
@@ -338,12 +346,12 @@ public sealed partial class TableStatusStore : IStatusStore
             throw new ArgumentException($"At most {MaxBatch - 1} audit rows fit in one transaction with their status row.", nameof(audits));
         }
 
-        await _created.Value.ConfigureAwait(false);
+        var table = await RowsAsync(key.CycleId).ConfigureAwait(false);
         var pk = StatusPartition(key.CycleId, key.SubjectId);
         var rk = StatusRow(key.UnitId);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            var current = await _status.GetEntityIfExistsAsync<TableEntity>(pk, rk, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var current = await table.GetEntityIfExistsAsync<TableEntity>(pk, rk, cancellationToken: cancellationToken).ConfigureAwait(false);
             if (!current.HasValue)
             {
                 throw new KeyNotFoundException($"No status row for {key}.");
@@ -357,7 +365,7 @@ public sealed partial class TableStatusStore : IStatusStore
             {
                 if (audits.Count == 0)
                 {
-                    await _status.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                    await table.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {
@@ -366,7 +374,7 @@ public sealed partial class TableStatusStore : IStatusStore
                         new(TableTransactionActionType.UpdateReplace, entity, etag),
                         .. audits.Select(a => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(a))),
                     ];
-                    await _status.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                    await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
                 }
 
                 return next;
@@ -383,27 +391,27 @@ public sealed partial class TableStatusStore : IStatusStore
     public async Task<UploadAudit?> GetAuditAsync(SubmissionKey key, DateTimeOffset receivedAt, string attemptId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
-        await _created.Value.ConfigureAwait(false);
+        var table = await RowsAsync(key.CycleId).ConfigureAwait(false);
         var rk = AuditRow(key.UnitId, receivedAt, attemptId);
-        var found = await _status.GetEntityIfExistsAsync<TableEntity>(StatusPartition(key.CycleId, key.SubjectId), rk, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(StatusPartition(key.CycleId, key.SubjectId), rk, cancellationToken: cancellationToken).ConfigureAwait(false);
         return found.HasValue ? AuditFromEntity(found.Value!) : null;
     }
 
     public async Task AppendAuditAsync(UploadAudit audit, CancellationToken cancellationToken = default)
     {
-        await _created.Value.ConfigureAwait(false);
-        await _status.AddEntityAsync(ToEntity(audit), cancellationToken).ConfigureAwait(false);
+        var table = await RowsAsync(audit.Key.CycleId).ConfigureAwait(false);
+        await table.AddEntityAsync(ToEntity(audit), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<UploadAudit>> ListAuditAsync(string cycleId, string subjectId, string? unitId = null, CancellationToken cancellationToken = default)
     {
-        await _created.Value.ConfigureAwait(false);
+        var table = await RowsAsync(cycleId).ConfigureAwait(false);
         var pk = StatusPartition(cycleId, subjectId);
         var from = unitId is null ? "A|" : $"A|{SubmissionKey.Check(unitId, nameof(unitId))}|";
         var to = unitId is null ? "A}" : $"A|{unitId}}}";
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey ge {from} and RowKey lt {to}");
         var rows = new List<UploadAudit>();
-        await foreach (var entity in _status.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             rows.Add(AuditFromEntity(entity));
         }
@@ -462,14 +470,14 @@ public sealed partial class TableStatusStore : IStatusStore
         return rows;
     }
 
-    private async Task<int> AddMissingAsync(IEnumerable<TableEntity> entities, CancellationToken cancellationToken)
+    private static async Task<int> AddMissingAsync(TableClient table, IEnumerable<TableEntity> entities, CancellationToken cancellationToken)
     {
         var inserted = 0;
         foreach (var entity in entities)
         {
             try
             {
-                await _status.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+                await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
                 inserted++;
             }
             catch (RequestFailedException ex) when (ex.Status == 409)
@@ -480,6 +488,9 @@ public sealed partial class TableStatusStore : IStatusStore
 
         return inserted;
     }
+
+    /// <summary>A cycle's rows, all partitions of it, live in one shard: its status, audit, receipts, clock and timeline.</summary>
+    private Task<TableClient> RowsAsync(string cycleId) => _rows.TableForAsync(SubmissionKey.Check(cycleId, nameof(cycleId)));
 
     private static string StatusPartition(string cycleId, string subjectId) =>
         $"{SubmissionKey.Check(cycleId, nameof(cycleId))}:{SubmissionKey.Check(subjectId, nameof(subjectId))}";

@@ -56,7 +56,30 @@ public sealed partial class CycleActivities(
         var fresh = seeded == rows.Count && (clock.IsManual || !clock.IsRehearsal)
             ? CycleTally.Count(plan, rows, clock.ToBusiness(time.GetUtcNow()), plan.NominationRounds.Where(r => r.PickedFrom is null).ToDictionary(r => r.Id, _ => 0, StringComparer.Ordinal))
             : null;
-        return new PlanRecorded(input.CycleId, plan.Units.Count, rows.Count, fresh);
+        return new PlanRecorded(input.CycleId, plan.Units.Count, rows.Count, fresh, await NoticesWithPlanAsync(input, plan));
+    }
+
+    /// <summary>
+    /// A cycle whose notices fit one batch (a commune's, in a national tree of thousands) has them sent here: one
+    /// activity and one episode fewer per cycle. If sending fails, null, and the cycle sends them as its own batch,
+    /// with its retries and its failed piece; keys already sent here are not sent twice.
+    /// </summary>
+    private async Task<BatchOutcome?> NoticesWithPlanAsync(CycleInput input, Plan plan)
+    {
+        if (plan.Units.Count > ReportingCycleOrchestrator.BatchSize)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new BatchOutcome(await mail.SendPlanNoticesAsync(plan, input.CycleId, plan.Units, input.BusinessClock.IsRehearsal), 0, 0);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.NoticesDeferred(logger, input.CycleId, ex);
+            return null;
+        }
     }
 
     public async Task<BatchOutcome> SendPlanNotices(NoticeBatch batch)
@@ -79,7 +102,7 @@ public sealed partial class CycleActivities(
         if (!MailTruth.IsTrue(batch.Kind, batch.Cutoff, plan.ClosesAt(), now))
         {
             Log.Withheld(logger, batch.CycleId, batch.PointKey, batch.Units.Count, now);
-            return new BatchOutcome(0, 0, batch.Units.Count);
+            return new BatchOutcome(0, 0, batch.Units.Count) { Tally = await TallyWithAsync(plan, batch) };
         }
 
         var evaluator = new DeadlineEvaluator(plan.Zone());
@@ -90,8 +113,12 @@ public sealed partial class CycleActivities(
         var mailable = owing.Where(r => PlanLookup.FindUnit(plan, r.UnitId)?.Emails.Count > 0).ToList();
         var sent = await mail.SendPointAsync(plan, batch, mailable, now, clock.IsRehearsal);
         await status.RecordRemindersAsync(mailable, batch.PointKey, now);
-        return new BatchOutcome(sent, rows.Count(r => r.State == SubmissionState.Submitted), 0);
+        return new BatchOutcome(sent, rows.Count(r => r.State == SubmissionState.Submitted), 0) { Tally = await TallyWithAsync(plan, batch) };
     }
+
+    /// <summary>The cycle's count at <see cref="PointBatch.TallyAt"/> when the batch is its small cycle's whole wave.</summary>
+    private async Task<Tally?> TallyWithAsync(Plan plan, PointBatch batch) =>
+        batch.TallyAt is { } at ? await tally.CountAsync(plan, batch.CycleId, at) : null;
 
     public async Task<ExtensionApplied> ApplyExtension(ExtensionRequest request)
     {
@@ -300,6 +327,9 @@ public sealed partial class CycleActivities(
 
         [LoggerMessage(EventId = 3105, Level = LogLevel.Information, Message = "Cycle {CycleId}: consolidation snapshot {SnapshotId} as of {At:O} (milestone {Milestone})")]
         public static partial void SnapshotTaken(ILogger logger, string cycleId, string snapshotId, DateTimeOffset at, string? milestone);
+
+        [LoggerMessage(EventId = 3107, Level = LogLevel.Warning, Message = "Cycle {CycleId}: the plan notices could not be sent with the plan; the cycle sends them as a batch of its own")]
+        public static partial void NoticesDeferred(ILogger logger, string cycleId, Exception exception);
 
         [LoggerMessage(EventId = 3103, Level = LogLevel.Warning, Message = "Cycle {CycleId}: withheld {Units} mails of {PointKey}: at {Now:O} they would no longer be true")]
         public static partial void Withheld(ILogger logger, string cycleId, string pointKey, int units, DateTimeOffset now);

@@ -34,9 +34,10 @@ public sealed class AdapterFixture : IAsyncLifetime
         await new BlobServiceClient(ConnectionString).GetBlobContainerClient(options.TemplateContainer).DeleteIfExistsAsync();
         await new BlobServiceClient(ConnectionString).GetBlobContainerClient(options.PlanContainer).DeleteIfExistsAsync();
         var tables = new TableServiceClient(ConnectionString);
-        foreach (var table in new[] { options.StatusTable, options.NomineeTable, LedgerTable, LedgerTable + "intents" })
+        // Every table under the prefix, the status and ledger shards included.
+        await foreach (var table in tables.QueryAsync(t => t.Name.CompareTo(Prefix) >= 0 && t.Name.CompareTo(Prefix + "{") < 0))
         {
-            await tables.DeleteTableAsync(table);
+            await tables.DeleteTableAsync(table.Name);
         }
     }
 

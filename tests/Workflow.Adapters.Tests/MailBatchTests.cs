@@ -61,7 +61,7 @@ public sealed class MailBatchTests(AdapterFixture fixture)
         await using var sink = await MailSinkServer.StartAsync();
         var services = fixture.Email(TimeProvider.System, host: sink.BaseUrl);
         var mailer = services.GetRequiredService<IMailer>();
-        // 600 keys over 256 partitions: many ledger transactions mix taken and free keys, so the 409 fallback is exercised.
+        // 600 keys over 4 partitions: the ledger transactions mix taken and free keys, so the 409 fallback is exercised.
         var batch = Batch(AdapterFixture.NewCycleId(), 600);
         var sentBefore = batch.Recipients.Where((_, i) => i % 3 == 0).ToList();
         await mailer.SendBatchAsync(batch with { Recipients = sentBefore });

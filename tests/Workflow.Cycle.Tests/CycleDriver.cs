@@ -46,6 +46,20 @@ internal static class CycleDriver
         return rows;
     }
 
+    /// <summary>The activities the instance's current execution scheduled, in order, from the task hub's History table.</summary>
+    public static async Task<List<string>> ScheduledActivitiesAsync(CycleFixture fixture, string id)
+    {
+        var table = new TableClient(fixture.ConnectionString, $"{fixture.TaskHub}History");
+        var scheduled = new List<(string RowKey, string Name)>();
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {id} and EventType eq {"TaskScheduled"}"), select: ["RowKey", "Name"]))
+        {
+            scheduled.Add((row.RowKey, row.GetString("Name")));
+        }
+
+        // Row keys are the event's sequence number, zero-padded.
+        return [.. scheduled.OrderBy(s => s.RowKey, StringComparer.Ordinal).Select(s => s.Name)];
+    }
+
     public static async Task Eventually(Func<Task<bool>> condition, Func<Task<string>>? explain = null, int seconds = 90)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);

@@ -42,7 +42,8 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
 
         var recordedPlan = await context.CallActivityAsync<PlanRecorded>(nameof(ICycleActivities.RecordPlan), input, ActivityRetry.Default);
         var pieces = new CyclePieces(input.CycleId);
-        var notices = plan.Units.Select(u => u.Id).Chunk(BatchSize)
+        // A cycle of one batch had its notices sent with its plan (a history from before that, or a failed send, has none).
+        var notices = (recordedPlan.Notices is null ? plan.Units : []).Select(u => u.Id).Chunk(BatchSize)
             .Select((units, i) => (Id: $"notices-{i + 1}", Title: $"Thư thông báo kế hoạch, nhóm {i + 1} ({units.Length} đơn vị)", Batch: new NoticeBatch(input.CycleId, units)))
             .ToList();
         var sent = await Task.WhenAll(notices.Select(n => CyclePieces.TryAsync(context.CallActivityAsync<BatchOutcome>(nameof(ICycleActivities.SendPlanNotices), n.Batch, ActivityRetry.Default))));
@@ -152,9 +153,20 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
             // The tally, and the stand of a stepped rehearsal moved to exactly this instant, need nothing from the wave:
             // running them beside it makes a step cost one round of activities instead of three.
             var standHere = clock.IsManual && standsAt == next && stood != standsAt;
-            var wave = SendWaveAsync(context, input.CycleId, plan, steps.FirstOrDefault(s => s.Instant == next), evaluator);
-            var milestones = MilestoneWave.RunAsync(context, input.CycleId, plan, steps.FirstOrDefault(s => s.Instant == next), evaluator);
-            var tally = TallyAsync(context, input.CycleId, next);
+            var step = steps.FirstOrDefault(s => s.Instant == next);
+            var batches = WaveBatches(input.CycleId, plan, step, evaluator);
+            // A small cycle's wave is one batch, which counts the cycle too: a commune's step is one activity, not two.
+            // Only in cycles whose plan recording sent the notices (small ones, recorded since): an older history has its
+            // tallies as activities of their own, and its replay must meet them.
+            var tallied = batches.Count == 1 && recordedPlan.Notices is not null;
+            if (tallied)
+            {
+                batches[0] = batches[0] with { Batch = batches[0].Batch with { TallyAt = next } };
+            }
+
+            var wave = SendWaveAsync(context, step, batches);
+            var milestones = MilestoneWave.RunAsync(context, input.CycleId, plan, step, evaluator);
+            var tally = tallied ? TallyAfterAsync(context, wave, input.CycleId, next) : TallyAsync(context, input.CycleId, next);
             var stand = standHere && recorded != next ? StandAsync(context, input.CycleId, clock, next) : Task.CompletedTask;
             foreach (var close in closes.Where(c => c.At == next))
             {
@@ -162,7 +174,7 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
             }
 
             await Task.WhenAll(wave, milestones, tally, stand);
-            var (outcome, failed) = await wave;
+            var (outcome, failed, _) = await wave;
             foreach (var (piece, batch) in failed)
             {
                 pieces.Mails[piece.Id] = batch;
@@ -284,20 +296,27 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
         return await ConsolidateAsync(context, input.CycleId, plan, pieces, progress, results, new Dictionary<string, int>(), closesAt, repair.Previous);
     }
 
-    /// <summary>Every mail point of the instant, fanned out in batches of units of one deadline group; a batch that fails is returned as a piece.</summary>
-    private static async Task<(BatchOutcome Outcome, List<(FailedPiece Piece, PointBatch Batch)> Failed)> SendWaveAsync(
-        TaskOrchestrationContext context, string cycleId, Plan plan, ScheduleStep? step, DeadlineEvaluator evaluator)
+    /// <summary>Every mail point of the instant, in batches of units of one deadline group (deadlines themselves send nothing).</summary>
+    private static List<(string Title, PointBatch Batch)> WaveBatches(string cycleId, Plan plan, ScheduleStep? step, DeadlineEvaluator evaluator) =>
+        step is null
+            ? []
+            : [.. step.Points
+                .Where(p => p.Point.Kind != ScheduledPointKind.Deadline)
+                .SelectMany(p => p.Group.Units.Order(StringComparer.Ordinal).Chunk(BatchSize).Select(units => (Title: $"{p.Point.Describe()} «{plan.SubjectTitle(p.Point.Subject) ?? p.Point.Subject}» ({units.Length} đơn vị)", Batch: new PointBatch(
+                    cycleId, p.Point.Subject, p.Point.Key, p.Point.Kind, p.Point.Sequence, evaluator.Cutoff(p.Group.Deadline), step.Instant, units))))];
+
+    /// <summary>
+    /// The wave's batches fanned out; a batch that fails is returned as a piece. The tally is the one a batch was asked
+    /// to count (<see cref="PointBatch.TallyAt"/>), if it succeeded.
+    /// </summary>
+    private static async Task<(BatchOutcome Outcome, List<(FailedPiece Piece, PointBatch Batch)> Failed, Tally? Tally)> SendWaveAsync(
+        TaskOrchestrationContext context, ScheduleStep? step, List<(string Title, PointBatch Batch)> batches)
     {
-        if (step is null)
+        if (step is null || batches.Count == 0)
         {
-            return (BatchOutcome.None, []);
+            return (BatchOutcome.None, [], null);
         }
 
-        var batches = step.Points
-            .Where(p => p.Point.Kind != ScheduledPointKind.Deadline)
-            .SelectMany(p => p.Group.Units.Order(StringComparer.Ordinal).Chunk(BatchSize).Select(units => (Title: $"{p.Point.Describe()} «{plan.SubjectTitle(p.Point.Subject) ?? p.Point.Subject}» ({units.Length} đơn vị)", Batch: new PointBatch(
-                cycleId, p.Point.Subject, p.Point.Key, p.Point.Kind, p.Point.Sequence, evaluator.Cutoff(p.Group.Deadline), step.Instant, units))))
-            .ToList();
         var runs = await Task.WhenAll(batches.Select(b => CyclePieces.TryAsync(context.CallActivityAsync<BatchOutcome>(nameof(ICycleActivities.SendPointMails), b.Batch, ActivityRetry.Default))));
         var failed = new List<(FailedPiece, PointBatch)>();
         for (var i = 0; i < batches.Count; i++)
@@ -305,12 +324,18 @@ public sealed class ReportingCycleOrchestrator : TaskOrchestrator<CycleInput, Cy
             if (runs[i].Error is { } error)
             {
                 var id = $"mail-{step.Instant.UtcDateTime.ToString("yyyyMMdd'T'HHmm", System.Globalization.CultureInfo.InvariantCulture)}-{i + 1}";
-                failed.Add((new FailedPiece(id, PieceKind.Mails, batches[i].Title, error, step.Instant, 1, batches[i].Batch.Units[0]), batches[i].Batch));
+                failed.Add((new FailedPiece(id, PieceKind.Mails, batches[i].Title, error, step.Instant, 1, batches[i].Batch.Units[0]), batches[i].Batch with { TallyAt = null }));
             }
         }
 
-        return (runs.Select(r => r.Value).OfType<BatchOutcome>().Aggregate(BatchOutcome.None, (sum, o) => sum.Add(o)), failed);
+        var outcomes = runs.Select(r => r.Value).OfType<BatchOutcome>().ToList();
+        return (outcomes.Aggregate(BatchOutcome.None, (sum, o) => sum.Add(o)), failed, outcomes.Select(o => o.Tally).FirstOrDefault(t => t is not null));
     }
+
+    /// <summary>The tally the wave's single batch counted, or, if that batch failed, one of its own.</summary>
+    private static async Task<Tally> TallyAfterAsync(
+        TaskOrchestrationContext context, Task<(BatchOutcome Outcome, List<(FailedPiece Piece, PointBatch Batch)> Failed, Tally? Tally)> wave, string cycleId, DateTimeOffset at) =>
+        (await wave).Tally ?? await TallyAsync(context, cycleId, at);
 
     /// <summary>
     /// An operator's extension; the first change naming a round the plan left undated dates it for all its proposers
