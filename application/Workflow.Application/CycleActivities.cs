@@ -294,6 +294,53 @@ public sealed partial class CycleActivities(
             : await starter.StartAsync(client, input, id);
     }
 
+    public async Task<int> WakeSubCycles(SubCycleWakes wakes)
+    {
+        ArgumentNullException.ThrowIfNull(wakes);
+        // Sent again on a retry, an advance changes nothing: a cycle moves to the later of its stand and the instant.
+        await Parallel.ForEachAsync(wakes.Cycles, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (wake, cancel) =>
+            await client.RaiseEventAsync(wake.CycleId, ClockAdvance.EventName, new ClockAdvance(wakes.To, wakes.RequestedBy, wake.Recorded), cancel));
+        return wakes.Cycles.Count;
+    }
+
+    public async Task<IReadOnlyList<string>> StillWaking(WakeCheck check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        var waking = check.Cycles.ToHashSet(StringComparer.Ordinal);
+        var still = new List<string>();
+        // One paged query for the tree (every sub-cycle's id starts with its top cycle's and a dot), one read for any other.
+        var prefix = $"{check.TopCycleId}.";
+        var query = new OrchestrationQuery
+        {
+            InstanceIdPrefix = prefix,
+            Statuses = [OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Pending],
+            PageSize = 500,
+            FetchInputsAndOutputs = false,
+        };
+        await foreach (var instance in client.GetAllInstancesAsync(query))
+        {
+            if (waking.Contains(instance.InstanceId) && !HasActed(instance, check.To))
+            {
+                still.Add(instance.InstanceId);
+            }
+        }
+
+        foreach (var other in waking.Where(w => !w.StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            if (await client.GetInstanceAsync(other) is { } instance && instance.RuntimeStatus is OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending
+                && !HasActed(instance, check.To))
+            {
+                still.Add(other);
+            }
+        }
+
+        return still;
+    }
+
+    /// <summary>A cycle has acted on an advance once it stands there, or has reached a step at or after it.</summary>
+    private static bool HasActed(OrchestrationMetadata instance, DateTimeOffset to) =>
+        instance.ReadCustomStatusAs<CycleProgress>() is { } progress && (progress.StandsAt >= to || progress.ReachedAt >= to);
+
     /// <summary>A short key from any text (an instance id holds ':', which row keys of the cycle's history do not take).</summary>
     internal static string KeyOf(string text) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..16];

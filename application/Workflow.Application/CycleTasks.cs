@@ -16,6 +16,7 @@ public static class CycleTasks
         (nameof(ReportingCycleOrchestrator), () => new ReportingCycleOrchestrator()),
         (nameof(NominationRoundOrchestrator), () => new NominationRoundOrchestrator()),
         (nameof(ProgrammeOrchestrator), () => new ProgrammeOrchestrator()),
+        (nameof(TreeAdvanceOrchestrator), () => new TreeAdvanceOrchestrator()),
     ];
 
     public static IReadOnlyList<(TaskName Name, Func<IServiceProvider, ITaskActivity> Create)> Activities { get; } =
@@ -34,6 +35,8 @@ public static class CycleTasks
         Activity<MilestonePoint, BatchOutcome>(nameof(ICycleActivities.SendMilestoneMail), (a, i) => a.SendMilestoneMail(i)),
         Activity<CycleInput, string>(nameof(ICycleActivities.StartPeriodCycle), (a, i) => a.StartPeriodCycle(i)),
         Activity<PieceNote, bool>(nameof(ICycleActivities.NotePiece), (a, i) => a.NotePiece(i)),
+        Activity<SubCycleWakes, int>(nameof(ICycleActivities.WakeSubCycles), (a, i) => a.WakeSubCycles(i)),
+        Activity<WakeCheck, IReadOnlyList<string>>(nameof(ICycleActivities.StillWaking), (a, i) => a.StillWaking(i)),
     ];
 
     private static (TaskName, Func<IServiceProvider, ITaskActivity>) Activity<TInput, TOutput>(string name, Func<CycleActivities, TInput, Task<TOutput>> run) =>

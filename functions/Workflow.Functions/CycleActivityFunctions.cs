@@ -71,5 +71,13 @@ public sealed class CycleActivityFunctions(IServiceProvider services)
     public Task<string> StartPeriodCycle([ActivityTrigger] CycleInput input, [DurableClient] DurableTaskClient client)
         => Activities(client).StartPeriodCycle(input);
 
+    [Function(nameof(ICycleActivities.WakeSubCycles))]
+    public Task<int> WakeSubCycles([ActivityTrigger] SubCycleWakes wakes, [DurableClient] DurableTaskClient client)
+        => Activities(client).WakeSubCycles(wakes);
+
+    [Function(nameof(ICycleActivities.StillWaking))]
+    public Task<IReadOnlyList<string>> StillWaking([ActivityTrigger] WakeCheck check, [DurableClient] DurableTaskClient client)
+        => Activities(client).StillWaking(check);
+
     private CycleActivities Activities(DurableTaskClient client) => ActivatorUtilities.CreateInstance<CycleActivities>(services, client);
 }

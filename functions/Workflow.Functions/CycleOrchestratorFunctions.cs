@@ -26,4 +26,8 @@ public static class CycleOrchestratorFunctions
     [Function(nameof(ProgrammeOrchestrator))]
     public static Task<ProgrammeResult> Programme([OrchestrationTrigger] TaskOrchestrationContext context)
         => new ProgrammeOrchestrator().RunAsync(context, context.GetInput<ProgrammeInput>()!);
+
+    [Function(nameof(TreeAdvanceOrchestrator))]
+    public static Task<int> TreeAdvance([OrchestrationTrigger] TaskOrchestrationContext context)
+        => new TreeAdvanceOrchestrator().RunAsync(context, context.GetInput<TreeAdvance>()!);
 }

@@ -47,4 +47,10 @@ public interface ICycleActivities
 
     /// <summary>Starts the cycle of one programme period as its own orchestration (idempotent by instance id).</summary>
     Task<string> StartPeriodCycle(CycleInput input);
+
+    /// <summary>Sends a tree's advance to a window of its sub-cycles; returns how many were sent it.</summary>
+    Task<int> WakeSubCycles(SubCycleWakes wakes);
+
+    /// <summary>Of the woken sub-cycles, those still running and not yet past the advance's instant.</summary>
+    Task<IReadOnlyList<string>> StillWaking(WakeCheck check);
 }

@@ -16,5 +16,9 @@ public static class InstanceIds
 
     public static string Programme(string programmeId) => $"{programmeId}:programme";
 
+    /// <summary>The fan-out of a tree's advance to an instant (a stepped clock only moves on, so there is one per instant).</summary>
+    public static string TreeAdvance(string cycleId, DateTimeOffset to) =>
+        $"{cycleId}:advance:{to.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture)}";
+
     public static string PeriodCycle(string programmeId, string periodId) => $"{programmeId}-{periodId}";
 }

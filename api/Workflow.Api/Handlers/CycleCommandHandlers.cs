@@ -271,23 +271,31 @@ public static class CycleCommandHandlers
 
         var requestedBy = request.HttpContext.User.Identity?.Name ?? "operator";
         await client.RaiseEventAsync(InstanceIds.Cycle(id), ClockAdvance.EventName, new ClockAdvance(to.Value.ToUniversalTime(), requestedBy), cancellationToken);
+        var at = to.Value.ToUniversalTime();
+        var wakes = new ConcurrentBag<SubCycleWake>();
         await Parallel.ForEachAsync(tree, FanOut(cancellationToken), async (sub, cancel) =>
         {
             // A sub-cycle with nothing due by then, or whose next step is exactly then, has its clock moved where its
-            // upload boundary reads it (as its own stand would, beside the wave). The first is not woken: it sleeps on to
-            // its next step, so a national tree wakes only the level whose reminder falls due. The second is told its
-            // stand is recorded. A cycle with steps before the instant acts on them in order and records its stand itself.
-            var at = to.Value.ToUniversalTime();
+            // upload boundary reads it (as its own stand would, beside the wave), before this answers. The first is not
+            // woken: it sleeps on to its next step, so a national tree wakes only the level whose reminder falls due. The
+            // second is told its stand is recorded. A cycle with steps before the instant acts on them in order and
+            // records its stand itself.
             var subProgress = sub.ReadCustomStatusAs<CycleProgress>();
             var stood = subProgress is not null && (subProgress.RestsThrough(at) || subProgress.StepsAt(at))
                 && await clocks.StandAsync(sub.InstanceId, at, cancel) is { IsManual: true } clock && clock.BusinessOrigin >= at;
-            if (stood && subProgress!.RestsThrough(at))
+            if (!stood || !subProgress!.RestsThrough(at))
             {
-                return;
+                wakes.Add(new SubCycleWake(sub.InstanceId, stood));
             }
-
-            await client.RaiseEventAsync(sub.InstanceId, ClockAdvance.EventName, new ClockAdvance(at, requestedBy, stood), cancel);
         });
+
+        if (!wakes.IsEmpty)
+        {
+            // The wakes go out in windows, durably, after this answers (TreeAdvanceOrchestrator).
+            var fanOut = new TreeAdvance(id, at, requestedBy, [.. wakes.OrderBy(w => w.CycleId, StringComparer.Ordinal)]);
+            await client.ScheduleNewOrchestrationInstanceAsync(
+                nameof(TreeAdvanceOrchestrator), fanOut, new StartOrchestrationOptions(InstanceIds.TreeAdvance(id, at)), cancellationToken);
+        }
 
         return Results.Accepted(value: new ControlAccepted(id, "advance", ApiText.DateTime(to)));
     }
