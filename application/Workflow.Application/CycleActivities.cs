@@ -306,35 +306,8 @@ public sealed partial class CycleActivities(
     public async Task<IReadOnlyList<string>> StillWaking(WakeCheck check)
     {
         ArgumentNullException.ThrowIfNull(check);
-        var waking = check.Cycles.ToHashSet(StringComparer.Ordinal);
-        var still = new List<string>();
-        // One paged query for the tree (every sub-cycle's id starts with its top cycle's and a dot), one read for any other.
-        var prefix = $"{check.TopCycleId}.";
-        var query = new OrchestrationQuery
-        {
-            InstanceIdPrefix = prefix,
-            Statuses = [OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Pending],
-            PageSize = 500,
-            FetchInputsAndOutputs = false,
-        };
-        await foreach (var instance in client.GetAllInstancesAsync(query))
-        {
-            if (waking.Contains(instance.InstanceId) && !HasActed(instance, check.To))
-            {
-                still.Add(instance.InstanceId);
-            }
-        }
-
-        foreach (var other in waking.Where(w => !w.StartsWith(prefix, StringComparison.Ordinal)))
-        {
-            if (await client.GetInstanceAsync(other) is { } instance && instance.RuntimeStatus is OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending
-                && !HasActed(instance, check.To))
-            {
-                still.Add(other);
-            }
-        }
-
-        return still;
+        var live = await SubCycleStates.LiveAsync(client, check.TopCycleId, check.Cycles.ToHashSet(StringComparer.Ordinal));
+        return [.. live.Where(instance => !HasActed(instance, check.To)).Select(instance => instance.InstanceId)];
     }
 
     /// <summary>A cycle has acted on an advance once it stands there, or has reached a step at or after it.</summary>

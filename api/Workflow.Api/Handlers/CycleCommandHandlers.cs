@@ -302,8 +302,7 @@ public static class CycleCommandHandlers
 
     /// <summary>
     /// Every running or pending sub-cycle under the cycle, at any depth. The tree comes from the links, one level at a
-    /// time (a few reads per level); the states come in pages of one query, since every sub-cycle's id begins with its
-    /// top cycle's id and a dot: a national tree has thousands of sub-cycles, and one read each took minutes per advance.
+    /// time (a few reads per level); the states from <see cref="SubCycleStates"/>, in pages.
     /// </summary>
     private static async Task<List<OrchestrationMetadata>> RunningSubCyclesAsync(DurableTaskClient client, ICycleLinks links, string id, CancellationToken cancellationToken)
     {
@@ -322,33 +321,7 @@ public static class CycleCommandHandlers
             parents = [.. children.Where(linked.Add)];
         }
 
-        var found = new List<OrchestrationMetadata>();
-        if (linked.Count == 0)
-        {
-            return found;
-        }
-
-        // A sub-cycle just issued may not have started yet: its advance waits in its queue all the same.
-        OrchestrationRuntimeStatus[] live = [OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Pending];
-        var prefix = $"{id}.";
-        var query = new OrchestrationQuery { InstanceIdPrefix = prefix, Statuses = live, PageSize = 500, FetchInputsAndOutputs = false };
-        await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
-        {
-            if (linked.Contains(instance.InstanceId))
-            {
-                found.Add(instance);
-            }
-        }
-
-        // Any linked cycle named otherwise is read on its own.
-        foreach (var other in linked.Where(l => !l.StartsWith(prefix, StringComparison.Ordinal)))
-        {
-            if (await client.GetInstanceAsync(other, cancellation: cancellationToken) is { } instance && live.Contains(instance.RuntimeStatus))
-            {
-                found.Add(instance);
-            }
-        }
-
+        var found = await SubCycleStates.LiveAsync(client, id, linked, cancellationToken);
         return [.. found.OrderBy(m => m.InstanceId, StringComparer.Ordinal)];
     }
 

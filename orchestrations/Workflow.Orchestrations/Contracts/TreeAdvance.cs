@@ -8,6 +8,9 @@ public sealed record TreeAdvance(string TopCycleId, DateTimeOffset To, string Re
 {
     public IReadOnlyList<SubCycleWaking> Waking { get; init; } = [];
 
+    /// <summary>At most this many sub-cycles woken and not yet past their step at once.</summary>
+    public int Window { get; init; } = 300;
+
     /// <summary>Sub-cycles woken by the executions before this one (the fan-out continues as new as it goes).</summary>
     public int Woken { get; init; }
 }

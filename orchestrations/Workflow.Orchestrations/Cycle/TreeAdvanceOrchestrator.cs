@@ -3,7 +3,7 @@ using Workflow.Orchestrations.Contracts;
 namespace Workflow.Orchestrations.Cycle;
 
 /// <summary>
-/// Carries a tree's advance to the sub-cycles with a step due, at most <see cref="Window"/> at a time: each window is
+/// Carries a tree's advance to the sub-cycles with a step due, at most <see cref="TreeAdvance.Window"/> at a time: each window is
 /// sent the advance, and more are woken as those are seen past their step (read every <see cref="Poll"/>). The storage
 /// queues then hold a window's messages, not a whole tree's: the local engine's emulator pays for every queue operation
 /// with the backlog of the whole account (benchmarks/README.md), and Azure bills every message either way. A sub-cycle
@@ -12,8 +12,6 @@ namespace Workflow.Orchestrations.Cycle;
 /// </summary>
 public sealed class TreeAdvanceOrchestrator : TaskOrchestrator<TreeAdvance, int>
 {
-    public const int Window = 300;
-
     public static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
 
     public static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
@@ -21,7 +19,7 @@ public sealed class TreeAdvanceOrchestrator : TaskOrchestrator<TreeAdvance, int>
     public override async Task<int> RunAsync(TaskOrchestrationContext context, TreeAdvance input)
     {
         var waking = input.Waking.ToList();
-        var take = input.Pending.Take(Math.Max(0, Window - waking.Count)).ToList();
+        var take = input.Pending.Take(Math.Max(0, input.Window - waking.Count)).ToList();
         if (take.Count > 0)
         {
             await context.CallActivityAsync<int>(nameof(ICycleActivities.WakeSubCycles), new SubCycleWakes(input.To, input.RequestedBy, take), ActivityRetry.Default);
@@ -38,7 +36,7 @@ public sealed class TreeAdvanceOrchestrator : TaskOrchestrator<TreeAdvance, int>
             var still = (await StillWakingAsync(context, input, waking)).ToHashSet(StringComparer.Ordinal);
             var now = context.CurrentUtcDateTime;
             waking = [.. waking.Where(w => still.Contains(w.CycleId) && now - w.Since < Patience)];
-            if (pending.Count > 0 && waking.Count <= Window / 2)
+            if (pending.Count > 0 && waking.Count <= input.Window / 2)
             {
                 context.ContinueAsNew(input with { Pending = pending, Waking = waking, Woken = woken });
                 return woken;
