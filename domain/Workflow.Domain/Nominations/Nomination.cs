@@ -21,5 +21,21 @@ public sealed record Nomination
     /// <summary>The eligibility profile the nominee is judged against.</summary>
     public required string Profile { get; init; }
 
+    /// <summary>Chức vụ of an individual ("Đội trưởng Đội An ninh"); empty for a collective.</summary>
+    public string? Position { get; init; }
+
+    /// <summary>
+    /// An individual's số định danh cá nhân (12 digits), which keeps their record theirs across units and cycles; without
+    /// it the record is keyed by unit and name.
+    /// </summary>
+    public string? PersonalId { get; init; }
+
+    /// <summary>The declared facts: yes/no answers and numbers (and, from older clients, bare yearly levels).</summary>
     public NomineeRecord Record { get; init; } = new();
+
+    /// <summary>Titles and awards, each with its decision and, where uploaded, the decision's file.</summary>
+    public IReadOnlyList<AchievementRecord> Achievements { get; init; } = [];
+
+    /// <summary>The key the nominee's achievement record is kept under across cycles.</summary>
+    public string Identity => NomineeIdentity.Of(Kind, NomineeUnit, Name, PersonalId);
 }

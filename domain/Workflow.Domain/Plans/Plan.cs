@@ -10,6 +10,12 @@ public sealed record Plan
     public required string Number { get; init; }
     public required DateOnly IssuedOn { get; init; }
     public required string Issuer { get; init; }
+
+    /// <summary>
+    /// Địa danh of the documents the cycle drafts ("Bắc Giang"); when the plan omits it, the name after the issuer's
+    /// last "tỉnh" or "thành phố".
+    /// </summary>
+    public string? Place { get; init; }
     public required string Title { get; init; }
     public IReadOnlyList<string> LegalBasis { get; init; } = [];
     public required CycleKind Kind { get; init; }
