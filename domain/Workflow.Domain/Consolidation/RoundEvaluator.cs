@@ -4,7 +4,10 @@ namespace Workflow.Domain.Consolidation;
 /// Judges a closed round's proposals in the order they arrived: a nominee must meet the criteria of its profile and
 /// have a complete dossier; it is then accepted unless taking it would exceed a quota (so the first proposals within
 /// a unit's quota stand and the surplus is refused, naming the rule). Minimums ("of which at least one from the
-/// police") cannot be met by refusing anyone, so they are reported as shortfalls of the accepted set.
+/// police") cannot be met by refusing anyone, so they are reported as shortfalls of the accepted set. A proposal round
+/// takes a criterion met only by records without evidence, flagged "chưa có minh chứng" for the operators to check; a
+/// level the province picks does not: its picks are judged again on their evidence (under the lower round's criteria
+/// when it has none of its own), so a decision is drafted only from checked records.
 /// </summary>
 public static class RoundEvaluator
 {
@@ -20,7 +23,7 @@ public static class RoundEvaluator
         {
             // Picked levels judge the lower round's nominees under their own round's rules.
             var nomination = proposal.Nomination with { Round = round.Id };
-            var eligible = Eligibility(round, eligibility, nomination);
+            var eligible = Eligibility(plan, round, eligibility, nomination);
             var dossier = round.Dossier is { } requirement ? DossierChecker.Check(requirement, nomination.Kind, proposal.Documents) : null;
             IReadOnlyList<QuotaViolation> overQuota = [];
             if (eligible.Eligible && (dossier?.Complete ?? true))
@@ -39,16 +42,20 @@ public static class RoundEvaluator
         return new RoundOutcome(round.Id, outcomes, shortfalls);
     }
 
-    private static EligibilityResult Eligibility(NominationRound round, EligibilityEvaluator evaluator, Nomination nomination)
+    private static EligibilityResult Eligibility(Plan plan, NominationRound round, EligibilityEvaluator evaluator, Nomination nomination)
     {
-        if (round.Eligibility.Count == 0)
+        var judging = round.Eligibility.Count == 0 && round.PickedFrom is { } lower
+            ? plan.NominationRounds.FirstOrDefault(r => r.Id == lower) ?? round
+            : round;
+        if (judging.Eligibility.Count == 0)
         {
             return new EligibilityResult(nomination.Profile, []);
         }
 
-        var profile = round.Eligibility.FirstOrDefault(p => p.Id == nomination.Profile);
-        return profile is null
-            ? new EligibilityResult(nomination.Profile, [new EligibilityFailure("profile", "Đối tượng xét khen thưởng", [$"«{nomination.Profile}» không phải đối tượng xét của «{round.Title}»"])])
+        var profile = judging.Eligibility.FirstOrDefault(p => p.Id == nomination.Profile);
+        var result = profile is null
+            ? new EligibilityResult(nomination.Profile, [new EligibilityFailure("profile", "Đối tượng xét khen thưởng", [$"«{nomination.Profile}» không phải đối tượng xét của «{judging.Title}»"])])
             : evaluator.Evaluate(profile, nomination);
+        return round.PickedFrom is null ? result : result.RequiringEvidence();
     }
 }

@@ -45,11 +45,94 @@ public sealed class EligibilityEvaluator
         return CheckKind(profile, kind) is { } mismatch ? result with { Failures = [mismatch, .. result.Failures] } : result;
     }
 
+    /// <summary>
+    /// Judges the nominee on every record that counts (its achievement records not refused by an operator, and any bare
+    /// yearly level an older client declared), then again on the evidenced records alone: a rule met the first way but
+    /// not the second is met only by claims, and is reported in <see cref="EligibilityResult.Unevidenced"/>.
+    /// </summary>
     public EligibilityResult Evaluate(EligibilityProfile profile, Nomination nomination)
     {
+        ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(nomination);
-        return Evaluate(profile, nomination.Kind, nomination.Record);
+        var achievements = nomination.Achievements ?? [];
+        var claimed = Evaluate(profile, nomination.Kind, WithRecords(nomination.Record, achievements.Where(a => a.Counts), declared: true));
+        var proven = Evaluate(profile, WithRecords(nomination.Record, achievements.Where(a => a.Evidenced), declared: false));
+        var unevidenced = proven.Failures
+            .Where(f => !claimed.Failed(f.RuleId) && profile.Rules.FirstOrDefault(r => r.Id == f.RuleId) is not null)
+            .Select(f => new EligibilityFailure(f.RuleId, f.Description, Claims(profile.Rules.First(r => r.Id == f.RuleId), nomination), Unevidenced: true))
+            .ToList();
+        return claimed with { Unevidenced = unevidenced };
     }
+
+    /// <summary>The declared facts with the yearly levels the records give; the best level of a year stands.</summary>
+    private NomineeRecord WithRecords(NomineeRecord? declaredRecord, IEnumerable<AchievementRecord> records, bool declared)
+    {
+        var yearly = new Dictionary<string, Dictionary<int, string>>(StringComparer.Ordinal);
+        void Add(string scaleId, int year, string level)
+        {
+            if (!yearly.TryGetValue(scaleId, out var years))
+            {
+                yearly[scaleId] = years = [];
+            }
+
+            var better = !years.TryGetValue(year, out var current)
+                || (_scales.TryGetValue(scaleId, out var scale) && scale.Rank(level) > scale.Rank(current));
+            if (better)
+            {
+                years[year] = level;
+            }
+        }
+
+        if (declared && declaredRecord?.Yearly is { } bare)
+        {
+            foreach (var (scaleId, years) in bare)
+            {
+                foreach (var (year, level) in years ?? new Dictionary<int, string>())
+                {
+                    if (level is not null)
+                    {
+                        Add(scaleId, year, level);
+                    }
+                }
+            }
+        }
+
+        foreach (var record in records.Where(r => r.Scale is not null && r.Level is not null))
+        {
+            Add(record.Scale!, record.Year, record.Level!);
+        }
+
+        return (declaredRecord ?? Empty) with { Yearly = yearly.ToDictionary(p => p.Key, p => (IReadOnlyDictionary<int, string>)p.Value, StringComparer.Ordinal) };
+    }
+
+    /// <summary>The claims without evidence a rule leans on: the unevidenced records (and bare declarations) of its scales.</summary>
+    private List<string> Claims(EligibilityRule rule, Nomination nomination)
+    {
+        var scales = ScalesOf(rule).ToHashSet(StringComparer.Ordinal);
+        var claims = (nomination.Achievements ?? [])
+            .Where(a => a.Counts && !a.Evidenced && a.Scale is not null && scales.Contains(a.Scale))
+            .OrderBy(a => a.Year)
+            .Select(a => $"năm {a.Year} «{a.Title}»{(a.DecisionNumber is null ? "" : $" (Quyết định số {a.DecisionNumber})")} chưa có bản quyết định và chưa được xác minh")
+            .ToList();
+        foreach (var (scaleId, years) in nomination.Record?.Yearly ?? new Dictionary<string, IReadOnlyDictionary<int, string>>())
+        {
+            if (scales.Contains(scaleId) && years is not null)
+            {
+                var label = _scales.TryGetValue(scaleId, out var scale) ? scale : null;
+                claims.AddRange(years.OrderBy(y => y.Key).Where(y => y.Value is not null)
+                    .Select(y => $"năm {y.Key} «{label?.Label(y.Value) ?? y.Value}» chỉ được kê khai, không có quyết định kèm theo"));
+            }
+        }
+
+        return claims.Count > 0 ? claims : ["thành tích nêu trong hồ sơ chưa có minh chứng"];
+    }
+
+    private static IEnumerable<string> ScalesOf(EligibilityRule rule) => rule switch
+    {
+        YearlyLevelRule yearly => [yearly.Scale],
+        AnyOfRule anyOf => anyOf.Alternatives.SelectMany(ScalesOf),
+        _ => [],
+    };
 
     /// <summary>Null when the kinds agree; otherwise the failure naming both.</summary>
     public static EligibilityFailure? CheckKind(EligibilityProfile profile, NomineeKind kind)

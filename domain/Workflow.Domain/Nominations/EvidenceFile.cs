@@ -1,4 +1,12 @@
 namespace Workflow.Domain.Nominations;
 
-/// <summary>A stored copy of the decision behind an achievement record: where it lies, what it was called, its digest.</summary>
-public sealed record EvidenceFile(string BlobName, string FileName, string Sha256);
+/// <summary>
+/// The decision's file behind an achievement record: the part of the nomination dossier that holds it
+/// (<c>minh-chung.{record id}</c>), its name as uploaded, and its SHA-256.
+/// </summary>
+public sealed record EvidenceFile(string DocumentId, string FileName, string Sha256)
+{
+    public const string Prefix = "minh-chung.";
+
+    public static string DocumentIdOf(string recordId) => Prefix + recordId;
+}
