@@ -183,6 +183,10 @@ resource dataStorage 'Microsoft.Storage/storageAccounts@2024-01-01' = {
       name: '${storagePrefix}nominees'
     }
 
+    resource achievements 'tables' = {
+      name: '${storagePrefix}achievements'
+    }
+
     resource mail 'tables' = {
       name: 'workflowmail'
     }

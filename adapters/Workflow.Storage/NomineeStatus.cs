@@ -16,6 +16,11 @@ public sealed record NomineeStatus
     public required string Name { get; init; }
     public bool IsPolice { get; init; }
     public string Profile { get; init; } = "";
+    public string? Position { get; init; }
+    public string? PersonalId { get; init; }
+
+    /// <summary>The achievement records with their evidence and the operators' reviews; the evaluation reads these.</summary>
+    public IReadOnlyList<AchievementRecord> Achievements { get; init; } = [];
 
     /// <summary>The declared record as JSON, kept for audit.</summary>
     public string RecordJson { get; init; } = "{}";
@@ -32,6 +37,9 @@ public sealed record NomineeStatus
     public bool? Eligible { get; init; }
     public IReadOnlyList<string> FailedRules { get; init; } = [];
     public IReadOnlyList<string> EligibilityReasons { get; init; } = [];
+
+    /// <summary>The criteria met only by records without evidence ("chưa có minh chứng"), as messages.</summary>
+    public IReadOnlyList<string> Unevidenced { get; init; } = [];
     public bool? DossierComplete { get; init; }
     public IReadOnlyList<string> DossierProblems { get; init; } = [];
     public bool? WithinQuota { get; init; }
@@ -50,13 +58,37 @@ public sealed record NomineeStatus
         IsPolice = nomination.IsPolice,
         Profile = nomination.Profile,
         RecordJson = System.Text.Json.JsonSerializer.Serialize(nomination.Record),
+        Position = nomination.Position,
+        PersonalId = nomination.PersonalId,
+        Achievements = nomination.Achievements,
     };
+
+    /// <summary>The nomination as the unit sent it, with the records as they stand now (reviews included).</summary>
+    public Nomination ToNomination() => new()
+    {
+        Id = NominationId,
+        Round = RoundId,
+        ProposedBy = ProposedBy,
+        NomineeUnit = NomineeUnit,
+        Kind = Kind,
+        Name = Name,
+        IsPolice = IsPolice,
+        Profile = Profile,
+        Position = Position,
+        PersonalId = PersonalId,
+        Record = System.Text.Json.JsonSerializer.Deserialize<NomineeRecord>(RecordJson) ?? new NomineeRecord(),
+        Achievements = Achievements,
+    };
+
+    /// <summary>A picked level's row keeps the records as they stood when it was judged.</summary>
+    public NomineeStatus WithAchievements(IReadOnlyList<AchievementRecord> achievements) => this with { Achievements = achievements };
 
     public NomineeStatus WithEligibility(EligibilityResult result) => this with
     {
         Eligible = result.Eligible,
         FailedRules = [.. result.Failures.Select(f => f.RuleId)],
         EligibilityReasons = [.. result.Failures.Select(f => f.Message)],
+        Unevidenced = [.. result.Unevidenced.Select(f => f.Message)],
     };
 
     public NomineeStatus WithDossier(DossierCheckResult result) => this with

@@ -40,6 +40,9 @@ public sealed class StorageOptions
 
     public string NomineeTable => $"{Prefix}nominees";
 
+    /// <summary>Achievement records kept across cycles, and the award decisions operators entered.</summary>
+    public string AchievementTable => $"{Prefix}achievements";
+
     /// <summary>Operator accounts (hashed keys) and the audit of refused operator requests.</summary>
     public string OperatorTable => $"{Prefix}operators";
 

@@ -16,6 +16,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ITemplateStore, BlobTemplateStore>();
         services.TryAddSingleton<ICycleLinks, TableCycleLinks>();
         services.TryAddSingleton<IOperatorAccounts, TableOperatorAccounts>();
+        services.TryAddSingleton<IAchievementRegistry, TableAchievementRegistry>();
         services.TryAddSingleton<UploadAcceptance>();
         services.TryAddSingleton<UploadReconciler>();
         return services;

@@ -51,6 +51,10 @@ public static class WorkflowApiEndpoints
             .Produces<List<TimelineEntry>>().ProducesProblem(StatusCodes.Status404NotFound);
         cycles.MapGet("/{id}/nominations/{roundId}", CycleQueryHandlers.NominationsAsync).WithName("ListNominees").WithSummary("Các đề nghị khen thưởng của một đợt")
             .Produces<List<NomineeRow>>().ProducesProblem(StatusCodes.Status404NotFound);
+        cycles.MapPost("/{id}/nominations/{roundId}/{nominationId}/achievements/{recordId}/review", AwardHandlers.ReviewAsync).WithName("ReviewAchievement")
+            .WithSummary("Xác minh một thành tích của đề nghị khen thưởng: verified (đã xác minh) hoặc refused (không công nhận, kèm lý do); đợt được xét lại nếu đã xét")
+            .Accepts<RecordReviewBody>("application/json").Produces<ReviewedRecord>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         cycles.MapPost("/{id}/rehearsal/advance", CycleCommandHandlers.AdvanceAsync).WithName("AdvanceRehearsal").WithSummary("Diễn tập: chuyển thời gian tới mốc kế tiếp hoặc thời điểm chỉ định")
             .Produces<ControlAccepted>(StatusCodes.Status202Accepted);
         cycles.MapPost("/{id}/extensions", CycleCommandHandlers.ExtendAsync).WithName("ExtendDeadline").WithSummary("Gia hạn")
@@ -131,7 +135,7 @@ public static class WorkflowApiEndpoints
             .Accepts<IFormFile>("multipart/form-data").Produces<ReportReceipt>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        unit.MapPost("/nominations/{roundId}", UploadHandlers.NominationAsync).WithName("UploadNomination").WithSummary("Nộp hồ sơ đề nghị khen thưởng: nomination (JSON) và files")
+        unit.MapPost("/nominations/{roundId}", UploadHandlers.NominationAsync).WithName("UploadNomination").WithSummary("Nộp hồ sơ đề nghị khen thưởng: nomination (JSON), files (các thành phần hồ sơ) và evidence.<mã thành tích> (tệp quyết định của từng thành tích)")
             .Accepts<IFormFile>("multipart/form-data").Produces<NominationReceipt>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
@@ -144,6 +148,9 @@ public static class WorkflowApiEndpoints
             .Accepts<IFormFile>("multipart/form-data").Produces<TableRows>()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        unit.MapGet("/nominees", AwardHandlers.KeptAsync).WithName("ListKeptNominees")
+            .WithSummary("Các tập thể, cá nhân đơn vị đã đề nghị ở các kỳ trước, kèm quá trình thành tích đã lưu (để điền sẵn hồ sơ đề nghị)")
+            .Produces<List<KeptNominee>>();
         unit.MapGet("/receipts", UnitHandlers.ReceiptsAsync).WithName("ListUnitReceipts").WithSummary("Các giấy biên nhận của đơn vị")
             .Produces<List<ReceiptRow>>();
         return endpoints;

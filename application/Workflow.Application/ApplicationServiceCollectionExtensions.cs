@@ -20,6 +20,7 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<ConsolidationSnapshots>();
         services.TryAddSingleton<MailOutboxService>();
         services.TryAddSingleton<SubmissionService>();
+        services.TryAddSingleton<RecordReviews>();
         services.TryAddSingleton<CycleStarter>();
         services.TryAddSingleton<SubCycles>();
         services.TryAddSingleton<QuotaSetting>();

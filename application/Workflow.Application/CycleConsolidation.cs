@@ -22,6 +22,7 @@ public sealed class CycleConsolidation(IStatusStore status, IOptions<StorageOpti
         {
             await status.UpdateNomineeAsync(evaluation.CycleId, evaluation.RoundId, nominee.Nomination.Id, row =>
                 (row ?? NomineeStatus.From(evaluation.CycleId, RoundOf(plan, evaluation.RoundId).AwardLevel, nominee.Nomination))
+                    .WithAchievements(nominee.Nomination.Achievements)
                     .WithEligibility(nominee.Eligibility)
                     .WithDossier(nominee.Dossier ?? new DossierCheckResult(0, []))
                     .WithQuota(nominee.QuotaViolations), cancellationToken);
@@ -80,7 +81,17 @@ public sealed class CycleConsolidation(IStatusStore status, IOptions<StorageOpti
             var lateRejected = RoundOf(plan, result.RoundId).PickedFrom is null
                 ? await LateRefusals.CountAsync(status, request.CycleId, result.RoundId, cancellationToken)
                 : result.LateRejected;
-            results.Add(result with { LateRejected = lateRejected });
+            // The counts come from the lists just built, so a review after the round's close (which judged it
+            // again) shows the same in the summary, the headline and the exports.
+            var listed = rounds.FirstOrDefault(r => r.RoundId == result.RoundId);
+            results.Add(listed is null ? result with { LateRejected = lateRejected } : result with
+            {
+                LateRejected = lateRejected,
+                Received = listed.Nominees.Count,
+                Accepted = listed.Accepted.Count,
+                Refused = listed.Nominees.Count - listed.Accepted.Count,
+                AcceptedNominations = [.. listed.Accepted.Select(n => n.Nomination.Id)],
+            });
         }
 
         var tables = ExportTables.Build(plan, deliverables, rounds);
@@ -135,6 +146,40 @@ public sealed class CycleConsolidation(IStatusStore status, IOptions<StorageOpti
         return (results, failures);
     }
 
+    /// <summary>
+    /// The round's selection as it stands, for its drafts: a proposal round once it has been judged (its rows carry
+    /// verdicts), a picked level once the province has picked. Null before that.
+    /// </summary>
+    public async Task<RoundOutcome?> SelectionAsync(Plan plan, string cycleId, string roundId, CancellationToken cancellationToken = default)
+    {
+        var round = RoundOf(plan, roundId);
+        var rows = await status.ListNomineesAsync(cycleId, round.Id, cancellationToken);
+        if (rows.Count == 0 || (round.PickedFrom is null && rows.All(r => r.Eligible is null && r.WithinQuota is null)))
+        {
+            return null;
+        }
+
+        var picks = round.PickedFrom is null ? [] : rows.Select(r => r.NominationId).ToList();
+        return await OutcomeAsync(plan, cycleId, round.Id, picks, cancellationToken);
+    }
+
+    /// <summary>
+    /// Judges a round again after its records changed (an operator's review), if it has been judged: the proposal round,
+    /// then every picked level drawn from it, so verdicts, counts and exports stay one story. Nothing is judged early.
+    /// </summary>
+    public async Task RejudgeAsync(Plan plan, string cycleId, string roundId, CancellationToken cancellationToken = default)
+    {
+        foreach (var round in plan.NominationRounds.Where(r => r.Id == roundId || r.PickedFrom == roundId))
+        {
+            var rows = await status.ListNomineesAsync(cycleId, round.Id, cancellationToken);
+            var judged = round.PickedFrom is null ? rows.Any(r => r.Eligible is not null || r.WithinQuota is not null) : rows.Count > 0;
+            if (judged)
+            {
+                await JudgeRoundAsync(plan, new RoundEvaluation(cycleId, round.Id, round.PickedFrom is null ? [] : [.. rows.Select(r => r.NominationId)]), cancellationToken);
+            }
+        }
+    }
+
     /// <summary>Faults of the data itself; storage and cancellation are left to the engine's retries.</summary>
     private static bool IsDataFault(Exception ex) => ex is not (Azure.RequestFailedException or OperationCanceledException or OutOfMemoryException);
 
@@ -159,20 +204,7 @@ public sealed class CycleConsolidation(IStatusStore status, IOptions<StorageOpti
         return RoundEvaluator.Evaluate(plan, round.Id, proposals);
     }
 
-    private static NominationDossier Dossier(NomineeStatus row) => new(
-        new Nomination
-        {
-            Id = row.NominationId,
-            Round = row.RoundId,
-            ProposedBy = row.ProposedBy,
-            NomineeUnit = row.NomineeUnit,
-            Kind = row.Kind,
-            Name = row.Name,
-            IsPolice = row.IsPolice,
-            Profile = row.Profile,
-            Record = JsonSerializer.Deserialize<NomineeRecord>(row.RecordJson) ?? new NomineeRecord(),
-        },
-        row.Documents);
+    private static NominationDossier Dossier(NomineeStatus row) => new(row.ToNomination(), row.Documents);
 
     internal static UnitReport Report(DeliverableStatus row) => new(
         row.UnitId,

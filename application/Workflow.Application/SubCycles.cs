@@ -167,18 +167,8 @@ public sealed class SubCycles(
             }
 
             var id = $"{link.RelayUnitId}-{pick.NominationId}";
-            var nomination = new Nomination
-            {
-                Id = id,
-                Round = roundId,
-                ProposedBy = link.RelayUnitId,
-                NomineeUnit = pick.NomineeUnit,
-                Kind = pick.Kind,
-                Name = pick.Name,
-                IsPolice = pick.IsPolice,
-                Profile = pick.Profile,
-                Record = JsonSerializer.Deserialize<NomineeRecord>(pick.RecordJson) ?? new NomineeRecord(),
-            };
+            // The records travel with their evidence files (the same dossier parts) and the district's reviews.
+            var nomination = pick.ToNomination() with { Id = id, Round = roundId, ProposedBy = link.RelayUnitId };
             var result = await submissions.SubmitNominationAsync(link.ParentCycleId, link.RelayUnitId, roundId, nomination, files, cancellationToken: cancellationToken);
             var refusal = result.Files.FirstOrDefault(f => !f.Accepted) is { } refused ? [new FieldProblem("nomination", string.Join(" ", refused.Errors) is { Length: > 0 } why ? why : refused.Outcome.ToString())] : Array.Empty<FieldProblem>();
             forwarded.Add(new ForwardedNomination(pick.NominationId, id, pick.Name, result.Accepted ? result.Files[0].ReceiptNumber : null, [.. result.Problems, .. refusal]));

@@ -80,6 +80,23 @@ public static class SubmissionBounds
             problems.Add(new FieldProblem("nomination.record", TooLong("Thành tích kê khai", record.Length, StorageLimits.MaxTextColumnChars)));
         }
 
+        CheckText(problems, "nomination.position", "Chức vụ", nomination.Position ?? "", MaxNomineeNameChars);
+        for (var i = 0; i < (nomination.Achievements?.Count ?? 0); i++)
+        {
+            if (nomination.Achievements![i] is { } achievement)
+            {
+                CheckText(problems, $"nomination.achievements[{i}].title", "Tên danh hiệu", achievement.Title ?? "", MaxNomineeNameChars);
+                CheckText(problems, $"nomination.achievements[{i}].issuer", "Cấp ra quyết định", achievement.Issuer ?? "", MaxNomineeNameChars);
+                CheckText(problems, $"nomination.achievements[{i}].decisionNumber", "Số quyết định", achievement.DecisionNumber ?? "", MaxIdChars);
+            }
+        }
+
+        var achievements = JsonSerializer.Serialize(nomination.Achievements);
+        if (achievements.Length > StorageLimits.MaxTextColumnChars)
+        {
+            problems.Add(new FieldProblem("nomination.achievements", TooLong("Quá trình thành tích", achievements.Length, StorageLimits.MaxTextColumnChars)));
+        }
+
         return problems;
     }
 

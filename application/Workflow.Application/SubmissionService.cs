@@ -15,7 +15,8 @@ public sealed class SubmissionService(
     IPlanStore plans,
     IStatusStore status,
     MailOutboxService mail,
-    CycleClocks clocks)
+    CycleClocks clocks,
+    IAchievementRegistry registry)
 {
     public Task<SubmissionResult> SubmitReportAsync(
         string cycleId, string unitId, string deliverableId, IncomingFile file, ReportStatistics? statistics, DateTimeOffset? receivedAt = null, CancellationToken cancellationToken = default) =>
@@ -151,7 +152,8 @@ public sealed class SubmissionService(
         if (problems.Count == 0)
         {
             problems = CheckNomination(plan, unitId, roundId, nomination, files);
-            problems.AddRange(buffered.SelectMany((f, i) => acceptance.CheckFile(f.File.File.FileName, f.Content.Length).Select(m => new FieldProblem($"files[{i}]", m))));
+            problems.AddRange(AchievementChecks.Check(plan, nomination, VietnamTime.LocalDay(arrival, VietnamTime.ZoneOf(plan.TimeZone))).Select(p => new FieldProblem(p.Path, p.Message)));
+            problems.AddRange(buffered.SelectMany((f, i) => acceptance.CheckFile(f.File.File.FileName, f.Content.Length).Select(m => new FieldProblem(FileField(f.File, i), m))));
         }
 
         if (problems.Count > 0)
@@ -171,7 +173,8 @@ public sealed class SubmissionService(
         }
 
         var round = plan.NominationRounds.First(r => r.Id == roundId);
-        var nominee = NomineeStatus.From(cycleId, round.AwardLevel, nomination with { Round = roundId, ProposedBy = unitId }) with
+        nomination = await WithEvidenceAsync(unitId, nomination with { Round = roundId, ProposedBy = unitId }, buffered, cancellationToken);
+        var nominee = NomineeStatus.From(cycleId, round.AwardLevel, nomination) with
         {
             Documents = [.. files.Select(f => new SubmittedDocument(f.DocumentId, f.LineCount))],
         };
@@ -179,8 +182,50 @@ public sealed class SubmissionService(
         var intent = await mail.IntendAsync(key, arrival, cancellationToken);
         var results = await acceptance.AcceptAsync(requests, nominee, cancellationToken);
         await mail.SettleAsync(intent, plan, results, clock.IsRehearsal, cancellationToken);
+        if (results.All(r => r.Accepted))
+        {
+            await KeepAsync(cycleId, unitId, roundId, nomination, files, results, cancellationToken);
+        }
+
         return new SubmissionResult(results, []);
     }
+
+    /// <summary>
+    /// The records as the server vouches for them: what the unit says, with the evidence it uploaded now (name and
+    /// digest of each <c>minh-chung.{record}</c> file), else the evidence and review its kept twin already has. A unit
+    /// can never set a review itself.
+    /// </summary>
+    private async Task<Nomination> WithEvidenceAsync(string unitId, Nomination nomination, List<(NominationFile File, MemoryStream Content)> buffered, CancellationToken cancellationToken)
+    {
+        var kept = nomination.Achievements.Count == 0 ? null : await registry.GetAsync(unitId, nomination.Identity, cancellationToken);
+        var records = nomination.Achievements.Select(record =>
+        {
+            var documentId = EvidenceFile.DocumentIdOf(record.Id);
+            var upload = buffered.FirstOrDefault(b => b.File.DocumentId == documentId);
+            var claimed = record with { Evidence = null, Review = null };
+            return upload.File is not null
+                ? claimed with { Evidence = new EvidenceFile(documentId, FileNameSanitizer.Sanitize(upload.File.File.FileName) ?? documentId, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(upload.Content.GetBuffer().AsSpan(0, (int)upload.Content.Length)))) }
+                : AchievementMerge.CarryOver(kept?.Records ?? [], claimed);
+        }).ToList();
+        return nomination with { Achievements = records };
+    }
+
+    /// <summary>The accepted dossier's records join the nominee's kept record, each new file with where it lies.</summary>
+    private async Task KeepAsync(string cycleId, string unitId, string roundId, Nomination nomination, IReadOnlyList<NominationFile> files, IReadOnlyList<UploadResult> results, CancellationToken cancellationToken)
+    {
+        var records = nomination.Achievements.Select(record =>
+        {
+            var index = files.ToList().FindIndex(f => f.DocumentId == record.Evidence?.DocumentId);
+            return index < 0 || record.Evidence is not { CycleId: null } evidence
+                ? record
+                : record with { Evidence = evidence with { CycleId = cycleId, UnitId = unitId, RoundId = roundId, Version = results[index].Version } };
+        }).ToList();
+        var now = clocks.WallNow();
+        await registry.UpdateAsync(unitId, nomination.Identity, kept => KeptNominee.Take(kept, unitId, cycleId, nomination with { Achievements = records }, now), cancellationToken);
+    }
+
+    private static string FileField(NominationFile file, int index) =>
+        file.DocumentId.StartsWith(EvidenceFile.Prefix, StringComparison.Ordinal) ? $"evidence.{file.DocumentId[EvidenceFile.Prefix.Length..]}" : $"files[{index}]";
 
     private static List<FieldProblem> CheckNomination(Plan plan, string unitId, string roundId, Nomination nomination, IReadOnlyList<NominationFile> files)
     {
@@ -222,9 +267,17 @@ public sealed class SubmissionService(
         }
 
         var documents = round.Dossier?.Documents.Select(d => d.Id).ToHashSet(StringComparer.Ordinal) ?? [];
+        var evidence = (nomination.Achievements ?? []).Where(a => a?.Id is not null).Select(a => EvidenceFile.DocumentIdOf(a.Id)).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < files.Count; i++)
         {
-            if (round.Dossier is not null && !documents.Contains(files[i].DocumentId))
+            if (files[i].DocumentId.StartsWith(EvidenceFile.Prefix, StringComparison.Ordinal))
+            {
+                if (!evidence.Contains(files[i].DocumentId))
+                {
+                    problems.Add(new FieldProblem(FileField(files[i], i), $"Tệp minh chứng «{files[i].File.FileName}» không gắn với thành tích nào đã kê khai."));
+                }
+            }
+            else if (round.Dossier is not null && !documents.Contains(files[i].DocumentId))
             {
                 problems.Add(new FieldProblem($"files[{i}].documentId", $"«{files[i].DocumentId}» không phải thành phần hồ sơ của «{round.Title}»."));
             }

@@ -1,6 +1,10 @@
 namespace Workflow.Api.Contracts;
 
-/// <summary>A nominee with the round's verdicts and every reason it was refused.</summary>
+/// <summary>
+/// A nominee with the round's verdicts and every reason it was refused; its achievement records with their evidence and
+/// reviews, and the criteria met only by claims (<see cref="Unevidenced"/>, "chưa có minh chứng"), evaluated as the
+/// records stand now even before the round is judged.
+/// </summary>
 public sealed record NomineeRow(
     string NominationId,
     string Name,
@@ -18,4 +22,10 @@ public sealed record NomineeRow(
     bool? DossierComplete,
     bool? WithinQuota,
     IReadOnlyList<string> FailedRules,
-    IReadOnlyList<string> Reasons);
+    IReadOnlyList<string> Reasons)
+{
+    public string? Position { get; init; }
+    public string? Identity { get; init; }
+    public IReadOnlyList<AchievementRow> Achievements { get; init; } = [];
+    public IReadOnlyList<string> Unevidenced { get; init; } = [];
+}

@@ -251,10 +251,53 @@ public static class CycleQueryHandlers
         }
 
         var rows = await status.ListNomineesAsync(id, roundId, cancellationToken);
-        return Results.Ok(rows.OrderBy(r => r.SubmittedAt).ThenBy(r => r.NominationId, StringComparer.Ordinal).Select(r => new NomineeRow(
+        return Results.Ok(rows.OrderBy(r => r.SubmittedAt).ThenBy(r => r.NominationId, StringComparer.Ordinal).Select(r => Nominee(plan, id, r)).ToList());
+    }
+
+    /// <summary>A nominee's row for operators, its "chưa có minh chứng" flags evaluated on its records as they stand.</summary>
+    public static NomineeRow Nominee(Plan plan, string cycleId, NomineeStatus r)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(r);
+        var round = plan.NominationRounds.First(x => x.Id == r.RoundId);
+        var lower = round.PickedFrom is { } from ? plan.NominationRounds.FirstOrDefault(x => x.Id == from) : null;
+        var profile = (round.Eligibility.Count > 0 ? round : lower ?? round).Eligibility.FirstOrDefault(p => p.Id == r.Profile);
+        var unevidenced = profile is null ? [] : new EligibilityEvaluator(plan.Scales).Evaluate(profile, r.ToNomination()).Unevidenced.Select(f => f.Message).ToList();
+        return new NomineeRow(
             r.NominationId, r.Name, r.Kind, r.ProposedBy, CycleLookup.UnitName(plan, r.ProposedBy), r.NomineeUnit, r.IsPolice, r.Profile,
             ApiText.Utc(r.SubmittedAt), ApiText.Arrival(r.SubmittedAt), r.Documents, Verdict(r), r.Eligible, r.DossierComplete, r.WithinQuota,
-            r.FailedRules, [.. r.EligibilityReasons, .. r.DossierProblems, .. r.QuotaViolations])).ToList());
+            r.FailedRules, [.. r.EligibilityReasons, .. r.DossierProblems, .. r.QuotaViolations])
+        {
+            Position = r.Position,
+            Identity = r.ToNomination().Identity,
+            Achievements = [.. r.Achievements.Select(a => Achievement(cycleId, r, a))],
+            Unevidenced = unevidenced,
+        };
+    }
+
+    private static AchievementRow Achievement(string cycleId, NomineeStatus row, AchievementRecord a)
+    {
+        string? url = null;
+        if (a.Evidence is { } evidence)
+        {
+            // A file sent with this dossier is one of its versions; one carried over from an earlier cycle says where it lies.
+            var index = row.Documents.ToList().FindIndex(d => d.DocumentId == evidence.DocumentId);
+            var (cycle, unit, subject, version) = evidence.Version is { } kept
+                ? (evidence.CycleId!, evidence.UnitId!, evidence.RoundId!, kept)
+                : index >= 0 && index < row.Versions.Count ? (cycleId, row.ProposedBy, row.RoundId, row.Versions[index]) : ("", "", "", 0);
+            url = version > 0 ? $"/api/cycles/{Uri.EscapeDataString(cycle)}/dossiers/{Uri.EscapeDataString(unit)}/{Uri.EscapeDataString(subject)}/{version}" : null;
+        }
+
+        var review = a.Review;
+        var text = review switch
+        {
+            null => a.Evidence is null ? "Chưa xác minh, chưa có minh chứng" : "Chưa xác minh",
+            { Verdict: ReviewVerdict.Verified } => $"Đã xác minh ({review.By}, {ApiText.DateTime(review.At)})",
+            _ => $"Không công nhận: {review.Reason} ({review.By}, {ApiText.DateTime(review.At)})",
+        };
+        return new AchievementRow(a.Id, a.Year, a.Title, a.Scale, a.Level, a.DecisionNumber, a.DecisionDate,
+            a.DecisionDate is { } date ? VietnamTime.FormatDate(date) : null, a.Issuer, a.Evidence?.FileName, url,
+            review?.Verdict, review?.Reason, review?.By, review?.At, text);
     }
 
     private static async Task<RoundInfo> RoundAsync(DurableTaskClient client, IStatusStore status, string cycleId, NominationRound round, CancellationToken cancellationToken)

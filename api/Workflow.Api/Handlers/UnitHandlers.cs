@@ -34,7 +34,7 @@ public static class UnitHandlers
         foreach (var round in plan.NominationRounds.Where(r => r.PickedFrom is null && r.Proposers.Includes(unit)))
         {
             IReadOnlyList<DossierDocument> documents = round.Dossier?.Documents ?? [];
-            IReadOnlyList<ProfileInfo> profiles = [.. round.Eligibility.Select(p => new ProfileInfo(p.Id, p.Name, p.NomineeKind))];
+            IReadOnlyList<ProfileInfo> profiles = [.. round.Eligibility.Select(ProfileInfo.Of)];
             if (round.Deadline is null)
             {
                 // Shown so the unit knows it is coming, with nothing to send until an operator dates it.
@@ -51,7 +51,11 @@ public static class UnitHandlers
             });
         }
 
-        return Results.Ok(new UnitTasks(me.CycleId, me.UnitId, unit.Name, plan.Title, plan.Number, tasks));
+        return Results.Ok(new UnitTasks(me.CycleId, me.UnitId, unit.Name, plan.Title, plan.Number, tasks)
+        {
+            Scales = [.. plan.Scales.Select(s => new ScaleInfo(s.Id, s.Name, [.. s.Levels.Select(l => new LevelInfo(l.Id, l.Name))]))],
+            NomineeUnits = [.. unit.Descendants().Prepend(unit).Select(u => new LevelInfo(u.Id, u.Name))],
+        });
     }
 
     public static async Task<IResult> ReceiptsAsync(HttpContext context, IPlanStore plans, IDossierStore dossiers, CancellationToken cancellationToken)

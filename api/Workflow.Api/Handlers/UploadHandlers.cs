@@ -148,6 +148,8 @@ public static class UploadHandlers
 
     private static string Clip(string text) => text.Length <= 120 ? text : string.Concat(text.AsSpan(0, 120), "…");
 
+    private const string EvidencePart = "evidence.";
+
     public static async Task<IResult> NominationAsync(
         HttpRequest request, string roundId, SubmissionService submissions, IPlanStore plans, IOptions<StorageOptions> storage, CycleClocks clocks,
         CancellationToken cancellationToken)
@@ -189,6 +191,21 @@ public static class UploadHandlers
             errors.Add(new FieldError("files", $"Có {documents.Count} thành phần hồ sơ trong «nomination.documents» nhưng {files.Count} tệp trong «files»; gửi mỗi thành phần một tệp, đúng thứ tự."));
         }
 
+        // Each record's decision file in its own part, "evidence.{record id}".
+        var declared = (body.Achievements ?? []).Where(a => a?.Id is not null).Select(a => a!.Id!).ToHashSet(StringComparer.Ordinal);
+        var evidence = form.Files.Where(f => f.Name.StartsWith(EvidencePart, StringComparison.Ordinal)).ToList();
+        foreach (var part in evidence.GroupBy(f => f.Name[EvidencePart.Length..], StringComparer.Ordinal))
+        {
+            if (!declared.Contains(part.Key))
+            {
+                errors.Add(new FieldError(part.First().Name, $"Tệp minh chứng gửi cho thành tích «{part.Key}», nhưng «nomination.achievements» không có thành tích nào mang mã này."));
+            }
+            else if (part.Count() > 1)
+            {
+                errors.Add(new FieldError(part.First().Name, $"Thành tích «{part.Key}» chỉ kèm một tệp quyết định."));
+            }
+        }
+
         if (errors.Count > 0)
         {
             return ApiProblems.BadRequest("Hồ sơ đề nghị không hợp lệ.", errors);
@@ -197,6 +214,14 @@ public static class UploadHandlers
         for (var i = 0; i < files.Count; i++)
         {
             if (await UploadChecks.CheckAsync(files[i], $"files[{i}]", storage.Value, cancellationToken) is { } refused)
+            {
+                return refused;
+            }
+        }
+
+        foreach (var file in evidence)
+        {
+            if (await UploadChecks.CheckAsync(file, file.Name, storage.Value, cancellationToken) is { } refused)
             {
                 return refused;
             }
@@ -213,11 +238,27 @@ public static class UploadHandlers
             IsPolice = body.IsPolice,
             Profile = body.Profile ?? "",
             Record = body.Record ?? new NomineeRecord(),
+            Position = string.IsNullOrWhiteSpace(body.Position) ? null : body.Position.Trim(),
+            PersonalId = string.IsNullOrWhiteSpace(body.PersonalId) ? null : body.PersonalId.Trim(),
+            Achievements = [.. (body.Achievements ?? []).Select(a => new AchievementRecord
+            {
+                Id = a!.Id!,
+                Year = a.Year!.Value,
+                Title = a.Title!.Trim(),
+                Scale = string.IsNullOrWhiteSpace(a.Scale) ? null : a.Scale,
+                Level = string.IsNullOrWhiteSpace(a.Level) ? null : a.Level,
+                DecisionNumber = string.IsNullOrWhiteSpace(a.DecisionNumber) ? null : a.DecisionNumber.Trim(),
+                DecisionDate = a.DecisionDate,
+                Issuer = string.IsNullOrWhiteSpace(a.Issuer) ? null : a.Issuer.Trim(),
+            })],
         };
-        var streams = files.Select(f => f.OpenReadStream()).ToList();
+        var parts = files.Concat(evidence).ToList();
+        var streams = parts.Select(f => f.OpenReadStream()).ToList();
         try
         {
-            var incoming = documents.Select((d, i) => new NominationFile(d.DocumentId, d.LineCount, new IncomingFile(files[i].FileName, files[i].ContentType, streams[i]))).ToList();
+            var incoming = documents.Select((d, i) => new NominationFile(d.DocumentId, d.LineCount, new IncomingFile(files[i].FileName, files[i].ContentType, streams[i])))
+                .Concat(evidence.Select((f, i) => new NominationFile(EvidenceFile.DocumentIdOf(f.Name[EvidencePart.Length..]), null, new IncomingFile(f.FileName, f.ContentType, streams[files.Count + i]))))
+                .ToList();
             var result = await submissions.SubmitNominationAsync(me.CycleId, me.UnitId, roundId, nomination, incoming, arrival, cancellationToken);
             if (result.Conflict)
             {
@@ -244,7 +285,7 @@ public static class UploadHandlers
             return Results.Created("/api/unit/receipts", new NominationReceipt(
                 first.Outcome, nomination.Id, first.ReceiptNumber!, first.ReceivedAt.ToUniversalTime(), ApiText.Arrival(first.ReceivedAt)!,
                 first.Outcome == UploadOutcome.AcceptedLate,
-                [.. result.Files.Select((f, i) => new FileReceipt(documents[i].DocumentId, f.FileName, f.ReceiptNumber!, f.Version ?? 0, f.Sha256))]));
+                [.. result.Files.Select((f, i) => new FileReceipt(incoming[i].DocumentId, f.FileName, f.ReceiptNumber!, f.Version ?? 0, f.Sha256))]));
         }
         finally
         {
@@ -294,6 +335,32 @@ public static class UploadHandlers
         }
 
         errors.AddRange(CheckRecord(body.Record));
+        var achievements = body.Achievements ?? [];
+        for (var i = 0; i < achievements.Count; i++)
+        {
+            var field = $"nomination.achievements[{i}]";
+            if (achievements[i] is not { } a)
+            {
+                errors.Add(new FieldError(field, "Thành tích không được để trống (null)."));
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(a.Id))
+            {
+                errors.Add(new FieldError($"{field}.id", "Thiếu mã thành tích."));
+            }
+
+            if (a.Year is null)
+            {
+                errors.Add(new FieldError($"{field}.year", "Thiếu năm đạt danh hiệu, hình thức khen thưởng."));
+            }
+
+            if (string.IsNullOrWhiteSpace(a.Title))
+            {
+                errors.Add(new FieldError($"{field}.title", "Thiếu tên danh hiệu, hình thức khen thưởng."));
+            }
+        }
+
         return errors;
     }
 

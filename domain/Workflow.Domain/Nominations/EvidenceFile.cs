@@ -8,5 +8,13 @@ public sealed record EvidenceFile(string DocumentId, string FileName, string Sha
 {
     public const string Prefix = "minh-chung.";
 
+    /// <summary>Where the file was stored (cycle, proposer, round, dossier version), once known: a record kept for later
+    /// cycles still links to the dossier it came with.</summary>
+    public string? CycleId { get; init; }
+
+    public string? UnitId { get; init; }
+    public string? RoundId { get; init; }
+    public int? Version { get; init; }
+
     public static string DocumentIdOf(string recordId) => Prefix + recordId;
 }

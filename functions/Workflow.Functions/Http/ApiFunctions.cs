@@ -20,7 +20,7 @@ namespace Workflow.Functions.Http;
 /// </summary>
 public sealed class ApiFunctions(ApiGate gate, IPlanStore plans, IStatusStore status, IDossierStore dossiers, ITemplateStore templates, CycleConsolidation consolidation, ConsolidationSnapshots snapshots,
     SubmissionService submissions, MailOutboxService mails, CycleClocks clocks, CycleStarter starter, QuotaSetting quotas, IOptions<StorageOptions> storage, ServiceHealth health, TimeProvider time,
-    ICycleLinks links, SubCycles subCycles, IOperatorAccounts accounts)
+    ICycleLinks links, SubCycles subCycles, IOperatorAccounts accounts, RecordReviews reviews, IAchievementRegistry registry)
 {
     [Function("Health")]
     public Task<IResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request, [DurableClient] DurableTaskClient client)
@@ -77,6 +77,12 @@ public sealed class ApiFunctions(ApiGate gate, IPlanStore plans, IStatusStore st
     public Task<IResult> ListNominees(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "cycles/{id}/nominations/{roundId}")] HttpRequest request, string id, string roundId, [DurableClient] DurableTaskClient client)
         => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => CycleQueryHandlers.NominationsAsync(id, roundId, client, plans, status, request.HttpContext.RequestAborted));
+
+    [Function("ReviewAchievement")]
+    public Task<IResult> ReviewAchievement(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "cycles/{id}/nominations/{roundId}/{nominationId}/achievements/{recordId}/review")] HttpRequest request,
+        string id, string roundId, string nominationId, string recordId, [DurableClient] DurableTaskClient client)
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => AwardHandlers.ReviewAsync(id, roundId, nominationId, recordId, request, client, plans, status, reviews, request.HttpContext.RequestAborted));
 
     [Function("AdvanceRehearsal")]
     public Task<IResult> AdvanceRehearsal(
@@ -229,6 +235,10 @@ public sealed class ApiFunctions(ApiGate gate, IPlanStore plans, IStatusStore st
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "unit/tables/{deliverableId}/{formId}/{fieldId}/rows")] HttpRequest request, string deliverableId, string formId, string fieldId)
         => gate.RunAsync(request, ApiAuth.UnitPolicy, () => TableHandlers.RowsAsync(
             request, deliverableId, formId, fieldId, plans, storage, request.HttpContext.RequestAborted));
+
+    [Function("ListKeptNominees")]
+    public Task<IResult> ListKeptNominees([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "unit/nominees")] HttpRequest request)
+        => gate.RunAsync(request, ApiAuth.UnitPolicy, () => AwardHandlers.KeptAsync(request.HttpContext, registry, request.HttpContext.RequestAborted));
 
     [Function("ListUnitReceipts")]
     public Task<IResult> ListUnitReceipts([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "unit/receipts")] HttpRequest request)

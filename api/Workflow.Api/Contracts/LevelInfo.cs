@@ -1,0 +1,3 @@
+namespace Workflow.Api.Contracts;
+
+public sealed record LevelInfo(string Id, string Name);

@@ -1,0 +1,70 @@
+using Workflow.Domain.Consolidation;
+
+namespace Workflow.Application;
+
+/// <summary>
+/// An operator's verdict on one achievement record of a nominee: written on the nominee's row and on the proposer's
+/// kept record, recorded on the cycle's timeline (who, when, why), and the round judged again if it already was.
+/// </summary>
+public sealed class RecordReviews(IStatusStore status, IAchievementRegistry registry, CycleConsolidation consolidation, CycleClocks clocks)
+{
+    public async Task<RecordReviewResult> ReviewAsync(
+        Plan plan, string cycleId, string roundId, string nominationId, string recordId, ReviewVerdict verdict, string? reason, string by, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var round = plan.NominationRounds.FirstOrDefault(r => r.Id == roundId);
+        if (round is null)
+        {
+            return RecordReviewResult.Missing($"Kế hoạch không có đợt khen thưởng «{roundId}».");
+        }
+
+        if (round.PickedFrom is { } lower)
+        {
+            return RecordReviewResult.Invalid("roundId", $"Thành tích được xác minh ở đợt đề nghị «{lower}», nơi đơn vị nộp hồ sơ.");
+        }
+
+        var row = (await status.ListNomineesAsync(cycleId, roundId, cancellationToken)).FirstOrDefault(r => r.NominationId == nominationId);
+        if (row is null)
+        {
+            return RecordReviewResult.Missing($"Đợt «{round.Title}» không có đề nghị «{nominationId}».");
+        }
+
+        if (row.Achievements.FirstOrDefault(a => a.Id == recordId) is not { } record)
+        {
+            return RecordReviewResult.Missing($"Đề nghị «{row.Name}» không có thành tích «{recordId}».");
+        }
+
+        if (verdict == ReviewVerdict.Refused && string.IsNullOrWhiteSpace(reason))
+        {
+            return RecordReviewResult.Invalid("reason", "Không công nhận thành tích thì phải nêu lý do.");
+        }
+
+        var at = clocks.WallNow();
+        var review = new RecordReview(verdict, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), by, at);
+        var updated = await status.UpdateNomineeAsync(cycleId, roundId, nominationId, current =>
+        {
+            var now = current ?? row;
+            return now with { Achievements = [.. now.Achievements.Select(a => a.Id == recordId ? a with { Review = review } : a)] };
+        }, cancellationToken);
+
+        var reviewed = record with { Review = review };
+        var nomination = updated.ToNomination();
+        await registry.UpdateAsync(row.ProposedBy, nomination.Identity,
+            // The kept twin keeps where its file lies; only the review changes.
+            kept => KeptNominee.Take(kept, row.ProposedBy, cycleId, nomination with { Achievements = [(AchievementMerge.Find(kept?.Records ?? [], record) ?? record) with { Review = review }] }, at) with
+            {
+                LastCycleId = kept?.LastCycleId ?? cycleId,
+                LastNominationId = kept?.LastNominationId ?? nominationId,
+            }, cancellationToken);
+
+        var business = await clocks.NowAsync(cycleId, cancellationToken);
+        var what = verdict == ReviewVerdict.Verified ? "Đã xác minh" : "Không công nhận";
+        await status.AppendCycleEventAsync(new CycleEvent(
+            cycleId, $"review-{nominationId}-{recordId}-{at.UtcTicks}", business, "review",
+            $"{what} thành tích «{record.Title}» năm {record.Year} của «{row.Name}»",
+            $"Người xác minh: {by}{(review.Reason is null ? "" : $"; lý do: {review.Reason}")}"), cancellationToken);
+
+        await consolidation.RejudgeAsync(plan, cycleId, roundId, cancellationToken);
+        return new RecordReviewResult(reviewed, null, null, false);
+    }
+}
