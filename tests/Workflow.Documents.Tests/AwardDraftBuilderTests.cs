@@ -82,7 +82,6 @@ public sealed class AwardDraftBuilderTests
         var draft = Draft(AwardLevel.ProvinceChairCertificate, Plan with { Place = null, Issuer = issuer });
 
         Assert.Equal(place, draft.Place);
-        Assert.Equal($"Chủ tịch Ủy ban nhân dân tỉnh {place}", draft.Authority);
     }
 
     [Fact]
