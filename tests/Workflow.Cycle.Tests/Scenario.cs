@@ -26,7 +26,7 @@ internal sealed class Scenario
     /// <summary>Each report unit and the submission that counts for it (null: never handed in).</summary>
     public IReadOnlyDictionary<string, Submission?> Reports { get; private set; } = new Dictionary<string, Submission?>();
 
-    public int AcceptedFiles => _submissions.Where(s => s.Accepted).Sum(s => s.Nomination is null ? 1 : DocumentIds.Length);
+    public int AcceptedFiles => _submissions.Where(s => s.Accepted).Sum(s => s.Nomination is null ? 1 : DocumentIds.Length + s.Nomination.Achievements.Count);
 
     private static readonly string[] DocumentIds = ["to-trinh", "bien-ban-hop-xet", "danh-sach-de-nghi", "tom-tat-thanh-tich", "bao-cao-thanh-tich", "ban-sao-khen-thuong"];
 
@@ -173,13 +173,31 @@ internal sealed class Scenario
         return new ReportStatistics { Forms = forms };
     }
 
+    /// <summary>The plan's required documents, and each achievement record's decision file (its evidence).</summary>
     public static IReadOnlyList<NominationFile> Dossier(Nomination nomination) =>
     [
         .. DocumentIds.Select(id => new NominationFile(
             id,
             id == "tom-tat-thanh-tich" ? 18 : null,
             new IncomingFile($"{id}.pdf", "application/pdf", new MemoryStream(Encoding.UTF8.GetBytes($"%PDF-1.7 {nomination.Id} {id}"))))),
+        .. nomination.Achievements.Select(a => new NominationFile(
+            EvidenceFile.DocumentIdOf(a.Id),
+            null,
+            new IncomingFile($"quyet-dinh-{a.Year}.pdf", "application/pdf", new MemoryStream(Encoding.UTF8.GetBytes($"%PDF-1.7 {a.DecisionNumber}"))))),
     ];
+
+    /// <summary>A collective title of a year, as its decision says.</summary>
+    public static AchievementRecord Title(int year, string level, string title, string decision) => new()
+    {
+        Id = $"tt-{year}",
+        Year = year,
+        Title = title,
+        Scale = "danh-hieu-tap-the",
+        Level = level,
+        DecisionNumber = decision,
+        DecisionDate = new DateOnly(year, 12, 20),
+        Issuer = "Giám đốc Công an tỉnh Bắc Giang",
+    };
 
     public static Nomination PoliceCollective() => new()
     {
@@ -191,12 +209,16 @@ internal sealed class Scenario
         Name = "Công an huyện Yên Thế",
         IsPolice = true,
         Profile = "tap-the-phong-cong-an-huyen",
+        Achievements =
+        [
+            Title(2019, "don-vi-quyet-thang", "Đơn vị quyết thắng", "1510/QĐ-CAT"),
+            Title(2020, "don-vi-tien-tien", "Đơn vị tiên tiến", "1622/QĐ-CAT"),
+            Title(2021, "don-vi-quyet-thang", "Đơn vị quyết thắng", "1735/QĐ-CAT"),
+            Title(2022, "don-vi-tien-tien", "Đơn vị tiên tiến", "1840/QĐ-CAT"),
+            Title(2023, "don-vi-quyet-thang", "Đơn vị quyết thắng", "1956/QĐ-CAT"),
+        ],
         Record = new NomineeRecord
         {
-            Yearly = new Dictionary<string, IReadOnlyDictionary<int, string>>
-            {
-                ["danh-hieu-tap-the"] = new Dictionary<int, string> { [2019] = "don-vi-quyet-thang", [2020] = "don-vi-tien-tien", [2021] = "don-vi-quyet-thang", [2022] = "don-vi-tien-tien", [2023] = "don-vi-quyet-thang" },
-            },
             Flags = new Dictionary<string, bool> { ["nam2024CoCanBoPhanLoai4HoacKyLuat"] = false, ["dangXetHoacThiHanhKyLuat"] = false, ["dangThanhTraKiemTra"] = false, ["dangXacMinhDonThu"] = false },
         },
     };
