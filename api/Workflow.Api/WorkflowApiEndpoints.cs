@@ -55,6 +55,17 @@ public static class WorkflowApiEndpoints
             .WithSummary("Xác minh một thành tích của đề nghị khen thưởng: verified (đã xác minh) hoặc refused (không công nhận, kèm lý do); đợt được xét lại nếu đã xét")
             .Accepts<RecordReviewBody>("application/json").Produces<ReviewedRecord>()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        cycles.MapGet("/{id}/awards/{roundId}", AwardHandlers.AwardAsync).WithName("GetAward")
+            .WithSummary("Kết quả khen thưởng của một đợt: số đề nghị, bị loại, được khen; các dự thảo để tải; quyết định đã ký")
+            .Produces<AwardInfo>().ProducesProblem(StatusCodes.Status404NotFound);
+        cycles.MapGet("/{id}/awards/{roundId}/{file}", AwardHandlers.DraftAsync).WithName("GetAwardDraft")
+            .WithSummary("Tải dự thảo: to-trinh.docx (tờ trình), quyet-dinh.docx (quyết định kèm danh sách), danh-sach.xlsx (danh sách)")
+            .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        cycles.MapPost("/{id}/awards/{roundId}/decision", AwardHandlers.DecisionAsync).WithName("RecordAwardDecision")
+            .WithSummary("Ghi quyết định khen thưởng đã ký (số, ngày ký); khen thưởng được lưu vào quá trình thành tích của từng tập thể, cá nhân")
+            .Accepts<DecisionBody>("application/json").Produces<AwardDecision>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         cycles.MapPost("/{id}/rehearsal/advance", CycleCommandHandlers.AdvanceAsync).WithName("AdvanceRehearsal").WithSummary("Diễn tập: chuyển thời gian tới mốc kế tiếp hoặc thời điểm chỉ định")
             .Produces<ControlAccepted>(StatusCodes.Status202Accepted);
         cycles.MapPost("/{id}/extensions", CycleCommandHandlers.ExtendAsync).WithName("ExtendDeadline").WithSummary("Gia hạn")

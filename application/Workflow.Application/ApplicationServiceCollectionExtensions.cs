@@ -21,6 +21,7 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<MailOutboxService>();
         services.TryAddSingleton<SubmissionService>();
         services.TryAddSingleton<RecordReviews>();
+        services.TryAddSingleton<AwardDrafts>();
         services.TryAddSingleton<CycleStarter>();
         services.TryAddSingleton<SubCycles>();
         services.TryAddSingleton<QuotaSetting>();

@@ -28,9 +28,16 @@ public static class AchievementMerge
     public static AchievementRecord CarryOver(IEnumerable<AchievementRecord> kept, AchievementRecord incoming)
     {
         ArgumentNullException.ThrowIfNull(incoming);
-        return Find(kept, incoming) is { } twin
-            ? incoming with { Evidence = incoming.Evidence ?? twin.Evidence, Review = incoming.Review ?? twin.Review }
-            : incoming;
+        if (Find(kept, incoming) is not { } twin)
+        {
+            return incoming;
+        }
+
+        // The same file as the twin's (same digest) keeps the place the twin knows it is stored.
+        var evidence = incoming.Evidence is { Version: null } file && twin.Evidence is { Version: not null } stored && stored.Sha256 == file.Sha256
+            ? stored
+            : incoming.Evidence ?? twin.Evidence;
+        return incoming with { Evidence = evidence, Review = incoming.Review ?? twin.Review };
     }
 
     /// <summary>The kept records with the incoming ones taken in, ordered by year then title; ids stay unique.</summary>

@@ -20,7 +20,7 @@ namespace Workflow.Functions.Http;
 /// </summary>
 public sealed class ApiFunctions(ApiGate gate, IPlanStore plans, IStatusStore status, IDossierStore dossiers, ITemplateStore templates, CycleConsolidation consolidation, ConsolidationSnapshots snapshots,
     SubmissionService submissions, MailOutboxService mails, CycleClocks clocks, CycleStarter starter, QuotaSetting quotas, IOptions<StorageOptions> storage, ServiceHealth health, TimeProvider time,
-    ICycleLinks links, SubCycles subCycles, IOperatorAccounts accounts, RecordReviews reviews, IAchievementRegistry registry)
+    ICycleLinks links, SubCycles subCycles, IOperatorAccounts accounts, RecordReviews reviews, IAchievementRegistry registry, AwardDrafts drafts)
 {
     [Function("Health")]
     public Task<IResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request, [DurableClient] DurableTaskClient client)
@@ -83,6 +83,21 @@ public sealed class ApiFunctions(ApiGate gate, IPlanStore plans, IStatusStore st
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "cycles/{id}/nominations/{roundId}/{nominationId}/achievements/{recordId}/review")] HttpRequest request,
         string id, string roundId, string nominationId, string recordId, [DurableClient] DurableTaskClient client)
         => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => AwardHandlers.ReviewAsync(id, roundId, nominationId, recordId, request, client, plans, status, reviews, request.HttpContext.RequestAborted));
+
+    [Function("GetAward")]
+    public Task<IResult> GetAward(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "cycles/{id}/awards/{roundId}")] HttpRequest request, string id, string roundId, [DurableClient] DurableTaskClient client)
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => AwardHandlers.AwardAsync(id, roundId, client, plans, drafts, registry, request.HttpContext.RequestAborted));
+
+    [Function("GetAwardDraft")]
+    public Task<IResult> GetAwardDraft(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "cycles/{id}/awards/{roundId}/{file}")] HttpRequest request, string id, string roundId, string file, [DurableClient] DurableTaskClient client)
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => AwardHandlers.DraftAsync(id, roundId, file, client, plans, drafts, request.HttpContext.RequestAborted));
+
+    [Function("RecordAwardDecision")]
+    public Task<IResult> RecordAwardDecision(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "cycles/{id}/awards/{roundId}/decision")] HttpRequest request, string id, string roundId, [DurableClient] DurableTaskClient client)
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => AwardHandlers.DecisionAsync(id, roundId, request, client, plans, drafts, request.HttpContext.RequestAborted));
 
     [Function("AdvanceRehearsal")]
     public Task<IResult> AdvanceRehearsal(
