@@ -16,7 +16,7 @@ internal static class CliApp
     public const string KeyVariable = "WORKFLOW_OPERATOR_KEY";
 
     public static IReadOnlyList<IOperatorCommand> Commands { get; } =
-        [new StartCommand(), new AdvanceCommand(), new ListCommand(), new StatusCommand(), new ExtendCommand(), new DateCommand(), new QuotaCommand(), new ExportCommand(), new ConsolidateCommand(), new SnapshotsCommand(), new MailsCommand(), new RetryCommand(), new TemplateCommand(), new TerminateCommand(),
+        [new StartCommand(), new AdvanceCommand(), new ListCommand(), new StatusCommand(), new ExtendCommand(), new DateCommand(), new QuotaCommand(), new AwardsCommand(), new ExportCommand(), new ConsolidateCommand(), new SnapshotsCommand(), new MailsCommand(), new RetryCommand(), new TemplateCommand(), new TerminateCommand(),
          new RelaysCommand(), new RelayPlanCommand(), new RollUpCommand(), new ForwardCommand(), new WhoAmICommand(), new OperatorsCommand()];
 
     private static readonly string[] GlobalOptions = ["--url", "--key"];

@@ -131,6 +131,19 @@ internal sealed class OperatorClient(HttpClient http)
         return await ReadAsync<ControlAccepted>(response, cancellationToken);
     }
 
+    public async Task<AwardInfo> AwardAsync(string id, string round, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.GetAsync($"{CyclePath(id)}/awards/{Uri.EscapeDataString(round)}", cancellationToken);
+        return await ReadAsync<AwardInfo>(response, cancellationToken);
+    }
+
+    /// <summary>Records a round's signed decision; the host then keeps the award on each awardee's record.</summary>
+    public async Task RecordDecisionAsync(string id, string round, DecisionRequest request, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.PostAsJsonAsync($"{CyclePath(id)}/awards/{Uri.EscapeDataString(round)}/decision", request, Json, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<ExportLink>> ExportsAsync(string id, CancellationToken cancellationToken = default)
     {
         using var response = await http.GetAsync($"{CyclePath(id)}/exports", cancellationToken);

@@ -1,0 +1,3 @@
+namespace Workflow.Cli.Api;
+
+internal sealed record DecisionRequest(string Number, DateOnly SignedOn);
