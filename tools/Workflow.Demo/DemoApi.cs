@@ -73,6 +73,24 @@ internal sealed class DemoApi(HttpClient http, DemoOptions options)
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>An operator's verdict on one achievement record of a nominee.</summary>
+    public async Task<(int Status, string Body)> ReviewAsync(string id, string roundId, string nominationId, string recordId, string verdict, string? reason = null)
+    {
+        using var request = Operator(HttpMethod.Post, $"/api/cycles/{id}/nominations/{roundId}/{nominationId}/achievements/{recordId}/review");
+        request.Content = new StringContent(JsonSerializer.Serialize(new { verdict, reason }), Encoding.UTF8, "application/json");
+        using var response = await http.SendAsync(request);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>A round's award: its figures and the drafts to download.</summary>
+    public async Task<JsonDocument> AwardAsync(string id, string roundId)
+    {
+        using var request = Operator(HttpMethod.Get, $"/api/cycles/{id}/awards/{roundId}");
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+    }
+
     /// <summary>A relay (district) issues its plan to the units under it; returns the status code and body (the sub-cycle or a problem).</summary>
     public async Task<(int Status, string Body)> IssueRelayPlanAsync(string id, string relayId, object request)
     {

@@ -392,18 +392,31 @@ internal sealed partial class DemoRun(DemoApi api, DemoOptions options, TextWrit
                 profile = "tap-the-phong-cong-an-huyen",
                 record = new
                 {
-                    yearly = new Dictionary<string, Dictionary<string, string>>
-                    {
-                        ["danh-hieu-tap-the"] = new() { ["2019"] = "don-vi-quyet-thang", ["2020"] = "don-vi-tien-tien", ["2021"] = "don-vi-quyet-thang", ["2022"] = "don-vi-quyet-thang", ["2023"] = "don-vi-tien-tien" },
-                    },
                     flags = new Dictionary<string, bool> { ["nam2024CoCanBoPhanLoai4HoacKyLuat"] = false, ["dangXetHoacThiHanhKyLuat"] = false, ["dangThanhTraKiemTra"] = false, ["dangXacMinhDonThu"] = false },
                 },
+                achievements = Titles.Select((t, i) => new
+                {
+                    id = $"tt-{t.Year}",
+                    year = t.Year,
+                    title = t.Title,
+                    scale = "danh-hieu-tap-the",
+                    level = t.Level,
+                    decisionNumber = $"{1500 + (100 * i) + unit.Id.Length}/QĐ-CAT",
+                    decisionDate = $"{t.Year}-12-20",
+                    issuer = "Giám đốc Công an tỉnh Bắc Giang",
+                }),
                 documents = documents.Select(d => new { documentId = d, lineCount = d == "tom-tat-thanh-tich" ? 15 : (int?)null }),
             };
             form.Add(new StringContent(JsonSerializer.Serialize(nomination), Encoding.UTF8, "application/json"), "nomination");
             foreach (var document in documents)
             {
                 form.Add(Pdf($"{document} {unit.Id}"), "files", $"{document}.pdf");
+            }
+
+            // Each title's decision as evidence, but the last year's, which the unit only declares: an operator checks it.
+            foreach (var title in Titles.SkipLast(1))
+            {
+                form.Add(Pdf($"Quyết định {title.Year} {unit.Id}"), $"evidence.tt-{title.Year}", $"quyet-dinh-{title.Year}.pdf");
             }
 
             path = $"/api/unit/nominations/{action.Subject}";
@@ -422,6 +435,16 @@ internal sealed partial class DemoRun(DemoApi api, DemoOptions options, TextWrit
             : $"bị từ chối: {answer.RootElement.GetProperty("detail").GetString()}";
         return (status < 300, $"  {unit.Name}: {action.Description} — {detail}");
     }
+
+    /// <summary>The titles each district declares for its police collective: five years, three of them decisive.</summary>
+    private static readonly (int Year, string Level, string Title)[] Titles =
+    [
+        (2019, "don-vi-quyet-thang", "Đơn vị quyết thắng"),
+        (2020, "don-vi-tien-tien", "Đơn vị tiên tiến"),
+        (2021, "don-vi-quyet-thang", "Đơn vị quyết thắng"),
+        (2022, "don-vi-quyet-thang", "Đơn vị quyết thắng"),
+        (2023, "don-vi-tien-tien", "Đơn vị tiên tiến"),
+    ];
 
     /// <summary>
     /// Once the units' round has closed, the province picks its accepted nominees for the Province Chair's
@@ -454,6 +477,17 @@ internal sealed partial class DemoRun(DemoApi api, DemoOptions options, TextWrit
         current.Dispose();
         using var nominees = await api.NominationsAsync(cycleId, DemoScenario.Round);
         var accepted = nominees.RootElement.EnumerateArray().Where(n => n.GetProperty("outcome").GetString() == "accepted").Select(n => n.GetProperty("nominationId").GetString()!).Take(2).ToList();
+
+        // The standing agency checks each declared title without a file against its own archive before it picks.
+        foreach (var nominee in nominees.RootElement.EnumerateArray().Where(n => accepted.Contains(n.GetProperty("nominationId").GetString()!)))
+        {
+            foreach (var record in nominee.GetProperty("achievements").EnumerateArray().Where(a => a.GetProperty("evidenceUrl").ValueKind == JsonValueKind.Null))
+            {
+                var (reviewed, _) = await api.ReviewAsync(cycleId, DemoScenario.Round, nominee.GetProperty("nominationId").GetString()!, record.GetProperty("id").GetString()!, "verified");
+                output.WriteLine($"  Xác minh thành tích «{record.GetProperty("title").GetString()}» năm {record.GetProperty("year").GetInt32()} của {nominee.GetProperty("name").GetString()} (chưa có minh chứng kèm theo): {(reviewed < 300 ? "đã xác minh" : $"lỗi {reviewed}")}");
+            }
+        }
+
         var (status, body) = await api.PickAsync(cycleId, DemoScenario.ProvinceLevel, accepted);
         output.WriteLine(status < 300
             ? $"  Cơ quan thường trực lựa chọn {accepted.Count} đề nghị để trình Chủ tịch UBND tỉnh tặng Bằng khen: {string.Join(", ", accepted)}"
@@ -538,6 +572,12 @@ internal sealed partial class DemoRun(DemoApi api, DemoOptions options, TextWrit
 
         using var exports = await api.ExportsAsync(cycleId);
         output.WriteLine("Tệp tổng hợp: " + string.Join(", ", exports.RootElement.EnumerateArray().Select(e => e.GetProperty("name").GetString())));
+        using var award = await api.AwardAsync(cycleId, DemoScenario.ProvinceLevel);
+        var drafted = award.RootElement;
+        output.WriteLine(drafted.GetProperty("drafts").GetArrayLength() == 0
+            ? $"Dự thảo khen thưởng «{drafted.GetProperty("awardTitle").GetString()}»: chưa có (cấp tỉnh chưa chọn)."
+            : $"Dự thảo trình ký «{drafted.GetProperty("awardTitle").GetString()}» ({drafted.GetProperty("collectives").GetInt32()} tập thể, {drafted.GetProperty("individuals").GetInt32()} cá nhân): "
+              + string.Join(", ", drafted.GetProperty("drafts").EnumerateArray().Select(d => new Uri(options.Host, d.GetProperty("url").GetString()).ToString())));
         using var mails = await api.MailsAsync();
         output.WriteLine($"Thư điện tử đã gửi ({mails.RootElement.GetArrayLength()}), theo loại:");
         foreach (var kind in mails.RootElement.EnumerateArray().GroupBy(m => Kind(m.GetProperty("subject").GetString() ?? "")).OrderByDescending(g => g.Count()))
