@@ -23,4 +23,7 @@ public sealed record UnitTask(
 {
     /// <summary>The template files of the unit's forms (<see cref="Forms"/> holds only the forms in its scope), attached or not.</summary>
     public IReadOnlyList<TemplateInfo> Templates { get; init; } = [];
+
+    /// <summary>Paper sets of a nomination dossier the plan asks for ("02 bộ"); null for a report.</summary>
+    public int? Copies { get; init; }
 }

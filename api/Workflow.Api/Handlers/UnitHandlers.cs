@@ -48,6 +48,7 @@ public static class UnitHandlers
             {
                 Documents = documents,
                 Profiles = profiles,
+                Copies = round.Dossier?.Copies,
             });
         }
 
