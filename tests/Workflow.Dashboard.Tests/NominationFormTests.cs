@@ -54,6 +54,16 @@ public sealed class NominationFormTests(DashboardFixture fixture) : IClassFixtur
         await Expect(form).Not.ToContainTextAsync("JSON");
         await Expect(form.GetByLabel("Điền sẵn từ hồ sơ đã lưu")).ToHaveCountAsync(0);
 
+        // A person has a position and may have a số định danh cá nhân, is judged on a person's profiles, and no summary
+        // line count is asked of them.
+        var round = plan.NominationRounds.Single(r => r.Id == Round);
+        await form.GetByLabel("Loại", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Cá nhân" });
+        await Expect(form.GetByLabel("Chức vụ")).ToBeVisibleAsync();
+        await Expect(form.GetByLabel("Số định danh cá nhân")).ToBeVisibleAsync();
+        await Expect(form.Locator(".document .lines input")).ToBeHiddenAsync();
+        await Expect(form.GetByLabel("Đối tượng xét tiêu chuẩn").Locator("option"))
+            .ToHaveTextAsync([.. round.Eligibility.Where(p => p.NomineeKind == NomineeKind.Individual).Select(p => p.Name)]);
+
         // The nominee: a collective of a commune under the district, police, judged as "Tập thể Công an cấp xã".
         await form.GetByLabel("Loại", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Tập thể" });
         await Expect(form.GetByLabel("Chức vụ")).ToBeHiddenAsync();
@@ -62,7 +72,7 @@ public sealed class NominationFormTests(DashboardFixture fixture) : IClassFixtur
         await form.GetByLabel("Đơn vị", new() { Exact = true }).SelectOptionAsync(NomineeUnit);
         await form.GetByLabel("Thuộc lực lượng Công an").CheckAsync();
         await form.GetByLabel("Đối tượng xét tiêu chuẩn").SelectOptionAsync(Profile);
-        var profile = plan.NominationRounds.Single(r => r.Id == Round).Eligibility.Single(p => p.Id == Profile);
+        var profile = round.Eligibility.Single(p => p.Id == Profile);
         await Expect(form.Locator(".criteria li")).ToHaveTextAsync([.. profile.Rules.Select(r => r.Description)]);
 
         // Each yes/no fact asks whether its criterion holds; none is answered for the unit.
@@ -96,7 +106,7 @@ public sealed class NominationFormTests(DashboardFixture fixture) : IClassFixtur
         Assert.Equal(["tt-1", "tt-2", "tt-3"], ids);
 
         // The dossier's documents, one file each; the summary's line count is asked of a collective, 20 at most.
-        var documents = plan.NominationRounds.Single(r => r.Id == Round).Dossier!.Documents;
+        var documents = round.Dossier!.Documents;
         var files = form.Locator(".document > input[type=file]");
         await Expect(files).ToHaveCountAsync(documents.Count);
         for (var i = 0; i < documents.Count; i++)
