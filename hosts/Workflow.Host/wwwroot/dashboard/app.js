@@ -54,6 +54,7 @@ const TIMELINE_KIND = {
   'upload-late': 'Nộp muộn', 'upload-rejected-late': 'Từ chối', 'upload-rejected': 'Từ chối', reminder: 'Nhắc hạn',
   milestone: 'Mốc công việc', 'milestone-upcoming': 'Mốc sắp tới', 'milestone-reminder': 'Nhắc mốc', 'consolidation-snapshot': 'Tổng hợp nhanh',
   'round-dated': 'Ấn định thời hạn', 'round-awaiting-quotas': 'Chờ chỉ tiêu', 'round-not-judged': 'Không xét', 'quota-set': 'Nhập chỉ tiêu',
+  review: 'Xác minh thành tích',
 };
 
 const ROUND_STATE = {
@@ -1231,6 +1232,233 @@ function awardCell(round) {
     : el('td', {}, el('strong', { text: level }), el('br'), el('span', { class: 'muted', text: round.title }));
 }
 
+// ---- nominees: their achievement records, evidence and reviews; per round the award documents and the signed decision ----
+
+const OUTCOME = { pending: 'Chờ xét', accepted: 'Đạt', refused: 'Không đạt' };
+const NOMINEE_KIND = { collective: 'Tập thể', individual: 'Cá nhân' };
+const AWARD_FILES = [['to-trinh.docx', 'Tờ trình (.docx)'], ['quyet-dinh.docx', 'Quyết định (.docx)'], ['danh-sach.xlsx', 'Danh sách (.xlsx)']];
+
+/** "2024-03-11" as dd/MM/yyyy. */
+function dayText(value) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value ?? '');
+  return match ? `${match[3]}/${match[2]}/${match[1]}` : value ?? '';
+}
+
+/** The nominees of every round that received some, by round id (null where the list could not be read this time). */
+async function loadNominees(cycle) {
+  const rounds = cycle.rounds.filter((r) => r.received > 0);
+  const path = `cycles/${encodeURIComponent(cycle.id)}/nominations/`;
+  const lists = await Promise.all(rounds.map((r) => api(path + encodeURIComponent(r.id)).catch((e) => (e instanceof AuthError ? Promise.reject(e) : null))));
+  return new Map(rounds.map((r, i) => [r.id, lists[i]]));
+}
+
+function canAct() {
+  return view.me?.role !== 'viewer';
+}
+
+/**
+ * One section per dated round, built once per page so a reason or a decision number being typed survives the 5 s
+ * refresh; inside it each nominee is redrawn only when its own row changed and no review of it is under way.
+ */
+function renderNominees(cycle, lists) {
+  const rounds = cycle.rounds.filter((r) => r.state !== 'undated');
+  $('nominees-panel').hidden = rounds.length === 0;
+  const container = $('nominee-rounds');
+  for (const section of [...container.children]) {
+    if (section.dataset.cycle !== cycle.id || !rounds.some((r) => r.id === section.dataset.round)) section.remove();
+  }
+  for (const round of rounds) {
+    let section = [...container.children].find((s) => s.dataset.round === round.id);
+    if (!section) {
+      section = nomineeRound(cycle.id, round);
+      container.append(section);
+    }
+    const decision = round.decision;
+    section.querySelector('.decision-current').textContent = decision
+      ? `Đã ghi nhận Quyết định số ${decision.number ?? ''} ngày ${decision.signedOnText ?? dayText(decision.signedOn)}.`
+      : '';
+    drawNominees(section.querySelector('.nominee-list'), cycle.id, round, lists.get(round.id));
+  }
+}
+
+function nomineeRound(cycleId, round) {
+  const base = `/api/cycles/${encodeURIComponent(cycleId)}/awards/${encodeURIComponent(round.id)}`;
+  const error = el('div', { class: 'alert', role: 'alert', hidden: true });
+  const status = el('p', { class: 'muted award-status', role: 'status', 'aria-live': 'polite' });
+  const links = AWARD_FILES.map(([file, label]) => {
+    const button = el('button', { type: 'button', class: 'link-button', text: label, 'data-file': file });
+    button.addEventListener('click', async () => {
+      showProblem(error, null);
+      status.textContent = '';
+      try {
+        await download({ url: `${base}/${file}`, name: file });
+      } catch (e) {
+        if (e instanceof AuthError) return handleAuthError();
+        // 409 until the round has its selection: the host says why.
+        showProblem(error, e instanceof ApiError ? new ProblemError(e.status, { title: e.message, detail: '', fields: [] }) : e);
+      }
+    });
+    return el('li', {}, button);
+  });
+  const prefix = `decision-${round.id}`;
+  const decisionNumber = el('input', { type: 'text', name: 'number', required: true, maxlength: 100, autocomplete: 'off', placeholder: '125/QĐ-UBND' });
+  const signedOn = el('input', { type: 'date', name: 'signedOn', required: true });
+  const submit = el('button', { type: 'submit', text: 'Ghi nhận quyết định' });
+  const form = el('form', { class: 'decision-form', 'data-action': 'decision', 'data-round': round.id },
+    el('span', { class: 'decision-label', text: 'Quyết định đã ký:' }),
+    field(`${prefix}-number`, 'Số', decisionNumber), field(`${prefix}-date`, 'Ngày', signedOn), el('div', {}, submit));
+  form.hidden = !canAct();
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    showProblem(error, null);
+    status.textContent = 'Đang gửi…';
+    submit.disabled = true;
+    try {
+      const result = await apiPost(`cycles/${encodeURIComponent(cycleId)}/awards/${encodeURIComponent(round.id)}/decision`, { number: decisionNumber.value.trim(), signedOn: signedOn.value });
+      const awardees = Array.isArray(result?.awardees) ? result.awardees.length : typeof result?.awarded === 'number' ? result.awarded : null;
+      status.textContent = `Đã ghi nhận Quyết định số ${result?.number ?? decisionNumber.value.trim()} ngày ${result?.signedOnText ?? dayText(result?.signedOn ?? signedOn.value)}`
+        + (awardees === null ? '.' : `; ${number.format(awardees)} tập thể, cá nhân được ghi nhận khen thưởng.`);
+      refresh();
+    } catch (e) {
+      if (e instanceof AuthError) return handleAuthError();
+      status.textContent = '';
+      showProblem(error, e);
+    } finally {
+      submit.disabled = false;
+    }
+  });
+  return el('section', { class: 'nominee-round', 'data-round': round.id, 'data-cycle': cycleId },
+    el('h4', { text: round.title }),
+    el('div', { class: 'award-tools' },
+      el('ul', { class: 'award-files', 'aria-label': `Văn bản khen thưởng: ${round.title}` }, ...links),
+      form),
+    el('p', { class: 'decision-current' }),
+    status, error,
+    el('div', { class: 'nominee-list' }));
+}
+
+function drawNominees(list, cycleId, round, rows) {
+  if (rows === null) return;
+  if (!rows || rows.length === 0) {
+    if (!list.querySelector('.empty')) list.replaceChildren(el('p', { class: 'muted empty', text: round.pickedFrom ? 'Chưa có đề nghị được chọn.' : 'Chưa có hồ sơ đề nghị.' }));
+    return;
+  }
+  const current = [...list.querySelectorAll(':scope > article.nominee')];
+  const byId = new Map(current.map((card) => [card.dataset.nomination, card]));
+  const next = rows.map((n) => {
+    const card = byId.get(n.nominationId);
+    return card && (card.dataset.signature === JSON.stringify(n) || card.dataset.busy) ? card : nomineeCard(cycleId, round, n);
+  });
+  // The same nominees in the same order: only the changed cards are swapped, so focus stays where it is.
+  if (next.length === current.length && next.every((card, i) => card.dataset.nomination === current[i].dataset.nomination)) {
+    next.forEach((card, i) => { if (card !== current[i]) current[i].replaceWith(card); });
+  } else {
+    list.replaceChildren(...next);
+  }
+}
+
+function nomineeUnitName(n) {
+  const units = new Map(view.units.map((u) => [u.unitId, u.unitName]));
+  return units.get(n.nomineeUnit) ?? n.nomineeUnit;
+}
+
+function nomineeCard(cycleId, round, n) {
+  const card = el('article', { class: `nominee outcome-${n.outcome}`, 'data-nomination': n.nominationId, 'data-outcome': n.outcome });
+  card.dataset.signature = JSON.stringify(n);
+  const who = [NOMINEE_KIND[n.kind] ?? n.kind, n.position, nomineeUnitName(n), n.isPolice ? 'thuộc lực lượng Công an' : null].filter(Boolean).join(' · ');
+  card.append(
+    el('div', { class: 'nominee-head' },
+      el('h5', { text: n.name }),
+      el('span', { class: `outcome ${n.outcome}`, text: OUTCOME[n.outcome] ?? n.outcome })),
+    el('p', { class: 'muted', text: `${who} — đơn vị đề nghị: ${n.proposedByName ?? n.proposedBy}${n.submittedAtText ? `, nộp lúc ${n.submittedAtText}` : ''}` }));
+  // Criteria met only by records without evidence: the operator checks them against the issuer's archive.
+  if ((n.unevidenced ?? []).length) {
+    card.append(el('ul', { class: 'unevidenced', 'aria-label': 'Chưa có minh chứng' }, ...n.unevidenced.map((m) => el('li', { text: m }))));
+  }
+  if (n.outcome === 'refused' && (n.reasons ?? []).length) {
+    card.append(el('ul', { class: 'reasons', 'aria-label': 'Lý do không đạt' }, ...n.reasons.map((m) => el('li', { text: m }))));
+  }
+  const status = el('p', { class: 'muted review-status', role: 'status', 'aria-live': 'polite' });
+  const error = el('div', { class: 'alert', role: 'alert', hidden: true });
+  const records = n.achievements ?? [];
+  const reviewable = canAct() && !round.pickedFrom;
+  card.append(records.length
+    ? el('table', { class: 'data records' },
+      el('thead', {}, el('tr', {}, ...['Năm', 'Danh hiệu, hình thức khen thưởng', 'Quyết định', 'Cấp ra quyết định', 'Minh chứng', 'Xác minh', reviewable ? '' : null]
+        .filter((t) => t !== null).map((t) => el('th', { scope: 'col', text: t })))),
+      el('tbody', {}, ...records.map((a) => recordRow(cycleId, round, n, a, card, reviewable, { status, error }))))
+    : el('p', { class: 'muted', text: 'Không kê khai thành tích.' }));
+  card.append(status, error);
+  return card;
+}
+
+function recordRow(cycleId, round, n, a, card, reviewable, out) {
+  const evidence = a.evidenceUrl
+    ? el('button', { type: 'button', class: 'link-button', text: a.evidenceFileName ?? 'Tệp quyết định' })
+    : el('span', { class: 'no-evidence', text: a.evidenceFileName ? `${a.evidenceFileName} (chưa tải được)` : 'chưa có minh chứng' });
+  if (a.evidenceUrl) evidence.addEventListener('click', () => download({ url: a.evidenceUrl, name: a.evidenceFileName ?? 'quyet-dinh' }).catch((e) => showProblem(out.error, new ProblemError(0, { title: describe(e), detail: '', fields: [] }))));
+  const row = el('tr', { 'data-record': a.id, 'data-verdict': a.verdict ?? 'none' },
+    cell(String(a.year), 'num'),
+    cell(a.title),
+    cell([a.decisionNumber ? `Số ${a.decisionNumber}` : null, a.decisionDateText ? `ngày ${a.decisionDateText}` : null].filter(Boolean).join(' ') || '—'),
+    cell(a.issuer),
+    el('td', {}, evidence),
+    el('td', { class: `review ${a.verdict ?? 'none'}`, text: a.reviewText }));
+  if (!reviewable) return row;
+  const actions = el('td', { class: 'review-actions' });
+  const verify = el('button', { type: 'button', class: 'secondary', text: 'Xác minh' });
+  const refuse = el('button', { type: 'button', class: 'secondary', text: 'Không công nhận' });
+  const reason = el('input', { type: 'text', maxlength: 2000, autocomplete: 'off', 'aria-label': `Lý do không công nhận thành tích năm ${a.year}`, placeholder: 'Lý do không công nhận' });
+  const confirm = el('button', { type: 'submit', text: 'Xác nhận không công nhận' });
+  const cancel = el('button', { type: 'button', class: 'secondary', text: 'Huỷ' });
+  const refuseForm = el('form', { class: 'refuse-form', hidden: true }, reason, el('div', {}, confirm, cancel));
+  verify.addEventListener('click', () => review(cycleId, round, n, a, 'verified', null, card, out));
+  refuse.addEventListener('click', () => {
+    refuseForm.hidden = false;
+    card.dataset.busy = 'reason';
+    reason.focus();
+  });
+  cancel.addEventListener('click', () => {
+    refuseForm.hidden = true;
+    delete card.dataset.busy;
+  });
+  refuseForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    review(cycleId, round, n, a, 'refused', reason.value.trim(), card, out);
+  });
+  // The opposite verdict stays offered: a review can be changed.
+  if (a.verdict !== 'verified') actions.append(verify);
+  if (a.verdict !== 'refused') actions.append(refuse);
+  actions.append(refuseForm);
+  row.append(actions);
+  return row;
+}
+
+/** Sends a verdict; the answer's nominee replaces the card, with its records, flags and outcome as they now stand. */
+async function review(cycleId, round, n, a, verdict, reason, card, out) {
+  card.dataset.busy = 'sending';
+  for (const button of card.querySelectorAll('button')) button.disabled = true;
+  showProblem(out.error, null);
+  out.status.textContent = 'Đang gửi…';
+  try {
+    const result = await apiPost(
+      `cycles/${encodeURIComponent(cycleId)}/nominations/${encodeURIComponent(round.id)}/${encodeURIComponent(n.nominationId)}/achievements/${encodeURIComponent(a.id)}/review`,
+      { verdict, reason });
+    const fresh = nomineeCard(cycleId, round, result.nominee);
+    fresh.querySelector('.review-status').textContent = verdict === 'verified'
+      ? `Đã xác minh thành tích «${a.title}» năm ${a.year}.`
+      : `Đã ghi không công nhận thành tích «${a.title}» năm ${a.year}.`;
+    card.replaceWith(fresh);
+  } catch (e) {
+    if (e instanceof AuthError) return handleAuthError();
+    out.status.textContent = '';
+    showProblem(out.error, e);
+    for (const button of card.querySelectorAll('button')) button.disabled = false;
+    card.dataset.busy = card.querySelector('.refuse-form:not([hidden])') ? 'reason' : '';
+    if (!card.dataset.busy) delete card.dataset.busy;
+  }
+}
+
 function renderUnits() {
   const state = $('filter-state').value;
   const text = $('filter-text').value.trim().toLocaleLowerCase('vi');
@@ -1413,10 +1641,11 @@ async function renderCycle(id) {
     api(`${path}/consolidations`).catch((e) => (e instanceof AuthError ? Promise.reject(e) : [])),
   ]);
   if (view.cycleId !== id) return;
-  const [, rollUps] = await Promise.all([
+  const [, rollUps, , nominees] = await Promise.all([
     loadOpenSubCycles(cycle.relays ?? []),
     loadRollUps(cycle),
     loadParentTitles(cycle),
+    loadNominees(cycle),
   ]);
   if (view.cycleId !== id) return;
   fillFilters(cycle);
@@ -1430,6 +1659,7 @@ async function renderCycle(id) {
   renderDeadlines(cycle);
   view.units = units;
   renderUnits();
+  renderNominees(cycle, nominees);
   renderTimeline(timeline);
   renderExports(exports);
   renderMails(id, mails);
@@ -1545,6 +1775,7 @@ function route() {
   view.rollUps = null;
   $('relays').replaceChildren();
   $('rollups').replaceChildren();
+  $('nominee-rounds').replaceChildren();
   $('parent-chain').replaceChildren();
   delete $('parent-chain').dataset.signature;
   $('round-actions-status').textContent = '';

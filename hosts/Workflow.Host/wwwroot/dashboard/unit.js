@@ -338,58 +338,485 @@ function reportForm(task) {
   return form;
 }
 
-function nominationForm(task, unitId) {
+// ---- Nomination dossiers: a form built from the round's profiles, the plan's scales and the unit's kept nominees. ----
+
+const OTHER_TITLE = "other";
+const zoneDay = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric" });
+
+/** "2024-03-11" or an ISO instant as dd/MM/yyyy (an instant in Vietnam time). */
+function dayText(value) {
+  if (!value) return "";
+  const plain = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return plain ? `${plain[3]}/${plain[2]}/${plain[1]}` : zoneDay.format(new Date(value));
+}
+
+/** What the server already holds for a kept record: its decision's file, or the operators' review. */
+function keptEvidenceText(record) {
+  const review = record.review;
+  if (review?.verdict === "refused") return `Không công nhận: ${review.reason ?? ""}${review.at ? ` (${dayText(review.at)})` : ""}`;
+  const parts = [];
+  if (record.evidence) parts.push(`${record.evidence.fileName} — đã có minh chứng`);
+  if (review?.verdict === "verified") parts.push(`Đã xác minh${review.at ? ` (${dayText(review.at)})` : ""}`);
+  return parts.join("; ");
+}
+
+/** A labelled input; data-path names the field the server's errors use, so they go beside it. */
+function entry(id, labelText, input, path) {
+  input.id = id;
+  const wrapper = document.createElement("div");
+  wrapper.className = "entry";
+  if (path) wrapper.dataset.path = path;
+  const label = text("label", labelText);
+  label.htmlFor = id;
+  wrapper.append(label, input);
+  return wrapper;
+}
+
+function markField(target, message) {
+  if (!target) return false;
+  const input = target.matches("input, select") ? target : target.querySelector("input:not([type=radio]), select");
+  input?.setAttribute("aria-invalid", "true");
+  (target.matches("input, select") ? target.parentElement : target).append(text("p", message, "cell-error"));
+  return true;
+}
+
+function clearFieldErrors(form) {
+  for (const p of form.querySelectorAll(".cell-error")) p.remove();
+  for (const input of form.querySelectorAll("[aria-invalid]")) input.removeAttribute("aria-invalid");
+  for (const row of form.querySelectorAll(".row-invalid")) row.classList.remove("row-invalid");
+}
+
+/**
+ * The nomination form: who is proposed, the chosen profile's criteria and facts, the achievement records with their
+ * decision files, and the dossier's documents. Nothing is typed as JSON; the server's checks decide and each of its
+ * errors is written beside the input it names.
+ */
+function nominationForm(task, context) {
+  const subject = task.subject;
   const form = document.createElement("form");
-  const inputs = {};
-  const add = (name, labelText, element) => {
-    element.id = `n-${task.subject}-${name}`;
-    const label = text("label", labelText);
-    label.htmlFor = element.id;
-    form.append(label, element);
-    inputs[name] = element;
-  };
-  add("name", "Tên tập thể, cá nhân được đề nghị", Object.assign(document.createElement("input"), { required: true }));
+  form.className = "nomination";
+  const profiles = task.profiles ?? [];
+  const unitNames = new Map(context.nomineeUnits.map((u) => [u.id, u.name]));
+  // Every level of every scale, "scale name: level name"; options carry an index into this list.
+  const levels = context.scales.flatMap((scale) => scale.levels.map((level) => ({ scale, level })));
+  const state = { nextRecord: 1, reuse: null };
+
+  // Pre-filling from a collective or person proposed before.
+  let prefill = null;
+  if (context.kept.length > 0) {
+    prefill = document.createElement("select");
+    prefill.append(new Option("— Không điền sẵn —", ""));
+    context.kept.forEach((k, i) => prefill.append(new Option(`${k.name} — ${unitNames.get(k.nomineeUnit) ?? k.nomineeUnit}`, String(i))));
+    const box = entry(`n-${subject}-prefill`, "Điền sẵn từ hồ sơ đã lưu", prefill);
+    box.classList.add("prefill");
+    box.append(text("p", "Chọn tập thể, cá nhân đơn vị đã đề nghị trước đây: thông tin và quá trình thành tích đã lưu được điền vào mẫu dưới đây; sửa hoặc bổ sung rồi nộp.", "muted"));
+    form.append(box);
+  }
+  const reuseNote = text("p", "", "muted reuse-note");
+  reuseNote.hidden = true;
+  form.append(reuseNote);
+
+  // ---- the nominee ----
+  const who = document.createElement("fieldset");
+  who.append(text("legend", "Tập thể, cá nhân được đề nghị"));
+  const entries = document.createElement("div");
+  entries.className = "entries";
   const kind = document.createElement("select");
   kind.append(new Option("Tập thể", "collective"), new Option("Cá nhân", "individual"));
-  add("kind", "Loại", kind);
+  const name = Object.assign(document.createElement("input"), { type: "text", required: true, maxLength: 300, autocomplete: "off" });
+  const position = Object.assign(document.createElement("input"), { type: "text", maxLength: 300, autocomplete: "off" });
+  const personalId = Object.assign(document.createElement("input"), { type: "text", inputMode: "numeric", maxLength: 12, autocomplete: "off", placeholder: "12 chữ số (không bắt buộc)" });
+  const nomineeUnit = document.createElement("select");
+  for (const u of context.nomineeUnits) nomineeUnit.append(new Option(u.name, u.id));
+  const police = Object.assign(document.createElement("input"), { type: "checkbox" });
   const profile = document.createElement("select");
-  for (const p of task.profiles ?? []) profile.append(new Option(p.name, p.id));
-  add("profile", "Đối tượng xét tiêu chuẩn", profile);
-  add("police", "Thuộc lực lượng Công an", Object.assign(document.createElement("input"), { type: "checkbox" }));
-  add("record", "Thông tin khai báo (danh hiệu theo năm, các điều kiện) — JSON",
-    Object.assign(document.createElement("textarea"), { value: JSON.stringify({ yearly: {}, flags: {}, numbers: {} }, null, 2) }));
-  const documents = [];
-  for (const doc of task.documents ?? []) {
-    const fieldset = document.createElement("fieldset");
-    fieldset.append(text("legend", doc.form ? `${doc.title} (${doc.form}, ${doc.legalBasis ?? ""})` : doc.title));
-    const file = Object.assign(document.createElement("input"), { type: "file", required: true });
-    file.setAttribute("aria-label", doc.title);
-    fieldset.append(file);
+  const positionEntry = entry(`n-${subject}-position`, "Chức vụ", position, "nomination.position");
+  const personalIdEntry = entry(`n-${subject}-personal-id`, "Số định danh cá nhân", personalId, "nomination.personalId");
+  const policeEntry = entry(`n-${subject}-police`, "Thuộc lực lượng Công an", police, "nomination.isPolice");
+  policeEntry.classList.add("check");
+  entries.append(
+    entry(`n-${subject}-kind`, "Loại", kind, "nomination.kind"),
+    entry(`n-${subject}-name`, "Tên tập thể, cá nhân", name, "nomination.name"),
+    positionEntry, personalIdEntry,
+    entry(`n-${subject}-unit`, "Đơn vị", nomineeUnit, "nomination.nomineeUnit"),
+    policeEntry,
+    entry(`n-${subject}-profile`, "Đối tượng xét tiêu chuẩn", profile, "nomination.profile"));
+  const criteria = document.createElement("div");
+  criteria.className = "criteria";
+  who.append(entries, criteria);
+  form.append(who);
+
+  // ---- the chosen profile's yes/no facts and numbers ----
+  const facts = document.createElement("fieldset");
+  facts.className = "facts";
+  const answers = new Map();
+  const figures = new Map();
+  form.append(facts);
+
+  // ---- the achievement records ----
+  const records = document.createElement("fieldset");
+  records.className = "records";
+  records.append(text("legend", "Quá trình thành tích"));
+  records.append(text("p", "Mỗi danh hiệu, hình thức khen thưởng một dòng, kèm tệp quyết định (PDF, ảnh quét). Thành tích không kèm quyết định vẫn được kê khai nhưng được ghi là chưa có minh chứng.", "muted"));
+  const table = document.createElement("table");
+  table.className = "data rows record-table";
+  const head = document.createElement("tr");
+  for (const title of ["STT", "Năm", "Danh hiệu, hình thức khen thưởng", "Số quyết định", "Ngày quyết định", ""]) head.append(text("th", title));
+  table.createTHead().append(head);
+  // One tbody per record: its decision on the first line, who issued it and its file on the second.
+  const recordBodies = () => [...table.tBodies];
+  const addRecord = text("button", "Thêm thành tích", "secondary");
+  addRecord.type = "button";
+  addRecord.addEventListener("click", () => recordRow().querySelector("input").focus());
+  const scroll = document.createElement("div");
+  scroll.className = "records-scroll";
+  scroll.append(table);
+  records.append(scroll, addRecord);
+  form.append(records);
+
+  // ---- the dossier's documents ----
+  const dossier = document.createElement("fieldset");
+  dossier.append(text("legend", "Thành phần hồ sơ"));
+  const documents = (task.documents ?? []).map((doc, i) => {
+    const box = document.createElement("div");
+    box.className = "document";
+    box.dataset.path = `files[${i}]`;
+    const file = Object.assign(document.createElement("input"), { type: "file", required: true, id: `n-${subject}-doc-${doc.id}` });
+    const label = text("label", doc.form ? `${doc.title} (${[doc.form, doc.legalBasis].filter(Boolean).join(", ")})` : doc.title);
+    label.htmlFor = file.id;
+    box.append(label, file);
     let lines = null;
     if (doc.maxLinesForCollective) {
-      lines = Object.assign(document.createElement("input"), { type: "number", min: "1", placeholder: `Số dòng (tập thể tối đa ${doc.maxLinesForCollective})` });
-      lines.setAttribute("aria-label", "Số dòng");
-      fieldset.append(lines);
+      lines = Object.assign(document.createElement("input"), {
+        type: "number", min: "1", step: "1", id: `n-${subject}-lines-${doc.id}`, placeholder: `Tập thể: tối đa ${doc.maxLinesForCollective} dòng`,
+      });
+      const linesBox = entry(lines.id, "Số dòng", lines, `files[${i}].lineCount`);
+      linesBox.classList.add("lines");
+      lines.setAttribute("aria-label", `Số dòng: ${doc.title}`);
+      box.append(linesBox);
     }
-    documents.push({ id: doc.id, file, lines });
-    form.append(fieldset);
+    dossier.append(box);
+    return { doc, box, file, lines };
+  });
+  form.append(dossier);
+  const submit = text("button", "Nộp hồ sơ đề nghị");
+  submit.type = "submit";
+  form.append(submit);
+
+  // ---- behaviour ----
+  function showProfiles() {
+    const chosen = profile.value;
+    profile.replaceChildren(...profiles.filter((p) => p.nomineeKind === kind.value).map((p) => new Option(p.name, p.id)));
+    if ([...profile.options].some((o) => o.value === chosen)) profile.value = chosen;
   }
-  form.append(text("button", "Nộp hồ sơ đề nghị"));
+
+  function showKind() {
+    const individual = kind.value === "individual";
+    positionEntry.hidden = !individual;
+    personalIdEntry.hidden = !individual;
+    for (const d of documents) if (d.lines) d.lines.closest(".lines").hidden = individual;
+    showProfiles();
+    showProfile();
+  }
+
+  // The criteria as the plan words them; each yes/no fact asks whether its criterion holds (no answer chosen for the unit).
+  function showProfile() {
+    const chosen = profiles.find((p) => p.id === profile.value);
+    criteria.replaceChildren();
+    facts.replaceChildren(text("legend", "Các điều kiện khác"));
+    facts.hidden = !chosen || (chosen.flags ?? []).length + (chosen.numbers ?? []).length === 0;
+    if (!chosen) return;
+    if ((chosen.criteria ?? []).length) {
+      criteria.append(text("p", "Tiêu chuẩn của đối tượng này:", "criteria-title"));
+      const list = document.createElement("ul");
+      for (const c of chosen.criteria) list.append(text("li", c));
+      criteria.append(list);
+    }
+    if ((chosen.flags ?? []).length) {
+      facts.append(text("p", "Chọn «Có» nếu tập thể, cá nhân đáp ứng đúng nội dung nêu, «Không» nếu không đáp ứng. Mục chưa chọn được coi là chưa khai báo.", "muted"));
+    }
+    for (const flag of chosen.flags ?? []) {
+      const group = document.createElement("fieldset");
+      group.className = "fact";
+      group.dataset.path = `nomination.record.flags.${flag.id}`;
+      group.append(text("legend", flag.description));
+      const radioName = `fact-${subject}-${flag.id}`;
+      for (const [value, label] of [["yes", "Có"], ["no", "Không"]]) {
+        const radio = Object.assign(document.createElement("input"), { type: "radio", name: radioName, value, id: `${radioName}-${value}` });
+        radio.checked = answers.get(flag.id) === value;
+        radio.addEventListener("change", () => answers.set(flag.id, value));
+        const labelElement = text("label", label);
+        labelElement.htmlFor = radio.id;
+        group.append(radio, labelElement);
+      }
+      facts.append(group);
+    }
+    for (const number of chosen.numbers ?? []) {
+      const input = Object.assign(document.createElement("input"), { type: "number", step: "any", value: figures.get(number.id) ?? "" });
+      if (number.minimum !== null && number.minimum !== undefined) input.placeholder = `Tối thiểu ${number.minimum}`;
+      input.addEventListener("input", () => figures.set(number.id, input.value));
+      const box = entry(`fact-${subject}-${number.id}`, number.description, input, `nomination.record.numbers.${number.id}`);
+      box.classList.add("figure-entry");
+      facts.append(box);
+    }
+  }
+
+  function titleOptions(select) {
+    select.append(new Option("— Chọn danh hiệu —", ""));
+    for (const scale of context.scales) {
+      const group = document.createElement("optgroup");
+      group.label = scale.name;
+      for (const level of scale.levels) {
+        const index = levels.findIndex((l) => l.scale === scale && l.level === level);
+        group.append(new Option(`${scale.name}: ${level.name}`, String(index)));
+      }
+      select.append(group);
+    }
+    select.append(new Option("Hình thức khen thưởng khác", OTHER_TITLE));
+  }
+
+  function newRecordId() {
+    const taken = new Set(recordBodies().map((r) => r.dataset.record));
+    while (taken.has(`tt-${state.nextRecord}`)) state.nextRecord++;
+    return `tt-${state.nextRecord++}`;
+  }
+
+  function cellWith(column, ...children) {
+    const td = document.createElement("td");
+    td.dataset.column = column;
+    td.append(...children);
+    return td;
+  }
+
+  function labelledCell(column, span, labelText, ...children) {
+    const td = cellWith(column, text("span", labelText, "inline-label"), ...children);
+    td.colSpan = span;
+    return td;
+  }
+
+  /** One record row; a kept record keeps its id, and says what evidence or review the server already has for it. */
+  function recordRow(kept) {
+    const row = document.createElement("tbody");
+    row.className = "record";
+    row.dataset.record = kept?.id ?? newRecordId();
+    const year = Object.assign(document.createElement("input"), { type: "number", step: "1", inputMode: "numeric", placeholder: "yyyy" });
+    year.dataset.column = "year";
+    const title = document.createElement("select");
+    title.dataset.column = "title";
+    titleOptions(title);
+    const otherTitle = Object.assign(document.createElement("input"), { type: "text", maxLength: 300, placeholder: "Tên hình thức khen thưởng" });
+    otherTitle.className = "other-title";
+    otherTitle.hidden = true;
+    title.addEventListener("change", () => {
+      otherTitle.hidden = title.value !== OTHER_TITLE;
+      title.title = title.selectedOptions[0]?.text ?? "";
+      if (!otherTitle.hidden) otherTitle.focus();
+    });
+    const decisionNumber = Object.assign(document.createElement("input"), { type: "text", maxLength: 300, placeholder: "Số/ký hiệu" });
+    decisionNumber.dataset.column = "decisionNumber";
+    const decisionDate = Object.assign(document.createElement("input"), { type: "date" });
+    decisionDate.dataset.column = "decisionDate";
+    const issuer = Object.assign(document.createElement("input"), { type: "text", maxLength: 300 });
+    issuer.dataset.column = "issuer";
+    const file = Object.assign(document.createElement("input"), { type: "file", accept: ".pdf,.jpg,.jpeg,.png,.tif,.tiff,.doc,.docx" });
+    file.dataset.column = "evidence";
+    const held = text("p", "", "held");
+    const remove = text("button", "Xoá", "secondary");
+    remove.type = "button";
+    remove.addEventListener("click", () => { row.remove(); renumber(); });
+    const number = text("td", "", "num");
+    number.rowSpan = 2;
+    const actions = cellWith("actions", remove);
+    actions.rowSpan = 2;
+    const first = document.createElement("tr");
+    first.append(number, cellWith("year", year), cellWith("title", title, otherTitle), cellWith("decisionNumber", decisionNumber), cellWith("decisionDate", decisionDate), actions);
+    const second = document.createElement("tr");
+    second.className = "record-more";
+    second.append(labelledCell("issuer", 2, "Cấp ra quyết định", issuer), labelledCell("evidence", 2, "Tệp quyết định", file, held));
+    row.append(first, second);
+    if (kept) {
+      year.value = String(kept.year ?? "");
+      const index = levels.findIndex((l) => l.scale.id === kept.scale && l.level.id === kept.level);
+      title.value = index >= 0 ? String(index) : OTHER_TITLE;
+      if (index < 0) { otherTitle.hidden = false; otherTitle.value = kept.title ?? ""; }
+      title.title = title.selectedOptions[0]?.text ?? "";
+      // Re-sent with the same year, title and decision number, the record keeps its file and review on the server.
+      row.dataset.keptChoice = title.value;
+      row.dataset.keptTitle = kept.title ?? "";
+      decisionNumber.value = kept.decisionNumber ?? "";
+      decisionDate.value = kept.decisionDate ?? "";
+      issuer.value = kept.issuer ?? "";
+      const heldText = keptEvidenceText(kept);
+      const original = { year: year.value, title: kept.title ?? "", decisionNumber: decisionNumber.value.trim() };
+      const sync = () => {
+        const current = recordOf(row);
+        const same = String(current.year ?? "") === original.year && current.title === original.title && (current.decisionNumber ?? "") === original.decisionNumber;
+        held.textContent = same ? heldText : heldText ? "Đã sửa năm, danh hiệu hoặc số quyết định: minh chứng đã lưu không còn áp dụng, hãy đính kèm tệp quyết định." : "";
+      };
+      for (const input of [year, title, otherTitle, decisionNumber]) input.addEventListener("input", sync);
+      title.addEventListener("change", sync);
+      sync();
+    }
+    table.append(row);
+    renumber();
+    return row;
+  }
+
+  function renumber() {
+    recordBodies().forEach((row, i) => {
+      const n = i + 1;
+      row.rows[0].cells[0].textContent = String(n);
+      const label = (column, what) => row.querySelector(`[data-column="${column}"]:is(input, select)`)?.setAttribute("aria-label", `${what}, dòng ${n}`);
+      label("year", "Năm");
+      label("title", "Danh hiệu");
+      label("decisionNumber", "Số quyết định");
+      label("decisionDate", "Ngày quyết định");
+      label("issuer", "Cấp ra quyết định");
+      label("evidence", "Tệp quyết định");
+      row.querySelector(".other-title").setAttribute("aria-label", `Tên hình thức khen thưởng, dòng ${n}`);
+      row.querySelector("td[data-column=actions] button").setAttribute("aria-label", `Xoá thành tích dòng ${n}`);
+    });
+  }
+
+  function recordOf(row) {
+    const value = (column) => row.querySelector(`[data-column="${column}"]:is(input, select)`).value.trim();
+    const choice = value("title");
+    let title = "";
+    let scale = null;
+    let level = null;
+    if (choice === OTHER_TITLE) title = row.querySelector(".other-title").value.trim();
+    else if (choice !== "") {
+      const picked = levels[Number(choice)];
+      scale = picked.scale.id;
+      level = picked.level.id;
+      // A kept record's own wording stays while its choice is unchanged, so the server knows it as the same record.
+      title = row.dataset.keptChoice === choice && row.dataset.keptTitle ? row.dataset.keptTitle : picked.level.name;
+    }
+    const year = value("year");
+    return {
+      id: row.dataset.record, year: year === "" ? null : Number(year), title, scale, level,
+      decisionNumber: value("decisionNumber") || null, decisionDate: value("decisionDate") || null, issuer: value("issuer") || null,
+    };
+  }
+
+  function fill(kept) {
+    kind.value = kept.kind === "individual" ? "individual" : "collective";
+    name.value = kept.name ?? "";
+    position.value = kept.position ?? "";
+    personalId.value = kept.personalId ?? "";
+    if (![...nomineeUnit.options].some((o) => o.value === kept.nomineeUnit)) nomineeUnit.append(new Option(kept.nomineeUnit, kept.nomineeUnit));
+    nomineeUnit.value = kept.nomineeUnit;
+    police.checked = Boolean(kept.isPolice);
+    showProfiles();
+    if ([...profile.options].some((o) => o.value === kept.profile)) profile.value = kept.profile;
+    showKind();
+    for (const record of recordBodies()) record.remove();
+    state.nextRecord = 1;
+    for (const record of kept.records ?? []) recordRow(record);
+    // Proposed already in this cycle: the same nomination id, so sending again replaces that dossier instead of adding one.
+    state.reuse = kept.lastCycleId === context.cycleId && kept.lastNominationId ? { id: kept.lastNominationId, kind: kind.value, name: name.value.trim(), unit: kept.nomineeUnit, personalId: personalId.value.trim() } : null;
+    reuseNote.hidden = !state.reuse;
+    reuseNote.textContent = state.reuse ? `Tập thể, cá nhân này đã được đề nghị trong kỳ báo cáo này (mã đề nghị ${state.reuse.id}); nộp lại trong cùng đợt sẽ thay hồ sơ đã nộp.` : "";
+  }
+
+  // A server message beside an input goes once the unit changes that input.
+  const settle = (event) => {
+    const input = event.target;
+    if (input.getAttribute?.("aria-invalid") !== "true") return;
+    input.removeAttribute("aria-invalid");
+    input.closest("td, .entry, .document, fieldset")?.querySelector(".cell-error")?.remove();
+  };
+  form.addEventListener("input", settle);
+  form.addEventListener("change", settle);
+  kind.addEventListener("change", showKind);
+  profile.addEventListener("change", showProfile);
+  prefill?.addEventListener("change", () => { if (prefill.value !== "") fill(context.kept[Number(prefill.value)]); });
+  showKind();
+
+  /** The server's errors beside their inputs; those that name no input are returned for the summary. */
+  function placeErrors(errors) {
+    const rows = recordBodies();
+    const loose = [];
+    for (const error of errors) {
+      const field = error.field ?? "";
+      const record = /^nomination\.achievements\[(\d+)\](?:\.(\w+))?/.exec(field);
+      const evidence = /^evidence\.(.+)$/.exec(field);
+      const file = /^files\[(\d+)\](?:\.(\w+))?$/.exec(field);
+      let placed = false;
+      if (record && rows[Number(record[1])]) {
+        const row = rows[Number(record[1])];
+        const column = { scale: "title", level: "title" }[record[2]] ?? record[2];
+        const cell = column ? row.querySelector(`td[data-column="${column}"]`) : null;
+        if (cell) placed = markField(cell, error.message);
+        else { row.classList.add("row-invalid"); placed = markField(row.querySelector("td[data-column=actions]"), error.message); }
+      } else if (evidence) {
+        const row = rows.find((r) => r.dataset.record === evidence[1]);
+        placed = row ? markField(row.querySelector("td[data-column=evidence]"), error.message) : false;
+      } else if (file && documents[Number(file[1])]) {
+        const d = documents[Number(file[1])];
+        placed = markField(file[2] === "lineCount" && d.lines ? d.lines.closest(".entry") : d.box, error.message);
+      } else {
+        placed = markField(form.querySelector(`[data-path="${CSS.escape(field)}"]`), error.message);
+      }
+      if (!placed) loose.push(error);
+    }
+    return loose;
+  }
+
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    let record;
-    try { record = JSON.parse(inputs.record.value); } catch { showResult(form, false, "Thông tin khai báo không phải JSON hợp lệ."); return; }
+    clearFieldErrors(form);
+    const chosen = profiles.find((p) => p.id === profile.value);
+    const flags = {};
+    for (const flag of chosen?.flags ?? []) {
+      // «Có»: the criterion holds, so the fact has the answer that meets it.
+      const answer = answers.get(flag.id);
+      if (answer) flags[flag.id] = answer === "yes" ? flag.required ?? true : !(flag.required ?? true);
+    }
+    const numbers = {};
+    for (const number of chosen?.numbers ?? []) {
+      const value = (figures.get(number.id) ?? "").trim();
+      if (value !== "") numbers[number.id] = Number(value);
+    }
+    const individual = kind.value === "individual";
+    const rows = recordBodies();
+    const nominee = { kind: kind.value, name: name.value.trim(), unit: nomineeUnit.value, personalId: individual ? personalId.value.trim() : "" };
+    const reuse = state.reuse && state.reuse.kind === nominee.kind && state.reuse.name === nominee.name && state.reuse.unit === nominee.unit && state.reuse.personalId === nominee.personalId;
     const nomination = {
-      id: `${unitId}-${Date.now()}`, name: inputs.name.value, kind: inputs.kind.value, nomineeUnit: unitId,
-      isPolice: inputs.police.checked, profile: inputs.profile.value, record,
-      documents: documents.map((d) => ({ documentId: d.id, lineCount: d.lines?.value ? Number(d.lines.value) : null })),
+      id: reuse ? state.reuse.id : `${context.unitId}-${Date.now()}`,
+      name: nominee.name, kind: kind.value, nomineeUnit: nomineeUnit.value, isPolice: police.checked, profile: profile.value,
+      position: individual && position.value.trim() ? position.value.trim() : null,
+      personalId: individual && nominee.personalId ? nominee.personalId : null,
+      record: { flags, numbers },
+      achievements: rows.map(recordOf),
+      documents: documents.map((d) => ({ documentId: d.doc.id, lineCount: !individual && d.lines?.value ? Number(d.lines.value) : null })),
     };
     const data = new FormData();
     data.append("nomination", JSON.stringify(nomination));
-    for (const d of documents) data.append("files", d.file.files[0]);
-    const { ok, body } = await call(`/api/unit/nominations/${encodeURIComponent(task.subject)}`, { method: "POST", body: data });
-    showResult(form, ok, ok ? `Đã nhận hồ sơ lúc ${body.receivedAtText}, số biên nhận ${body.receiptNumber}.` : problem(body));
-    if (ok) load();
+    for (const d of documents) if (d.file.files[0]) data.append("files", d.file.files[0]);
+    for (const row of rows) {
+      const file = row.querySelector("input[type=file]").files[0];
+      if (file) data.append(`evidence.${row.dataset.record}`, file);
+    }
+    submit.disabled = true;
+    const { ok, body: answer } = await call(`/api/unit/nominations/${encodeURIComponent(subject)}`, { method: "POST", body: data }).finally(() => { submit.disabled = false; });
+    if (!ok) {
+      const loose = placeErrors(answer.errors ?? []);
+      const placed = (answer.errors ?? []).length - loose.length;
+      const lines = [answer.title ?? "Không thực hiện được.", answer.detail ?? "", ...loose.filter((e) => e.message !== answer.detail).map((e) => e.message)];
+      if (placed > 0) lines.push("Lỗi của từng mục được ghi ngay cạnh mục đó.");
+      showResult(form, false, lines.filter(Boolean).join("\n"));
+      form.querySelector("[aria-invalid=true]")?.focus();
+      return;
+    }
+    const names = new Map(documents.map((d) => [d.doc.id, d.doc.title]));
+    for (const r of nomination.achievements) names.set(`minh-chung.${r.id}`, `Quyết định ${r.title} năm ${r.year}`);
+    const files = (answer.files ?? []).map((f) => `${names.get(f.documentId) ?? f.documentId}: ${f.fileName}`);
+    const message = `Đã nhận hồ sơ đề nghị «${nomination.name}» lúc ${answer.receivedAtText}, số biên nhận ${answer.receiptNumber}${answer.late ? " (nộp muộn)" : ""}.`
+      + (files.length ? `\nCác tệp đã nhận:\n${files.join("\n")}` : "");
+    // The page is drawn again (the nominee is now among the kept ones); the receipt stays under the task's new form.
+    await load();
+    showResult(document.querySelector(`article.task[data-subject="${CSS.escape(subject)}"] form`) ?? form, true, message);
   });
   return form;
 }
@@ -404,6 +831,14 @@ async function load() {
 
   $("unit-name").textContent = body.unitName;
   $("plan-title").textContent = `Kế hoạch số ${body.planNumber}: ${body.planTitle}`;
+  // The collectives and people proposed before, to pre-fill a nomination; an older host without the list offers none.
+  const hasRounds = body.tasks.some((t) => t.kind === "nomination" && t.state !== "undated");
+  const kept = hasRounds ? await call("/api/unit/nominees") : { ok: false };
+  const context = {
+    unitId: body.unitId, cycleId: body.cycleId, scales: body.scales ?? [],
+    nomineeUnits: body.nomineeUnits?.length ? body.nomineeUnits : [{ id: body.unitId, name: body.unitName }],
+    kept: kept.ok && Array.isArray(kept.body) ? kept.body : [],
+  };
   const tasks = $("tasks");
   tasks.replaceChildren();
   for (const task of body.tasks) {
@@ -423,7 +858,7 @@ async function load() {
       card.append(text("p", task.kind === "nomination" ? "Đề nghị khen thưởng là không bắt buộc: đơn vị không đề nghị thì không bị coi là chậm nộp." : "Nội dung này không bắt buộc: đơn vị không nộp thì không bị coi là chậm nộp.", "muted"));
     }
     card.append(text("p", `Tình trạng: ${stateText(task)}${task.receipt ? ` — biên nhận ${task.receipt}, lần nộp ${task.version}, lúc ${task.submittedAtText}` : ""}`, "muted task-state"));
-    card.append(task.kind === "nomination" ? nominationForm(task, body.unitId) : reportForm(task));
+    card.append(task.kind === "nomination" ? nominationForm(task, context) : reportForm(task));
     tasks.append(card);
   }
 
