@@ -198,10 +198,11 @@ public static class ExportTables
             n.Nomination.IsPolice ? "Có" : "Không",
             n.Accepted ? "Đủ điều kiện" : "Không đủ điều kiện",
             string.Join("; ", n.Reasons),
+            n.Eligibility.Evidenced ? "Đủ minh chứng" : string.Join("; ", n.Eligibility.Unevidenced.Select(f => f.Message)),
         ])).ToList();
-        rows.AddRange(outcome.Shortfalls.Select(s => Row(["", "", "", "", "", "", "Chưa đủ cơ cấu", s.Message])));
+        rows.AddRange(outcome.Shortfalls.Select(s => Row(["", "", "", "", "", "", "Chưa đủ cơ cấu", s.Message, ""])));
         var name = $"{index}. {Abbreviate(round.AwardLevel)}";
-        return new ExportTable($"khen-thuong-{round.Id}", name, ["Mã hồ sơ", "Tập thể, cá nhân", "Loại", "Đơn vị", "Đơn vị đề nghị", "Lực lượng Công an", "Kết quả", "Lý do"], rows);
+        return new ExportTable($"khen-thuong-{round.Id}", name, ["Mã hồ sơ", "Tập thể, cá nhân", "Loại", "Đơn vị", "Đơn vị đề nghị", "Lực lượng Công an", "Kết quả", "Lý do", "Minh chứng"], rows);
     }
 
     // Excel limits sheet names to 31 characters.

@@ -204,7 +204,7 @@ public sealed class SubmissionService(
             var upload = buffered.FirstOrDefault(b => b.File.DocumentId == documentId);
             var claimed = record with { Evidence = null, Review = null };
             return upload.File is not null
-                ? claimed with { Evidence = new EvidenceFile(documentId, FileNameSanitizer.Sanitize(upload.File.File.FileName) ?? documentId, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(upload.Content.GetBuffer().AsSpan(0, (int)upload.Content.Length)))) }
+                ? claimed with { Evidence = new EvidenceFile(documentId, FileNameSanitizer.Sanitize(upload.File.File.FileName) ?? documentId, Digest(upload.Content)) }
                 : AchievementMerge.CarryOver(kept?.Records ?? [], claimed);
         }).ToList();
         return nomination with { Achievements = records };
@@ -223,6 +223,9 @@ public sealed class SubmissionService(
         var now = clocks.WallNow();
         await registry.UpdateAsync(unitId, nomination.Identity, kept => KeptNominee.Take(kept, unitId, cycleId, nomination with { Achievements = records }, now), cancellationToken);
     }
+
+    private static string Digest(MemoryStream content) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content.GetBuffer().AsSpan(0, (int)content.Length)));
 
     private static string FileField(NominationFile file, int index) =>
         file.DocumentId.StartsWith(EvidenceFile.Prefix, StringComparison.Ordinal) ? $"evidence.{file.DocumentId[EvidenceFile.Prefix.Length..]}" : $"files[{index}]";

@@ -149,6 +149,9 @@ public sealed class HostileInputTests(ApiHost host) : IClassFixture<ApiHost>
             "key" => $"{ApiHost.CycleId}:khong-co:thu",
             // A piece that never failed: a retry of it must be refused, not run.
             "pieceId" => "khong-co-phan-loi",
+            // A nomination nobody sent, and a record of it: nothing can be reviewed.
+            "nominationId" => "khong-co-de-nghi",
+            "recordId" => "tt-2023",
             // A snapshot never taken: nothing of it can be read.
             "snapshotId" => "20240311T020000Z-khongco",
             _ => throw new InvalidOperationException($"No value for {{{m.Groups[1].Value}}} in {pattern}."),

@@ -25,6 +25,9 @@ public sealed record NomineeRow(
     IReadOnlyList<string> Reasons)
 {
     public string? Position { get; init; }
+
+    /// <summary>The nominee's unit by name (a commune under a relay has no status row to name it).</summary>
+    public string? NomineeUnitName { get; init; }
     public string? Identity { get; init; }
     public IReadOnlyList<AchievementRow> Achievements { get; init; } = [];
     public IReadOnlyList<string> Unevidenced { get; init; } = [];

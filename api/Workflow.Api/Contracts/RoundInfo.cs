@@ -19,4 +19,8 @@ public sealed record RoundInfo(
     RoundState State = RoundState.Open,
     string? StateText = null,
     bool Optional = false,
-    IReadOnlyList<PendingQuota>? PendingQuotas = null);
+    IReadOnlyList<PendingQuota>? PendingQuotas = null)
+{
+    /// <summary>The signed decision of the round's award, once an operator has entered it.</summary>
+    public AwardDecision? Decision { get; init; }
+}

@@ -100,7 +100,8 @@ public static class CycleQueryHandlers
         return Results.Ok(new CyclePage(items, next));
     }
 
-    public static async Task<IResult> GetAsync(string id, DurableTaskClient client, IPlanStore plans, IStatusStore status, CycleClocks clocks, ICycleLinks links, CancellationToken cancellationToken)
+    public static async Task<IResult> GetAsync(
+        string id, DurableTaskClient client, IPlanStore plans, IStatusStore status, CycleClocks clocks, ICycleLinks links, IAchievementRegistry registry, CancellationToken cancellationToken)
     {
         if (!CycleLookup.IsSafeId(id) || await CycleLookup.InstanceAsync(client, id, inputs: false, cancellationToken) is not { } instance)
         {
@@ -139,7 +140,7 @@ public static class CycleQueryHandlers
         var rounds = new List<RoundInfo>();
         foreach (var round in plan.NominationRounds)
         {
-            rounds.Add(await RoundAsync(client, status, id, round, cancellationToken));
+            rounds.Add(await RoundAsync(client, status, id, round, cancellationToken) with { Decision = await registry.GetDecisionAsync(id, round.Id, cancellationToken) });
         }
 
         // The headline from the rounds' rows as they are now, by the same arithmetic as the cycle's status and summary.
@@ -269,6 +270,7 @@ public static class CycleQueryHandlers
             r.FailedRules, [.. r.EligibilityReasons, .. r.DossierProblems, .. r.QuotaViolations])
         {
             Position = r.Position,
+            NomineeUnitName = plan.AllUnits().FirstOrDefault(u => u.Id == r.NomineeUnit)?.Name ?? r.NomineeUnit,
             Identity = r.ToNomination().Identity,
             Achievements = [.. r.Achievements.Select(a => Achievement(cycleId, r, a))],
             Unevidenced = unevidenced,

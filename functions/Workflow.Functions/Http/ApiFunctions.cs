@@ -62,7 +62,7 @@ public sealed class ApiFunctions(ApiGate gate, IPlanStore plans, IStatusStore st
 
     [Function("GetCycle")]
     public Task<IResult> GetCycle([HttpTrigger(AuthorizationLevel.Function, "get", Route = "cycles/{id}")] HttpRequest request, string id, [DurableClient] DurableTaskClient client)
-        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => CycleQueryHandlers.GetAsync(id, client, plans, status, clocks, links, request.HttpContext.RequestAborted));
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => CycleQueryHandlers.GetAsync(id, client, plans, status, clocks, links, registry, request.HttpContext.RequestAborted));
 
     [Function("ListCycleUnits")]
     public Task<IResult> ListCycleUnits([HttpTrigger(AuthorizationLevel.Function, "get", Route = "cycles/{id}/units")] HttpRequest request, string id, [DurableClient] DurableTaskClient client)

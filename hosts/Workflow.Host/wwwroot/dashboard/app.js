@@ -1315,7 +1315,7 @@ function nomineeRound(cycleId, round) {
     submit.disabled = true;
     try {
       const result = await apiPost(`cycles/${encodeURIComponent(cycleId)}/awards/${encodeURIComponent(round.id)}/decision`, { number: decisionNumber.value.trim(), signedOn: signedOn.value });
-      const awardees = Array.isArray(result?.awardees) ? result.awardees.length : typeof result?.awarded === 'number' ? result.awarded : null;
+      const awardees = Array.isArray(result?.nominationIds) ? result.nominationIds.length : null;
       status.textContent = `Đã ghi nhận Quyết định số ${result?.number ?? decisionNumber.value.trim()} ngày ${result?.signedOnText ?? dayText(result?.signedOn ?? signedOn.value)}`
         + (awardees === null ? '.' : `; ${number.format(awardees)} tập thể, cá nhân được ghi nhận khen thưởng.`);
       refresh();
@@ -1358,6 +1358,7 @@ function drawNominees(list, cycleId, round, rows) {
 }
 
 function nomineeUnitName(n) {
+  if (n.nomineeUnitName) return n.nomineeUnitName;
   const units = new Map(view.units.map((u) => [u.unitId, u.unitName]));
   return units.get(n.nomineeUnit) ?? n.nomineeUnit;
 }
