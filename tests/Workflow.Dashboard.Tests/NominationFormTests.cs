@@ -118,6 +118,8 @@ public sealed class NominationFormTests(DashboardFixture fixture) : IClassFixtur
         await Expect(lines).ToHaveCountAsync(1);
         await Expect(lines).ToHaveAttributeAsync("placeholder", "Tập thể: tối đa 20 dòng");
         await lines.FillAsync("18");
+        // The plan's paper sets: 02 for the Director's certificate.
+        await Expect(form.Locator(".dossier-copies")).ToContainTextAsync("02 bộ");
 
         // The server refuses the missing year; its message stands beside that row's year, and nowhere else.
         await form.GetByRole(AriaRole.Button, new() { Name = "Nộp hồ sơ đề nghị" }).ClickAsync();

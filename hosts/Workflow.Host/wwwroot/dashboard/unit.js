@@ -477,6 +477,8 @@ function nominationForm(task, context) {
   // ---- the dossier's documents ----
   const dossier = document.createElement("fieldset");
   dossier.append(text("legend", "Thành phần hồ sơ"));
+  // The paper sets still go by post: the plan says how many.
+  if (task.copies) dossier.append(text("p", `Mỗi thành phần gửi bản điện tử tại đây; hồ sơ giấy gửi ${String(task.copies).padStart(2, "0")} bộ theo kế hoạch.`, "muted dossier-copies"));
   const documents = (task.documents ?? []).map((doc, i) => {
     const box = document.createElement("div");
     box.className = "document";
