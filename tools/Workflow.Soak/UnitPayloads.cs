@@ -41,12 +41,11 @@ internal static class UnitPayloads
         profile = "tap-the-phong-cong-an-huyen",
         record = new
         {
-            yearly = new Dictionary<string, Dictionary<string, string>>
-            {
-                ["danh-hieu-tap-the"] = new() { ["2019"] = "don-vi-quyet-thang", ["2020"] = "don-vi-tien-tien", ["2021"] = "don-vi-quyet-thang", ["2022"] = "don-vi-quyet-thang", ["2023"] = "don-vi-tien-tien" },
-            },
             flags = new Dictionary<string, bool> { ["nam2024CoCanBoPhanLoai4HoacKyLuat"] = false, ["dangXetHoacThiHanhKyLuat"] = false, ["dangThanhTraKiemTra"] = false, ["dangXacMinhDonThu"] = false },
         },
+        // Five titles, each with its decision (its file goes in the part evidence.{id}).
+        achievements = new[] { (2019, "don-vi-quyet-thang", "Đơn vị quyết thắng"), (2020, "don-vi-tien-tien", "Đơn vị tiên tiến"), (2021, "don-vi-quyet-thang", "Đơn vị quyết thắng"), (2022, "don-vi-quyet-thang", "Đơn vị quyết thắng"), (2023, "don-vi-tien-tien", "Đơn vị tiên tiến") }
+            .Select(t => new { id = $"tt-{t.Item1}", year = t.Item1, title = t.Item3, scale = "danh-hieu-tap-the", level = t.Item2, decisionNumber = $"{t.Item1 % 100}{unit.Id.Length}/QĐ-CAT", decisionDate = $"{t.Item1}-12-20", issuer = "Giám đốc Công an tỉnh Bắc Giang" }),
         documents = documents.Select(d => new { documentId = d, lineCount = d == "tom-tat-thanh-tich" ? 15 : (int?)null }),
     };
 
@@ -78,7 +77,31 @@ internal static class UnitPayloads
             form.Add(content, "files", $"{document}.pdf");
         }
 
+        // Each declared record's decision, as its evidence; a body that is not a nomination's JSON carries none.
+        using var json = TryParse(nomination);
+        if (json?.RootElement is { ValueKind: JsonValueKind.Object } root && root.TryGetProperty("achievements", out var records) && records.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var id in records.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.Object && r.TryGetProperty("id", out var v) && v.ValueKind == JsonValueKind.String).Select(r => r.GetProperty("id").GetString()!))
+            {
+                var content = new ByteArrayContent(file($"quyet-dinh-{id}"));
+                content.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+                form.Add(content, $"evidence.{id}", $"quyet-dinh-{id}.pdf");
+            }
+        }
+
         return form;
+    }
+
+    private static JsonDocument? TryParse(string json)
+    {
+        try
+        {
+            return JsonDocument.Parse(json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>
