@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using DocumentFormat.OpenXml.Packaging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Workflow.Domain.Nominations;
@@ -9,6 +11,7 @@ using Workflow.Domain.Plans;
 using Workflow.Domain.Serialization;
 using Workflow.Storage;
 using static Microsoft.Playwright.Assertions;
+using WordParagraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
 
 namespace Workflow.Dashboard.Tests;
 
@@ -16,7 +19,8 @@ namespace Workflow.Dashboard.Tests;
 /// A nomination dossier made on the unit page without any JSON: the nominee, the profile's facts, three achievement
 /// records (two with their decision's file), the dossier's documents; a record's error shown beside its row, then the
 /// receipt and the nominee kept for pre-filling. On the dashboard the operator sees the records and verifies the one
-/// without evidence, and its "chưa có minh chứng" flag goes.
+/// without evidence, and its "chưa có minh chứng" flag goes; once the round has closed and been judged, the operator
+/// downloads the drafted quyết định and enters the signed decision.
 /// </summary>
 public sealed class NominationFormTests(DashboardFixture fixture) : IClassFixture<DashboardFixture>
 {
@@ -32,6 +36,14 @@ public sealed class NominationFormTests(DashboardFixture fixture) : IClassFixtur
     private const string OtherUnit = "bcd-tan-yen";
     private const string OtherNomineeUnit = "tan-yen-xa-lan-gioi";
     private const string OtherNominee = "Công an xã Lan Giới";
+
+    // The decision's test proposes another collective of that district: reviews ride on a kept nominee's records into
+    // its next nomination, so the two operator tests must not share one, whichever runs first.
+    private const string AwardedNomineeUnit = "tan-yen-xa-cao-xa";
+    private const string AwardedNominee = "Công an xã Cao Xá";
+
+    /// <summary>Past the round's close (01/04/2024 00:00): 02/04/2024 09:00, so the cycle's business today is 02/04/2024.</summary>
+    private static readonly DateTimeOffset AfterClose = new(2024, 4, 2, 9, 0, 0, TimeSpan.FromHours(7));
 
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
@@ -197,7 +209,7 @@ public sealed class NominationFormTests(DashboardFixture fixture) : IClassFixtur
     public async Task Operator_SeesTheNomineesRecords_VerifiesTheUnevidencedOne_AndRefusesAnotherWithAnInlineReason()
     {
         var (_, cycleId) = await StartAsync("bg-nom-op-");
-        await SubmitAsync(await TokenAsync(cycleId, OtherUnit));
+        await SubmitAsync(await TokenAsync(cycleId, OtherUnit), $"{OtherUnit}-lan-gioi", OtherNominee, OtherNomineeUnit);
 
         var page = await fixture.Browser.Context.NewPageAsync();
         var dialogs = new List<string>();
@@ -251,6 +263,95 @@ public sealed class NominationFormTests(DashboardFixture fixture) : IClassFixtur
         // The award documents wait for the round's selection: the host's problem is shown, never a broken download.
         await round.GetByRole(AriaRole.Button, new() { Name = "Tờ trình (.docx)" }).ClickAsync();
         await Expect(round.Locator(":scope > .alert")).ToBeVisibleAsync();
+        Assert.Empty(dialogs);
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Operator_AfterTheRoundIsJudged_DownloadsTheDraftedDecision_AndEntersTheSignedOne()
+    {
+        var (_, cycleId) = await StartAsync("bg-nom-dec-");
+        var nominationId = $"{OtherUnit}-cao-xa";
+        await SubmitAsync(await TokenAsync(cycleId, OtherUnit), nominationId, AwardedNominee, AwardedNomineeUnit);
+
+        var page = await fixture.Browser.Context.NewPageAsync();
+        var dialogs = new List<string>();
+        page.Dialog += (_, dialog) => dialogs.Add(dialog.Message);
+        await page.GotoAsync(new Uri(fixture.Host.Address, $"/dashboard/#key={fixture.Host.OperatorKey}&cycle={cycleId}").ToString());
+        var round = page.Locator($"#nominee-rounds section[data-round='{Round}']");
+        var card = round.Locator("article.nominee");
+        await Expect(card).ToHaveCountAsync(1);
+        await Expect(card.Locator("h5")).ToHaveTextAsync(AwardedNominee);
+        await Expect(card.Locator(".nominee-head .outcome")).ToHaveTextAsync("Chờ xét");
+
+        // The operator's review while the round is open: the 2023 decision, sent without its file, is verified.
+        var rows = card.Locator("table.records tbody tr");
+        await Expect(rows).ToHaveCountAsync(3);
+        await rows.Nth(2).GetByRole(AriaRole.Button, new() { Name = "Xác minh" }).ClickAsync();
+        await Expect(card.Locator(".review-status")).ToHaveTextAsync("Đã xác minh thành tích «Đơn vị quyết thắng» năm 2023.");
+        await Expect(card.Locator(".unevidenced")).ToHaveCountAsync(0);
+
+        // The stepped clock moves past the round's close; the page shows the new business time and the round judged,
+        // the nominee standing on its three verified or evidenced titles.
+        using (var request = new HttpRequestMessage(HttpMethod.Post, $"api/cycles/{cycleId}/rehearsal/advance") { Content = JsonContent.Create(new { to = AfterClose }) })
+        {
+            request.Headers.Add("X-Api-Key", fixture.Host.OperatorKey);
+            using var response = await fixture.Http.SendAsync(request);
+            Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"advance: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        var judging = new LocatorAssertionsToHaveAttributeOptions { Timeout = 90_000 };
+        await Expect(page.Locator("#rehearsal-now")).ToHaveTextAsync("02/04/2024 09:00", new() { Timeout = 90_000 });
+        await Expect(page.Locator($"#rounds-table tr[data-round='{Round}']")).ToHaveAttributeAsync("data-state", "judged", judging);
+        await Expect(card).ToHaveAttributeAsync("data-outcome", "accepted", judging);
+        await Expect(card.Locator(".nominee-head .outcome")).ToHaveTextAsync("Đạt");
+
+        // The drafted quyết định downloads with the operator's key: a Word document whose annex names the nominee.
+        var decisionButton = round.GetByRole(AriaRole.Button, new() { Name = "Quyết định (.docx)" });
+        var download = await page.RunAndWaitForDownloadAsync(() => decisionButton.ClickAsync());
+        Assert.Equal($"quyet-dinh-{Round}.docx", download.SuggestedFilename);
+        Assert.Null(await download.FailureAsync());
+        var docx = await File.ReadAllBytesAsync((await download.PathAsync())!);
+        Assert.True(docx.Length > 2 && docx[0] == (byte)'P' && docx[1] == (byte)'K', $"not a zip: {docx.Length} bytes");
+        using (var stream = new MemoryStream(docx))
+        using (var word = WordprocessingDocument.Open(stream, isEditable: false))
+        {
+            var text = string.Join("\n", word.MainDocumentPart!.Document!.Body!.Descendants<WordParagraph>().Select(p => p.InnerText));
+            Assert.Contains("QUYẾT ĐỊNH", text, StringComparison.Ordinal);
+            Assert.Contains("Về việc tặng Giấy khen của Giám đốc Công an tỉnh", text, StringComparison.Ordinal);
+            Assert.Contains(AwardedNominee, text, StringComparison.Ordinal);
+        }
+
+        await Expect(round.Locator(":scope > .alert")).ToBeHiddenAsync();
+
+        // The signed decision: a signing day after the cycle's today is refused in the panel, then the real one is kept.
+        var form = round.Locator("form.decision-form");
+        await form.GetByLabel("Số", new() { Exact = true }).FillAsync("45/QĐ-CAT");
+        await form.GetByLabel("Ngày", new() { Exact = true }).FillAsync("2024-04-03");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Ghi nhận quyết định" }).ClickAsync();
+        await Expect(round.Locator(":scope > .alert")).ToContainTextAsync("Ngày ký 03/04/2024 sau ngày hiện tại của kỳ báo cáo (02/04/2024).");
+        await Expect(round.Locator(".decision-current")).ToBeEmptyAsync();
+
+        await form.GetByLabel("Ngày", new() { Exact = true }).FillAsync("2024-04-02");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Ghi nhận quyết định" }).ClickAsync();
+        await Expect(round.Locator(".award-status")).ToHaveTextAsync("Đã ghi nhận Quyết định số 45/QĐ-CAT ngày 02/04/2024; 1 tập thể, cá nhân được ghi nhận khen thưởng.");
+        await Expect(round.Locator(":scope > .alert")).ToBeHiddenAsync();
+        // The next refresh reads the decision back from the cycle's rounds.
+        await Expect(round.Locator(".decision-current")).ToHaveTextAsync("Đã ghi nhận Quyết định số 45/QĐ-CAT ngày 02/04/2024.");
+        await round.Locator(".decision-current").ScrollIntoViewIfNeededAsync();
+        var screenshots = Directory.CreateDirectory(Path.Combine(RepositoryRoot.Path, "artifacts", "screenshots")).FullName;
+        await page.ScreenshotAsync(new() { Path = Path.Combine(screenshots, "dashboard-award-decision.png"), FullPage = false });
+
+        // The cycle's detail carries it on the round.
+        using var detail = JsonDocument.Parse(await OperatorGetAsync($"api/cycles/{cycleId}"));
+        var judged = detail.RootElement.GetProperty("rounds").EnumerateArray().Single(r => r.GetProperty("id").GetString() == Round);
+        Assert.Equal("judged", judged.GetProperty("state").GetString());
+        var decision = judged.GetProperty("decision");
+        Assert.Equal("45/QĐ-CAT", decision.GetProperty("number").GetString());
+        Assert.Equal("2024-04-02", decision.GetProperty("signedOn").GetString());
+        Assert.Equal(Round, decision.GetProperty("roundId").GetString());
+        Assert.Equal([nominationId], decision.GetProperty("nominationIds").EnumerateArray().Select(n => n.GetString()));
+        Assert.Equal("Giấy khen của Giám đốc Công an tỉnh", decision.GetProperty("awardTitle").GetString());
         Assert.Empty(dialogs);
         await page.CloseAsync();
     }
@@ -319,16 +420,16 @@ public sealed class NominationFormTests(DashboardFixture fixture) : IClassFixtur
         return body;
     }
 
-    /// <summary>The same dossier as the page sends it: the nomination part, the documents' files, two decisions' files.</summary>
-    private async Task SubmitAsync(string token)
+    /// <summary>The same dossier as the page sends it, from <see cref="OtherUnit"/>: the nomination part, the documents' files, two decisions' files.</summary>
+    private async Task SubmitAsync(string token, string nominationId, string name, string nomineeUnit)
     {
         var documents = new[] { "to-trinh", "bien-ban-hop-xet", "danh-sach-de-nghi", "tom-tat-thanh-tich", "bao-cao-thanh-tich", "ban-sao-khen-thuong" };
         var nomination = new
         {
-            id = $"{OtherUnit}-lan-gioi",
-            name = OtherNominee,
+            id = nominationId,
+            name,
             kind = "collective",
-            nomineeUnit = OtherNomineeUnit,
+            nomineeUnit,
             isPolice = true,
             profile = Profile,
             record = new
