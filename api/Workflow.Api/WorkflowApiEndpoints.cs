@@ -54,7 +54,7 @@ public static class WorkflowApiEndpoints
         cycles.MapPost("/{id}/nominations/{roundId}/{nominationId}/achievements/{recordId}/review", AwardHandlers.ReviewAsync).WithName("ReviewAchievement")
             .WithSummary("Xác minh một thành tích của đề nghị khen thưởng: verified (đã xác minh) hoặc refused (không công nhận, kèm lý do); đợt được xét lại nếu đã xét")
             .Accepts<RecordReviewBody>("application/json").Produces<ReviewedRecord>()
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         cycles.MapGet("/{id}/awards/{roundId}", AwardHandlers.AwardAsync).WithName("GetAward")
             .WithSummary("Kết quả khen thưởng của một đợt: số đề nghị, bị loại, được khen; các dự thảo để tải; quyết định đã ký")
             .Produces<AwardInfo>().ProducesProblem(StatusCodes.Status404NotFound);

@@ -34,6 +34,15 @@ public sealed class RecordReviews(IStatusStore status, IAchievementRegistry regi
             return RecordReviewResult.Missing($"Đề nghị «{row.Name}» không có thành tích «{recordId}».");
         }
 
+        // A signed decision is final: a review then would judge again a list the authority has already signed.
+        foreach (var level in plan.NominationRounds.Where(r => r.Id == roundId || r.PickedFrom == roundId))
+        {
+            if (await registry.GetDecisionAsync(cycleId, level.Id, cancellationToken) is { } signed)
+            {
+                return new RecordReviewResult(null, "roundId", $"«{level.Title}» đã có Quyết định số {signed.Number} ngày {VietnamTime.FormatDate(signed.SignedOn)}; thành tích không xét lại được nữa.", false) { Conflict = true };
+            }
+        }
+
         if (verdict == ReviewVerdict.Refused && string.IsNullOrWhiteSpace(reason))
         {
             return RecordReviewResult.Invalid("reason", "Không công nhận thành tích thì phải nêu lý do.");

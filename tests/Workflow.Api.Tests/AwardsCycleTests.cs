@@ -142,6 +142,9 @@ public sealed class AwardsCycleTests(ApiHost host) : IClassFixture<ApiHost>
         await ApiHost.ReadAsync(await host.Operator.PostAsJsonAsync($"{cycle}/awards/{Picked}/decision", new { number = "125/QĐ-UBND", signedOn = "2024-05-20" }), HttpStatusCode.OK);
         await ApiHost.ReadAsync(await host.Operator.PostAsJsonAsync($"{cycle}/awards/{Picked}/decision", new { number = "125/QĐ-UBND", signedOn = "2024-05-20" }), HttpStatusCode.OK);
         await ApiHost.ProblemAsync(await host.Operator.PostAsJsonAsync($"{cycle}/awards/{Picked}/decision", new { number = "126/QĐ-UBND", signedOn = "2024-05-20" }), HttpStatusCode.Conflict);
+        // Once signed, the records behind it are final: no review can judge the round again.
+        await ApiHost.ProblemAsync(await host.Operator.PostAsJsonAsync($"{cycle}/nominations/{Proposed}/de-nghi-yen-the-01/achievements/tt-2019/review",
+            new { verdict = "refused", reason = "Xem lại" }), HttpStatusCode.Conflict);
         Assert.StartsWith("Quyết định số 125/QĐ-UBND ngày 20/05/2024", (await host.GetJsonAsync(host.Operator, $"{cycle}/awards/{Picked}")).GetProperty("decisionText").GetString(), StringComparison.Ordinal);
 
         // The next cycle: Yên Thế finds its collective kept, with the 2023 title verified and the award just granted.

@@ -37,6 +37,11 @@ public static class AwardHandlers
             return ApiProblems.NotFound(result.Problem!);
         }
 
+        if (result.Conflict)
+        {
+            return ApiProblems.Conflict(result.Problem!, [new FieldError(result.Field!, result.Problem!)]);
+        }
+
         if (result.Field is { } field)
         {
             return ApiProblems.BadRequest(field, result.Problem!);
