@@ -59,6 +59,82 @@ public static class TableFileReader
         }
 
         using var buffer = new MemoryStream();
+        if (Load(content, buffer) is { } refusal)
+        {
+            return TableFileResult.Refused(refusal);
+        }
+
+        return extension == ".xlsx" ? ReadXlsx(field, buffer) : ReadCsv(field, buffer.ToArray());
+    }
+
+    /// <summary>
+    /// The rows of a file (.xlsx or .csv) as text cells, bounded and checked as <see cref="Read"/> bounds and checks
+    /// them, for readers of another shape (<see cref="UnitFileReader"/>); or the refusal of the file as a whole. Row i
+    /// is the spreadsheet's row i + 1; reading stops after <paramref name="maxRows"/> rows that are not blank, plus one
+    /// (so the caller sees there were more), or after <see cref="MaxBlankRows"/> blank rows in a row.
+    /// </summary>
+    internal static (IReadOnlyList<IReadOnlyList<string>> Rows, string? Refusal) Cells(string fileName, Stream content, int maxRows)
+    {
+        var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        if (extension is not (".xlsx" or ".csv"))
+        {
+            return ([], $"Chỉ nhận bảng dạng .xlsx (Excel) hoặc .csv, không nhận «{Quote(extension)}».");
+        }
+
+        using var buffer = new MemoryStream();
+        if (Load(content, buffer) is { } refusal)
+        {
+            return ([], refusal);
+        }
+
+        if (extension == ".csv")
+        {
+            var (records, problem) = CsvRecords(buffer.ToArray());
+            return problem is not null ? ([], problem) : (Bounded(records!.Select(r => (IReadOnlyList<string>)r), maxRows), null);
+        }
+
+        if (PackageProblem(buffer) is { } package)
+        {
+            return ([], package);
+        }
+
+        try
+        {
+            if (XlsxRows(buffer) is not { } rows)
+            {
+                return ([], "Tệp Excel không có trang tính nào.");
+            }
+
+            return (Bounded(rows.Select(r => (IReadOnlyList<string>)[.. r.Select(c => Xlsx(Unnamed, c))]), maxRows), null);
+        }
+        catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
+        {
+            return ([], Corrupt);
+        }
+    }
+
+    private static List<IReadOnlyList<string>> Bounded(IEnumerable<IReadOnlyList<string>> rows, int maxRows)
+    {
+        var kept = new List<IReadOnlyList<string>>();
+        var (filled, blanks) = (0, 0);
+        foreach (var row in rows)
+        {
+            var blank = row.All(string.IsNullOrWhiteSpace);
+            blanks = blank ? blanks + 1 : 0;
+            if (blanks > MaxBlankRows || (!blank && ++filled > maxRows + 1))
+            {
+                break;
+            }
+
+            kept.Add(row);
+        }
+
+        return kept;
+    }
+
+    /// <summary>Copies the upload into <paramref name="buffer"/>, refusing an empty one or one over <see cref="MaxBytes"/>.</summary>
+    private static string? Load(Stream content, MemoryStream buffer)
+    {
         var copied = new byte[81920];
         int read;
         while ((read = content.Read(copied, 0, copied.Length)) > 0)
@@ -66,17 +142,34 @@ public static class TableFileReader
             buffer.Write(copied, 0, read);
             if (buffer.Length > MaxBytes)
             {
-                return TableFileResult.Refused($"Tệp bảng vượt quá {MaxBytes / (1024 * 1024)} MB; một bảng số liệu chỉ cần vài chục KB.");
+                return $"Tệp bảng vượt quá {MaxBytes / (1024 * 1024)} MB; một bảng số liệu chỉ cần vài chục KB.";
             }
         }
 
         if (buffer.Length == 0)
         {
-            return TableFileResult.Refused("Tệp rỗng (0 byte).");
+            return "Tệp rỗng (0 byte).";
         }
 
         buffer.Position = 0;
-        return extension == ".xlsx" ? ReadXlsx(field, buffer) : ReadCsv(field, buffer.ToArray());
+        return null;
+    }
+
+    /// <summary>The rows of the data sheet (or the first sheet); null when the workbook has no sheet. The library reads lazily: enumerate inside a try.</summary>
+    private static IEnumerable<IReadOnlyList<object?>>? XlsxRows(MemoryStream content)
+    {
+        content.Position = 0;
+        var sheets = MiniExcel.GetSheetNames(content);
+        var sheet = sheets.FirstOrDefault(s => s == DataSheet) ?? sheets.FirstOrDefault();
+        if (sheet is null)
+        {
+            return null;
+        }
+
+        content.Position = 0;
+        return MiniExcel.Query(content, useHeaderRow: false, sheetName: sheet, excelType: ExcelType.XLSX)
+            .Cast<IDictionary<string, object?>>()
+            .Select(row => (IReadOnlyList<object?>)[.. row.Values]);
     }
 
     private static TableFileResult ReadXlsx(FormField field, MemoryStream content)
@@ -88,19 +181,7 @@ public static class TableFileReader
 
         try
         {
-            content.Position = 0;
-            var sheets = MiniExcel.GetSheetNames(content);
-            var sheet = sheets.FirstOrDefault(s => s == DataSheet) ?? sheets.FirstOrDefault();
-            if (sheet is null)
-            {
-                return TableFileResult.Refused("Tệp Excel không có trang tính nào.");
-            }
-
-            content.Position = 0;
-            var rows = MiniExcel.Query(content, useHeaderRow: false, sheetName: sheet, excelType: ExcelType.XLSX)
-                .Cast<IDictionary<string, object?>>()
-                .Select(row => (IReadOnlyList<object?>)[.. row.Values]);
-            return Parse(field, rows, Xlsx);
+            return XlsxRows(content) is { } rows ? Parse(field, rows, Xlsx) : TableFileResult.Refused("Tệp Excel không có trang tính nào.");
         }
         catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
         {
@@ -205,6 +286,13 @@ public static class TableFileReader
 
     private static TableFileResult ReadCsv(FormField field, byte[] bytes)
     {
+        var (records, problem) = CsvRecords(bytes);
+        return problem is not null ? TableFileResult.Refused(problem) : Parse(field, records!.Select(r => (IReadOnlyList<object?>)[.. r]), Csv);
+    }
+
+    /// <summary>The records of a CSV file in strict UTF-8 (a BOM skipped), or why it is not one.</summary>
+    private static (List<List<string>>? Records, string? Problem) CsvRecords(byte[] bytes)
+    {
         string text;
         try
         {
@@ -213,21 +301,16 @@ public static class TableFileReader
         }
         catch (DecoderFallbackException)
         {
-            return TableFileResult.Refused("Tệp CSV không lưu bằng mã UTF-8 nên tiếng Việt bị sai; trong Excel chọn «Lưu thành» → «CSV UTF-8 (Comma delimited)», hoặc gửi tệp .xlsx.");
+            return (null, "Tệp CSV không lưu bằng mã UTF-8 nên tiếng Việt bị sai; trong Excel chọn «Lưu thành» → «CSV UTF-8 (Comma delimited)», hoặc gửi tệp .xlsx.");
         }
 
         if (text.Contains('\0', StringComparison.Ordinal))
         {
-            return TableFileResult.Refused("Tệp CSV chứa ký tự NUL: không phải tệp văn bản.");
+            return (null, "Tệp CSV chứa ký tự NUL: không phải tệp văn bản.");
         }
 
         var (records, unclosed) = SplitCsv(text);
-        if (unclosed is { } line)
-        {
-            return TableFileResult.Refused($"Tệp CSV hỏng: dấu ngoặc kép mở ở dòng {line} không được đóng.");
-        }
-
-        return Parse(field, records.Select(r => (IReadOnlyList<object?>)[.. r]), Csv);
+        return unclosed is { } line ? (null, $"Tệp CSV hỏng: dấu ngoặc kép mở ở dòng {line} không được đóng.") : (records, null);
     }
 
     /// <summary>
