@@ -38,6 +38,17 @@ public static class WorkflowApiEndpoints
         operators.MapGet("/denials", OperatorHandlers.DenialsAsync).WithName("ListAccessDenials").WithSummary("Các lần bị từ chối vì vai trò hoặc phạm vi, mới nhất trước")
             .Produces<List<AccessDenial>>().ProducesProblem(StatusCodes.Status400BadRequest);
 
+        // Drafting a plan: no cycle yet, so the root scope (as every operator route without a cycle).
+        var plans = api.MapGroup("/plans").RequireAuthorization(ApiAuth.OperatorPolicy).WithTags("Soạn kế hoạch (cán bộ vận hành)")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        plans.MapGet("/units/template", PlanUnitHandlers.Template).WithName("GetUnitListTemplate")
+            .WithSummary("Tải mẫu danh sách đơn vị để điền: xlsx (mặc định) hoặc csv (format=csv); dòng 1 là tên cột, dòng 2 là ghi chú")
+            .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").ProducesProblem(StatusCodes.Status400BadRequest);
+        plans.MapPost("/units/import", PlanUnitHandlers.ImportAsync).WithName("ImportUnitList")
+            .WithSummary("Đọc danh sách đơn vị từ tệp (file: .xlsx hoặc .csv) cho kế hoạch đang soạn (plan: JSON); không lưu gì, trả về khác biệt so với kế hoạch và các đơn vị, hoặc lỗi theo dòng, cột")
+            .Accepts<IFormFile>("multipart/form-data").Produces<UnitImport>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
         var cycles = api.MapGroup("/cycles").RequireAuthorization(ApiAuth.OperatorPolicy).WithTags("Kỳ báo cáo (cán bộ vận hành)")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         cycles.MapPost("", CycleCommandHandlers.StartAsync).WithName("StartCycle").WithSummary("Bắt đầu kỳ báo cáo từ kế hoạch (JSON), hoặc multipart/form-data: kế hoạch «plan» và các tệp mẫu «templates»")
@@ -68,6 +79,10 @@ public static class WorkflowApiEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         cycles.MapPost("/{id}/rehearsal/advance", CycleCommandHandlers.AdvanceAsync).WithName("AdvanceRehearsal").WithSummary("Diễn tập: chuyển thời gian tới mốc kế tiếp hoặc thời điểm chỉ định")
             .Produces<ControlAccepted>(StatusCodes.Status202Accepted);
+        cycles.MapPost("/{id}/copy", CycleCopyHandlers.CopyAsync).WithName("CopyCyclePlan")
+            .WithSummary("Sao chép kế hoạch của kỳ báo cáo sang kỳ mới, dời các ngày theo số năm (years) và số ngày (days); trả về kế hoạch JSON để xem lại rồi bắt đầu, không tự bắt đầu")
+            .Accepts<CopyBody>("application/json").Produces<object>(StatusCodes.Status200OK, "application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         cycles.MapPost("/{id}/extensions", CycleCommandHandlers.ExtendAsync).WithName("ExtendDeadline").WithSummary("Gia hạn")
             .Accepts<ExtensionBody>("application/json").Produces<ExtensionAccepted>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);

@@ -91,7 +91,7 @@ public static class TableHandlers
     }
 
     /// <summary>The file's name, size and, for a workbook, its package and content are checked as every upload's are.</summary>
-    private static IResult? Check(IFormFile file, StorageOptions limits)
+    internal static IResult? Check(IFormFile file, StorageOptions limits)
     {
         if (FileNameSanitizer.Refusal(file.FileName) is { } refusal)
         {

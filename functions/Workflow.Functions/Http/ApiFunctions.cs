@@ -104,6 +104,18 @@ public sealed class ApiFunctions(ApiGate gate, IPlanStore plans, IStatusStore st
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "cycles/{id}/rehearsal/advance")] HttpRequest request, string id, [DurableClient] DurableTaskClient client)
         => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => CycleCommandHandlers.AdvanceAsync(id, request, client, clocks, links, request.HttpContext.RequestAborted));
 
+    [Function("CopyCyclePlan")]
+    public Task<IResult> CopyCyclePlan([HttpTrigger(AuthorizationLevel.Function, "post", Route = "cycles/{id}/copy")] HttpRequest request, string id, [DurableClient] DurableTaskClient client)
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => CycleCopyHandlers.CopyAsync(id, request, client, plans, request.HttpContext.RequestAborted));
+
+    [Function("GetUnitListTemplate")]
+    public Task<IResult> GetUnitListTemplate([HttpTrigger(AuthorizationLevel.Function, "get", Route = "plans/units/template")] HttpRequest request)
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => Task.FromResult(PlanUnitHandlers.Template(request.Query["format"])));
+
+    [Function("ImportUnitList")]
+    public Task<IResult> ImportUnitList([HttpTrigger(AuthorizationLevel.Function, "post", Route = "plans/units/import")] HttpRequest request)
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => PlanUnitHandlers.ImportAsync(request, storage, request.HttpContext.RequestAborted));
+
     [Function("ExtendDeadline")]
     public Task<IResult> ExtendDeadline([HttpTrigger(AuthorizationLevel.Function, "post", Route = "cycles/{id}/extensions")] HttpRequest request, string id, [DurableClient] DurableTaskClient client)
         => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => CycleCommandHandlers.ExtendAsync(id, request, client, plans, clocks, request.HttpContext.RequestAborted));
