@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using Spectre.Console;
 using Workflow.Cli.Api;
 using Workflow.Cli.Commands;
 using Workflow.Cli.Rendering;
@@ -20,9 +21,15 @@ internal static class CliApp
         [new StartCommand(), new AdvanceCommand(), new ListCommand(), new StatusCommand(), new ExtendCommand(), new DateCommand(), new QuotaCommand(), new AwardsCommand(), new ExportCommand(), new ConsolidateCommand(), new SnapshotsCommand(), new MailsCommand(), new RetryCommand(), new TemplateCommand(), new TerminateCommand(),
          new RelaysCommand(), new RelayPlanCommand(), new RollUpCommand(), new ForwardCommand(), new WhoAmICommand(), new OperatorsCommand()];
 
+    public static Task<int> RunAsync(
+        string[] args, TextWriter output, TextWriter error, Func<string, string?> environment, HttpMessageHandler handler, CancellationToken cancellationToken = default) =>
+        RunAsync(args, ConsoleFactory.For(output), error, environment, handler, cancellationToken);
+
+    /// <summary>Runs a command line; plain lines and --json go to the console's own writer, tables and live views through the console.</summary>
     public static async Task<int> RunAsync(
-        string[] args, TextWriter output, TextWriter error, Func<string, string?> environment, HttpMessageHandler handler, CancellationToken cancellationToken = default)
+        string[] args, IAnsiConsole console, TextWriter error, Func<string, string?> environment, HttpMessageHandler handler, CancellationToken cancellationToken = default)
     {
+        var output = console.Profile.Out.Writer;
         if (args.Length == 0)
         {
             error.WriteLine(Usage());
@@ -31,7 +38,7 @@ internal static class CliApp
 
         var root = CommandTree.Build(
             Commands,
-            (command, arguments, token) => RunVerbAsync(command, arguments, output, error, environment, handler, token),
+            (command, arguments, token) => RunVerbAsync(command, arguments, console, error, environment, handler, token),
             plan => PlanCommands.Run(plan, output, error));
         var parse = root.Parse(args, CommandTree.Parsing);
         if (parse.CommandResult.Command is RootCommand)
@@ -67,7 +74,7 @@ internal static class CliApp
     }
 
     private static async Task<int> RunVerbAsync(
-        IOperatorCommand command, ParsedArguments arguments, TextWriter output, TextWriter error, Func<string, string?> environment, HttpMessageHandler handler, CancellationToken cancellationToken)
+        IOperatorCommand command, ParsedArguments arguments, IAnsiConsole console, TextWriter error, Func<string, string?> environment, HttpMessageHandler handler, CancellationToken cancellationToken)
     {
         var (settings, problem) = ConnectionSettings.Resolve(arguments.Single("--url"), arguments.Single("--key"), environment);
         if (settings is null)
@@ -78,7 +85,7 @@ internal static class CliApp
 
         using var http = new HttpClient(handler, disposeHandler: false) { BaseAddress = settings.BaseAddress };
         http.DefaultRequestHeaders.Add(OperatorClient.KeyHeader, settings.Key);
-        var context = new CommandContext(new OperatorClient(http), output, error);
+        var context = new CommandContext(new OperatorClient(http), console.Profile.Out.Writer, error, console);
         try
         {
             return await command.RunAsync(arguments, context, cancellationToken);

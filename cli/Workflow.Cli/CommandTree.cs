@@ -124,7 +124,9 @@ internal static class CommandTree
             return parse.Errors[0].Message;
         }
 
-        var empty = parse.CommandResult.Children.OfType<OptionResult>().FirstOrDefault(o => o.Tokens.Any(t => string.IsNullOrWhiteSpace(t.Value)));
+        // "--reason --unit a": the library takes "--unit" as the reason; a value that is itself an option is a missing value, as it always was.
+        var empty = parse.CommandResult.Children.OfType<OptionResult>()
+            .FirstOrDefault(o => o.Tokens.Any(t => string.IsNullOrWhiteSpace(t.Value) || t.Value.StartsWith("--", StringComparison.Ordinal)));
         return empty is null ? null : $"Tuỳ chọn {empty.Option.Name} cần một giá trị.";
     }
 }
