@@ -1,5 +1,7 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using Spectre.Console;
 using Workflow.Cli.Api;
-using Workflow.Cli.Arguments;
 using Workflow.Cli.Commands;
 using Workflow.Cli.Rendering;
 
@@ -19,45 +21,61 @@ internal static class CliApp
         [new StartCommand(), new AdvanceCommand(), new ListCommand(), new StatusCommand(), new ExtendCommand(), new DateCommand(), new QuotaCommand(), new AwardsCommand(), new ExportCommand(), new ConsolidateCommand(), new SnapshotsCommand(), new MailsCommand(), new RetryCommand(), new TemplateCommand(), new TerminateCommand(),
          new RelaysCommand(), new RelayPlanCommand(), new RollUpCommand(), new ForwardCommand(), new WhoAmICommand(), new OperatorsCommand()];
 
-    private static readonly string[] GlobalOptions = ["--url", "--key"];
+    public static Task<int> RunAsync(
+        string[] args, TextWriter output, TextWriter error, Func<string, string?> environment, HttpMessageHandler handler, CancellationToken cancellationToken = default) =>
+        RunAsync(args, ConsoleFactory.For(output), error, environment, handler, cancellationToken);
 
+    /// <summary>Runs a command line; plain lines and --json go to the console's own writer, tables and live views through the console.</summary>
     public static async Task<int> RunAsync(
-        string[] args, TextWriter output, TextWriter error, Func<string, string?> environment, HttpMessageHandler handler, CancellationToken cancellationToken = default)
+        string[] args, IAnsiConsole console, TextWriter error, Func<string, string?> environment, HttpMessageHandler handler, CancellationToken cancellationToken = default)
     {
-        switch (args)
+        var output = console.Profile.Out.Writer;
+        if (args.Length == 0)
         {
-            case []:
-                error.WriteLine(Usage());
-                return 2;
-            case ["help" or "--help" or "-h"]:
-                output.WriteLine(Usage());
-                return 0;
-            case ["validate" or "schedule", ..]:
-                return PlanCommands.Run(args, output, error);
+            error.WriteLine(Usage());
+            return 2;
         }
 
-        var command = Commands.FirstOrDefault(c => c.Name == args[0]);
-        if (command is null)
+        var root = CommandTree.Build(
+            Commands,
+            (command, arguments, token) => RunVerbAsync(command, arguments, console, error, environment, handler, token),
+            plan => PlanCommands.Run(plan, output, error));
+        var parse = root.Parse(args, CommandTree.Parsing);
+        if (parse.CommandResult.Command is RootCommand)
         {
+            if (args is ["help" or "--help" or "-h"])
+            {
+                output.WriteLine(Usage());
+                return 0;
+            }
+
             error.WriteLine($"✗ Lệnh không hợp lệ: {args[0]}");
             error.WriteLine(Usage());
             return 2;
         }
 
-        if (args.Contains("--help") || args.Contains("-h"))
+        var command = Commands.FirstOrDefault(c => c.Name == parse.CommandResult.Command.Name);
+        if (root.Options.OfType<HelpOption>().Any(help => parse.GetResult(help) is not null))
         {
-            output.WriteLine($"workflow {command.Usage}\n  {command.Description}");
+            output.WriteLine(command is null ? Usage() : $"workflow {command.Usage}\n  {command.Description}");
             return 0;
         }
 
-        var parsed = ArgumentParser.Parse(args, [.. command.Options, .. GlobalOptions]);
-        if (parsed.Arguments is not { } arguments)
+        if (command is not null && CommandTree.Problem(parse) is { } wrong)
         {
-            error.WriteLine($"✗ {parsed.Error}");
+            error.WriteLine($"✗ {wrong}");
             error.WriteLine($"  Cách dùng: workflow {command.Usage}");
             return 2;
         }
 
+        // Ctrl-C cancels the token the verb gets; the tests' runs leave the process's handlers alone.
+        var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+        return await parse.InvokeAsync(invocation, cancellationToken);
+    }
+
+    private static async Task<int> RunVerbAsync(
+        IOperatorCommand command, ParsedArguments arguments, IAnsiConsole console, TextWriter error, Func<string, string?> environment, HttpMessageHandler handler, CancellationToken cancellationToken)
+    {
         var (settings, problem) = ConnectionSettings.Resolve(arguments.Single("--url"), arguments.Single("--key"), environment);
         if (settings is null)
         {
@@ -67,7 +85,7 @@ internal static class CliApp
 
         using var http = new HttpClient(handler, disposeHandler: false) { BaseAddress = settings.BaseAddress };
         http.DefaultRequestHeaders.Add(OperatorClient.KeyHeader, settings.Key);
-        var context = new CommandContext(new OperatorClient(http), output, error);
+        var context = new CommandContext(new OperatorClient(http), console.Profile.Out.Writer, error, console);
         try
         {
             return await command.RunAsync(arguments, context, cancellationToken);
@@ -99,6 +117,8 @@ internal static class CliApp
             "  workflow schedule <kế-hoạch.json>      in lịch hạn chót, nhắc hạn và đôn đốc (không cần máy chủ)",
         };
         lines.AddRange(Commands.Select(c => $"  workflow {c.Usage}\n      {c.Description}"));
+        lines.Add("");
+        lines.Add("Mỗi lệnh có --help; gợi ý hoàn thành lệnh: workflow [suggest] <đầu lệnh>.");
         lines.Add("");
         lines.Add($"Các lệnh gọi máy chủ nhận --url <địa chỉ> (mặc định {DefaultUrl}, hoặc biến {UrlVariable})");
         lines.Add($"và --key <khoá vận hành> (hoặc biến {KeyVariable}).");

@@ -1,5 +1,4 @@
 using Workflow.Cli.Api;
-using Workflow.Cli.Arguments;
 using Workflow.Cli.Commands;
 
 namespace Workflow.Cli.Tests;
@@ -9,7 +8,7 @@ public sealed class ExtendArgumentsTests
     private static readonly ExtendCommand Command = new();
 
     private static (string? Id, ExtensionRequest? Request, string? Error) Build(params string[] args) =>
-        ExtendCommand.Build(ArgumentParser.Parse(["extend", .. args], Command.Options).Arguments!);
+        ExtendCommand.Build(CommandTree.ParseVerb(Command, args));
 
     [Fact]
     public void Before_WithUnitsRepeatedAndCommaSeparated_BuildsTheApiRequest()

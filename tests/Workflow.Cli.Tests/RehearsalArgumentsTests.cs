@@ -1,5 +1,4 @@
 using Workflow.Cli.Api;
-using Workflow.Cli.Arguments;
 using Workflow.Cli.Commands;
 
 namespace Workflow.Cli.Tests;
@@ -7,10 +6,10 @@ namespace Workflow.Cli.Tests;
 public sealed class RehearsalArgumentsTests
 {
     private static (string? File, RehearsalStart? Rehearsal, string? Error) Start(params string[] args) =>
-        StartCommand.Build(ArgumentParser.Parse(["start", .. args], new StartCommand().Options).Arguments!);
+        StartCommand.Build(CommandTree.ParseVerb(new StartCommand(), args));
 
     private static (string? Id, DateTimeOffset? To, string? Error) Advance(params string[] args) =>
-        AdvanceCommand.Build(ArgumentParser.Parse(["advance", .. args], new AdvanceCommand().Options).Arguments!);
+        AdvanceCommand.Build(CommandTree.ParseVerb(new AdvanceCommand(), args));
 
     [Theory]
     [InlineData("11/03/2024 08:00", "2024-03-11T01:00:00Z")]

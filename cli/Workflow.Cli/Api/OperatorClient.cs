@@ -257,7 +257,36 @@ internal sealed class OperatorClient(HttpClient http)
     public static string Iso(DateTimeOffset instant) =>
         instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string CyclePath(string id) => $"api/cycles/{Uri.EscapeDataString(id)}";
+    /// <summary>The body of a GET as the host sent it, for --json.</summary>
+    public async Task<string> GetJsonAsync(string path, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.GetAsync(path, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+        return await response.Content.ReadAsStringAsync(cancellationToken);
+    }
+
+    /// <summary>Every page's items as one array, for list --json.</summary>
+    public async Task<string> ListJsonAsync(CancellationToken cancellationToken = default)
+    {
+        var items = new System.Text.Json.Nodes.JsonArray();
+        string? token = null;
+        do
+        {
+            var page = System.Text.Json.Nodes.JsonNode.Parse(await GetJsonAsync(token is null ? "api/cycles" : $"api/cycles?continuationToken={Uri.EscapeDataString(token)}", cancellationToken));
+            foreach (var item in page?["items"]?.AsArray().ToList() ?? [])
+            {
+                item?.Parent?.AsArray().Remove(item);
+                items.Add(item);
+            }
+
+            token = page?["continuationToken"]?.GetValue<string>();
+        }
+        while (!string.IsNullOrEmpty(token));
+
+        return items.ToJsonString();
+    }
+
+    public static string CyclePath(string id) => $"api/cycles/{Uri.EscapeDataString(id)}";
 
     public async Task<WhoAmI> WhoAmIAsync(CancellationToken cancellationToken = default)
     {

@@ -1,5 +1,3 @@
-using Workflow.Cli.Arguments;
-
 namespace Workflow.Cli.Commands;
 
 /// <summary>Moves a stepped rehearsal's business clock on: to a given instant, or to the cycle's next schedule instant.</summary>

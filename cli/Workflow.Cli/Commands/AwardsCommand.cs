@@ -1,6 +1,7 @@
 using System.Globalization;
 using Workflow.Cli.Api;
-using Workflow.Cli.Arguments;
+
+using Workflow.Cli.Rendering;
 
 namespace Workflow.Cli.Commands;
 
@@ -18,6 +19,8 @@ internal sealed class AwardsCommand : IOperatorCommand
 
     public string Description => "tải dự thảo tờ trình, quyết định (.docx) và danh sách (.xlsx) của một đợt khen thưởng; có --number và --signed thì ghi quyết định đã ký";
 
+    public IReadOnlyCollection<string> Flags { get; } = ["--json"];
+
     public IReadOnlyCollection<string> Options { get; } = ["--round", "--out", "--number", "--signed"];
 
     public async Task<int> RunAsync(ParsedArguments arguments, CommandContext context, CancellationToken cancellationToken = default)
@@ -30,6 +33,11 @@ internal sealed class AwardsCommand : IOperatorCommand
         if (arguments.Single("--round") is not { } round)
         {
             return context.UsageError(this, "Cần nêu đợt khen thưởng (--round).");
+        }
+
+        if (arguments.Has("--json"))
+        {
+            return JsonOutput.Write(await context.Api.GetJsonAsync($"{OperatorClient.CyclePath(id)}/awards/{Uri.EscapeDataString(round)}", cancellationToken), context.Output);
         }
 
         var number = arguments.Single("--number");

@@ -1,5 +1,4 @@
 using Workflow.Cli.Api;
-using Workflow.Cli.Arguments;
 
 namespace Workflow.Cli.Commands;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Workflow.Cli.Arguments;
 
 namespace Workflow.Cli.Commands;
 

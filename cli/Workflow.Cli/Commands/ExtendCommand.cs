@@ -1,6 +1,5 @@
 using System.Globalization;
 using Workflow.Cli.Api;
-using Workflow.Cli.Arguments;
 
 namespace Workflow.Cli.Commands;
 

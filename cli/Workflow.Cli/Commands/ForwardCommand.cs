@@ -1,5 +1,3 @@
-using Workflow.Cli.Arguments;
-
 namespace Workflow.Cli.Commands;
 
 /// <summary>Forwards a relay's picks of a round, with their dossiers, to the round of the cycle above.</summary>

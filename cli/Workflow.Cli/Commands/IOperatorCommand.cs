@@ -1,5 +1,3 @@
-using Workflow.Cli.Arguments;
-
 namespace Workflow.Cli.Commands;
 
 /// <summary>One verb of the command line that talks to the host.</summary>
@@ -14,6 +12,9 @@ internal interface IOperatorCommand
 
     /// <summary>The options this verb accepts besides --url and --key.</summary>
     IReadOnlyCollection<string> Options { get; }
+
+    /// <summary>The options without a value (--json, --watch).</summary>
+    IReadOnlyCollection<string> Flags => [];
 
     Task<int> RunAsync(ParsedArguments arguments, CommandContext context, CancellationToken cancellationToken = default);
 }

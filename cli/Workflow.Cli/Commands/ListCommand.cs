@@ -1,4 +1,3 @@
-using Workflow.Cli.Arguments;
 using Workflow.Cli.Rendering;
 
 namespace Workflow.Cli.Commands;
@@ -11,6 +10,8 @@ internal sealed class ListCommand : IOperatorCommand
 
     public string Description => "liệt kê các chu kỳ";
 
+    public IReadOnlyCollection<string> Flags { get; } = ["--json"];
+
     public IReadOnlyCollection<string> Options { get; } = [];
 
     public async Task<int> RunAsync(ParsedArguments arguments, CommandContext context, CancellationToken cancellationToken = default)
@@ -20,7 +21,12 @@ internal sealed class ListCommand : IOperatorCommand
             return context.UsageError(this, "Lệnh list không nhận tham số.");
         }
 
-        CycleListRenderer.Write(await context.Api.ListAsync(cancellationToken), context.Output);
+        if (arguments.Has("--json"))
+        {
+            return JsonOutput.Write(await context.Api.ListJsonAsync(cancellationToken), context.Output);
+        }
+
+        CycleListRenderer.Write(await context.Api.ListAsync(cancellationToken), context.Output, context.Console);
         return 0;
     }
 }

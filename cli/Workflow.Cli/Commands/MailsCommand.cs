@@ -1,4 +1,4 @@
-using Workflow.Cli.Arguments;
+using Workflow.Cli.Api;
 using Workflow.Cli.Rendering;
 
 namespace Workflow.Cli.Commands;
@@ -10,6 +10,8 @@ internal sealed class MailsCommand : IOperatorCommand
     public string Usage => "mails <mã-chu-kỳ> [--state pending|failed] [--resend <mã-thư>]";
 
     public string Description => "liệt kê thư chưa gửi được (chờ gửi lại, chưa xác nhận, thất bại); --resend gửi lại một thư";
+
+    public IReadOnlyCollection<string> Flags { get; } = ["--json"];
 
     public IReadOnlyCollection<string> Options { get; } = ["--state", "--resend"];
 
@@ -24,6 +26,11 @@ internal sealed class MailsCommand : IOperatorCommand
         if (state is not (null or "pending" or "failed"))
         {
             return context.UsageError(this, $"Trạng thái «{state}» không hợp lệ; dùng pending hoặc failed.");
+        }
+
+        if (arguments.Has("--json"))
+        {
+            return JsonOutput.Write(await context.Api.GetJsonAsync($"{OperatorClient.CyclePath(id)}/mails" + (state is null ? "" : $"?state={Uri.EscapeDataString(state)}"), cancellationToken), context.Output);
         }
 
         if (arguments.Single("--resend") is { } key)

@@ -1,5 +1,4 @@
 using Workflow.Cli.Api;
-using Workflow.Cli.Arguments;
 using Workflow.Cli.Rendering;
 
 namespace Workflow.Cli.Commands;

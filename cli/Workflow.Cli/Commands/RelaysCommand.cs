@@ -1,4 +1,4 @@
-using Workflow.Cli.Arguments;
+using Workflow.Cli.Api;
 using Workflow.Cli.Rendering;
 
 namespace Workflow.Cli.Commands;
@@ -12,6 +12,8 @@ internal sealed class RelaysCommand : IOperatorCommand
 
     public string Description => "các đơn vị trung gian của chu kỳ (có đơn vị trực thuộc): số đơn vị trực thuộc, kỳ báo cáo cấp dưới hoặc «chưa ban hành», giai đoạn, tiến độ";
 
+    public IReadOnlyCollection<string> Flags { get; } = ["--json"];
+
     public IReadOnlyCollection<string> Options { get; } = [];
 
     public async Task<int> RunAsync(ParsedArguments arguments, CommandContext context, CancellationToken cancellationToken = default)
@@ -19,6 +21,11 @@ internal sealed class RelaysCommand : IOperatorCommand
         if (arguments.Positionals is not [var id])
         {
             return context.UsageError(this, "Cần đúng một mã chu kỳ.");
+        }
+
+        if (arguments.Has("--json"))
+        {
+            return JsonOutput.Write(await context.Api.GetJsonAsync($"{OperatorClient.CyclePath(id)}/relays", cancellationToken), context.Output);
         }
 
         RelayRenderer.WriteTable(id, await context.Api.RelaysAsync(id, cancellationToken), context.Output);

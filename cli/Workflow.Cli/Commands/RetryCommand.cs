@@ -1,5 +1,3 @@
-using Workflow.Cli.Arguments;
-
 namespace Workflow.Cli.Commands;
 
 /// <summary>Runs a failed piece of a cycle again (its id is listed by <c>status</c>).</summary>

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Workflow.Cli.Api;
-using Workflow.Cli.Arguments;
 using Workflow.Cli.Rendering;
 
 namespace Workflow.Cli.Commands;

@@ -1,4 +1,4 @@
-using Workflow.Cli.Arguments;
+using Workflow.Cli.Api;
 using Workflow.Cli.Rendering;
 
 namespace Workflow.Cli.Commands;
@@ -12,6 +12,8 @@ internal sealed class SnapshotsCommand : IOperatorCommand
 
     public string Description => "liệt kê các bản tổng hợp đã lập trong chu kỳ (lúc nào, ai yêu cầu, số liệu); --show xem một bản và các tệp của nó";
 
+    public IReadOnlyCollection<string> Flags { get; } = ["--json"];
+
     public IReadOnlyCollection<string> Options { get; } = ["--show"];
 
     public async Task<int> RunAsync(ParsedArguments arguments, CommandContext context, CancellationToken cancellationToken = default)
@@ -19,6 +21,11 @@ internal sealed class SnapshotsCommand : IOperatorCommand
         if (arguments.Positionals is not [var id])
         {
             return context.UsageError(this, "Cần đúng một mã chu kỳ.");
+        }
+
+        if (arguments.Has("--json"))
+        {
+            return JsonOutput.Write(await context.Api.GetJsonAsync($"{OperatorClient.CyclePath(id)}/consolidations" + (arguments.Single("--show") is { } one ? $"/{Uri.EscapeDataString(one)}" : ""), cancellationToken), context.Output);
         }
 
         if (arguments.Single("--show") is { } snapshotId)

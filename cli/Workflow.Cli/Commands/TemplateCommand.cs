@@ -1,5 +1,3 @@
-using Workflow.Cli.Arguments;
-
 namespace Workflow.Cli.Commands;
 
 /// <summary>Attaches (or replaces) template files of a running cycle's forms, each under its own file name.</summary>

@@ -1,5 +1,3 @@
-using Workflow.Cli.Arguments;
-
 namespace Workflow.Cli.Commands;
 
 internal sealed class TerminateCommand : IOperatorCommand

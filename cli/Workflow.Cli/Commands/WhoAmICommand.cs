@@ -1,4 +1,3 @@
-using Workflow.Cli.Arguments;
 using Workflow.Cli.Rendering;
 
 namespace Workflow.Cli.Commands;

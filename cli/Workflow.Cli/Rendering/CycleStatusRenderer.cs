@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Spectre.Console;
 using Workflow.Cli.Api;
 using Workflow.Domain.Consolidation;
 
@@ -7,9 +8,7 @@ namespace Workflow.Cli.Rendering;
 /// <summary>The <c>status</c> view: what the cycle is, where it stands per block, what is due next.</summary>
 internal static class CycleStatusRenderer
 {
-    private const int NameWidth = 34;
-
-    public static void Write(CycleDetail cycle, TextWriter output)
+    public static void Write(CycleDetail cycle, TextWriter output, IAnsiConsole console)
     {
         output.WriteLine($"{cycle.PlanNumber} — {cycle.Title}");
         var phase = cycle.Progress?.PhaseLabel is { Length: > 0 } label ? $" · giai đoạn: {label}" : "";
@@ -42,7 +41,7 @@ internal static class CycleStatusRenderer
         if (totals is not null)
         {
             var submitted = totals.OnTime + totals.Late;
-            output.WriteLine($"Tiến độ: đã nộp {submitted}/{totals.Expected} ({ProgressBar.Percent(submitted, totals.Expected)}) — đúng hạn {totals.OnTime}, "
+            output.WriteLine($"Tiến độ: đã nộp {submitted}/{totals.Expected} ({Text.Percent(submitted, totals.Expected)}) — đúng hạn {totals.OnTime}, "
                 + $"muộn {totals.Late}, quá hạn chưa nộp {totals.Missing}, chưa nộp (còn hạn) {totals.Pending}{NotRequired(totals.NotRequired)}");
         }
 
@@ -72,12 +71,9 @@ internal static class CycleStatusRenderer
         {
             output.WriteLine();
             output.WriteLine("Theo khối");
-            foreach (var block in blocks)
-            {
-                output.WriteLine(BlockLine(block));
-            }
-
-            output.WriteLine($"  {ProgressBar.Legend}");
+            output.Flush();
+            console.Write(BlockTable.Build(blocks));
+            console.MarkupLine(BlockTable.Legend);
         }
 
         if (cycle.Relays is { Count: > 0 } relays)
@@ -213,20 +209,6 @@ internal static class CycleStatusRenderer
     }
 
     private static string NotRequired(int count) => count > 0 ? $", không bắt buộc, không nộp {count}" : "";
-
-    public static string BlockLine(BlockProgress block)
-    {
-        if (block.Expected == 0)
-        {
-            return $"  {Text.Fit(block.Name, NameWidth)} không có báo cáo phải nộp trong kỳ này";
-        }
-
-        var bar = ProgressBar.Render(block.OnTime, block.Late, block.Missing, block.Pending, notRequired: block.NotRequired);
-        var submitted = block.OnTime + block.Late;
-        return $"  {Text.Fit(block.Name, NameWidth)} [{bar}] {ProgressBar.Percent(submitted, block.Expected),4} {submitted,3}/{block.Expected,-3} "
-            + $"đúng hạn {block.OnTime} · muộn {block.Late} · quá hạn {block.Missing} · chưa nộp {block.Pending}"
-            + (block.NotRequired > 0 ? $" · không bắt buộc, không nộp {block.NotRequired}" : "");
-    }
 
     private static string Failure(JsonElement failure) =>
         failure.ValueKind == JsonValueKind.Object && failure.TryGetProperty("errorMessage", out var message)

@@ -60,6 +60,6 @@ internal static class RelayRenderer
 
         var submitted = relay.OnTime + relay.Late;
         var detail = relay.Late > 0 || relay.Missing > 0 ? $", muộn {relay.Late}, quá hạn {relay.Missing}" : "";
-        return $"{submitted}/{relay.Expected} ({ProgressBar.Percent(submitted, relay.Expected)}){detail}";
+        return $"{submitted}/{relay.Expected} ({Text.Percent(submitted, relay.Expected)}){detail}";
     }
 }

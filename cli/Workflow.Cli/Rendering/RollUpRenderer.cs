@@ -57,6 +57,6 @@ internal static class RollUpRenderer
         var text = string.IsNullOrWhiteSpace(view.BaseText)
             ? $"{b.OnTime + b.Late}/{b.Expected} đã nộp (đúng hạn {b.OnTime}, muộn {b.Late}, chưa nộp {b.Missing})"
             : view.BaseText;
-        return $"{text} — {ProgressBar.Percent(b.OnTime + b.Late, b.Expected)}";
+        return $"{text} — {Text.Percent(b.OnTime + b.Late, b.Expected)}";
     }
 }

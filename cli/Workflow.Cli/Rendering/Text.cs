@@ -30,4 +30,8 @@ internal static class Text
         var date = Instant(at.AddMilliseconds(-1));
         return string.IsNullOrWhiteSpace(wording) || wording == date ? date : $"{date} ({wording})";
     }
+
+    /// <summary>Share of <paramref name="part"/> in <paramref name="total"/> as a whole percentage.</summary>
+    public static string Percent(int part, int total) =>
+        total == 0 ? "0%" : ((int)Math.Round(100.0 * part / total, MidpointRounding.AwayFromZero)).ToString(CultureInfo.InvariantCulture) + "%";
 }

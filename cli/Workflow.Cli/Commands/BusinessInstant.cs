@@ -1,7 +1,7 @@
 using System.Globalization;
 using Workflow.Domain.Time;
 
-namespace Workflow.Cli.Arguments;
+namespace Workflow.Cli.Commands;
 
 /// <summary>
 /// An instant of a cycle's business time as an operator writes it: <c>dd/MM/yyyy</c> or <c>dd/MM/yyyy HH:mm</c>, in

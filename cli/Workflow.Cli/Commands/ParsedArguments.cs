@@ -1,6 +1,6 @@
-namespace Workflow.Cli.Arguments;
+namespace Workflow.Cli.Commands;
 
-/// <summary>A command line split into the verb, its positional arguments and its options (an option may repeat).</summary>
+/// <summary>A verb's command line as System.CommandLine parsed it: positional arguments and options (an option may repeat, a flag holds "true").</summary>
 internal sealed record ParsedArguments(string Verb, IReadOnlyList<string> Positionals, IReadOnlyDictionary<string, IReadOnlyList<string>> Options)
 {
     public string? Single(string option) => Options.TryGetValue(option, out var values) ? values[^1] : null;
