@@ -48,7 +48,10 @@ public static class ApiServiceCollectionExtensions
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
         services.AddHttpClient(ServiceHealth.HttpClientName);
         services.AddSingleton<ServiceHealth>();
-        services.AddOpenApi(options => options.AddDocumentTransformer<SecuritySchemesTransformer>().AddOperationTransformer<SecurityRequirementTransformer>());
+        services.AddOpenApi(options => options
+            .AddDocumentTransformer<SecuritySchemesTransformer>()
+            .AddOperationTransformer<SecurityRequirementTransformer>()
+            .AddDocumentTransformer<ProblemResponsesTransformer>());
         return services;
     }
 

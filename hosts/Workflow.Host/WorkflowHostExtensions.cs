@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Scalar.AspNetCore;
 using Workflow.Api;
 using Workflow.Application;
 using Workflow.Engine;
@@ -74,7 +75,13 @@ public static class WorkflowHostExtensions
         }
     }
 
-    /// <summary>The middleware and routes: security headers, problem details, the dashboard's static files, the API and its OpenAPI document.</summary>
+    /// <summary>The browsable API reference, generated in the browser from the OpenAPI document.</summary>
+    public const string DocsPath = "/api/docs";
+
+    /// <summary>
+    /// The middleware and routes: security headers, problem details, the dashboard's static files, the API, its OpenAPI
+    /// document and the reference page over it.
+    /// </summary>
     public static WebApplication UseWorkflowHost(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -87,7 +94,18 @@ public static class WorkflowHostExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapWorkflowApi();
-        app.MapOpenApi();
+        // The document and its reference page describe the API and hold no data, so they are open like /api/health.
+        app.MapOpenApi().AllowAnonymous();
+        // Offline: Scalar's script is embedded in the package and served from under this path; its web fonts, AI agent,
+        // MCP link and telemetry would reach out to scalar.com, so they are off.
+        app.MapScalarApiReference(DocsPath, options => options
+            .WithTitle("Workflow — Tài liệu API")
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .DisableDefaultFonts()
+            .DisableAgent()
+            .DisableMcp()
+            .DisableTelemetry())
+            .AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/", () => Results.Redirect("/dashboard/")).ExcludeFromDescription();
         // The link in units' e-mails: the unit page when the dashboard ships one, otherwise the unit's tasks.
         app.MapGet("/u/{token}", (string token, IWebHostEnvironment environment) =>
