@@ -68,6 +68,14 @@ internal static class CliApp
             return 2;
         }
 
+        // The offline plan tools have no IOperatorCommand: their parse errors are usage errors too.
+        if (command is null && parse.Errors.Count > 0)
+        {
+            error.WriteLine($"✗ {CommandTree.Problem(parse) ?? parse.Errors[0].Message}");
+            error.WriteLine(Usage());
+            return 2;
+        }
+
         // Ctrl-C cancels the token the verb gets; the tests' runs leave the process's handlers alone.
         var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
         return await parse.InvokeAsync(invocation, cancellationToken);
@@ -115,6 +123,8 @@ internal static class CliApp
             "Cách dùng:",
             "  workflow validate <kế-hoạch.json>...   kiểm tra tệp kế hoạch, liệt kê mọi lỗi (không cần máy chủ)",
             "  workflow schedule <kế-hoạch.json>      in lịch hạn chót, nhắc hạn và đôn đốc (không cần máy chủ)",
+            "  workflow plan import-units <đơn-vị.xlsx|.csv> --plan <kế-hoạch.json> [--out <tệp>] [--dry-run]",
+            "      ghi danh sách đơn vị từ Excel/CSV vào tệp kế hoạch, liệt kê thay đổi trước (không cần máy chủ)",
         };
         lines.AddRange(Commands.Select(c => $"  workflow {c.Usage}\n      {c.Description}"));
         lines.Add("");

@@ -39,6 +39,22 @@ internal static class CommandTree
             root.Subcommands.Add(verb);
         }
 
+        // workflow plan import-units: a unit list kept in Excel becomes the plan file's units, offline.
+        var unitFile = new Argument<string>("tệp-đơn-vị") { Description = "danh sách đơn vị (.xlsx hoặc .csv theo mẫu)" };
+        var planFile = new Option<string>("--plan") { Description = "tệp kế hoạch nhận danh sách đơn vị", Required = true };
+        var outFile = new Option<string>("--out") { Description = "ghi kế hoạch mới ra tệp này (mặc định: ghi đè tệp --plan)" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "chỉ liệt kê thay đổi, không ghi tệp" };
+        var importUnits = new Command("import-units", "đọc danh sách đơn vị từ Excel/CSV, liệt kê thay đổi rồi ghi vào tệp kế hoạch (không cần máy chủ)")
+        {
+            unitFile, planFile, outFile, dryRun,
+        };
+        if (plan is not null)
+        {
+            importUnits.SetAction(parse => plan(["import-units", parse.GetValue(unitFile)!, parse.GetValue(planFile)!, parse.GetValue(outFile) ?? "", parse.GetValue(dryRun) ? "--dry-run" : ""]));
+        }
+
+        root.Subcommands.Add(new Command("plan", "công cụ tệp kế hoạch (không cần máy chủ)") { importUnits });
+
         foreach (var command in commands)
         {
             var verb = new Command(command.Name, command.Description) { new Argument<string[]>(PositionalsName) { Arity = ArgumentArity.ZeroOrMore } };

@@ -4,6 +4,7 @@ using Workflow.Domain.Scheduling;
 using Workflow.Domain.Serialization;
 using Workflow.Domain.Time;
 using Workflow.Domain.Validation;
+using Workflow.Exports;
 
 namespace Workflow.Cli;
 
@@ -14,6 +15,8 @@ internal static class PlanCommands
         Cách dùng:
           workflow validate <kế-hoạch.json>...   kiểm tra tệp kế hoạch, liệt kê mọi lỗi
           workflow schedule <kế-hoạch.json>      in lịch hạn chót, mốc công việc, nhắc hạn và đôn đốc của chu kỳ
+          workflow plan import-units <đơn-vị.xlsx|.csv> --plan <kế-hoạch.json> [--out <tệp>] [--dry-run]
+                                                 ghi danh sách đơn vị từ Excel/CSV vào tệp kế hoạch, liệt kê thay đổi trước
         """;
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
@@ -22,6 +25,7 @@ internal static class PlanCommands
         {
             ["validate", _, ..] => Validate(args[1..], output, error),
             ["schedule", var file] => Schedule(file, output, error),
+            ["import-units", var units, var plan, var target, var dry] => ImportUnits(units, plan, target.Length > 0 ? target : plan, dry.Length > 0, output, error),
             _ => Fail(error, Usage),
         };
     }
@@ -119,6 +123,82 @@ internal static class PlanCommands
         var late = policy == LatePolicy.Reject ? "nộp muộn bị từ chối" : "nộp muộn được nhận, đánh dấu muộn";
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  {id,-34} {deadline.Describe()} (nhận đến {last:HH:mm:ss.fff dd/MM/yyyy}); {late}; {units} đơn vị — {title}"));
+    }
+
+    /// <summary>
+    /// Reads a unit list into the plan: every bad row is named with its row and column and nothing is written; otherwise
+    /// the differences are listed, and the plan with the new units is written once it still validates.
+    /// </summary>
+    private static int ImportUnits(string unitsFile, string planFile, string target, bool dryRun, TextWriter output, TextWriter error)
+    {
+        if (Load(planFile, error) is not { } plan)
+        {
+            return 1;
+        }
+
+        if (!File.Exists(unitsFile))
+        {
+            error.WriteLine($"✗ {unitsFile}: không tìm thấy tệp.");
+            return 1;
+        }
+
+        UnitFileResult read;
+        using (var content = File.OpenRead(unitsFile))
+        {
+            read = UnitFileReader.Read(plan, Path.GetFileName(unitsFile), content);
+        }
+
+        if (!read.Ok)
+        {
+            error.WriteLine($"✗ {unitsFile}: {read.Errors.Count} lỗi, không ghi gì vào kế hoạch:");
+            foreach (var problem in read.Errors)
+            {
+                error.WriteLine($"  - {problem.Message}");
+            }
+
+            return 1;
+        }
+
+        var diff = UnitListDiff.Between(plan.Units, read.Units);
+        var count = read.Units.Sum(u => u.Descendants().Count() + 1);
+        output.WriteLine($"{unitsFile}: {count} đơn vị; so với {planFile}: thêm {diff.Added.Count}, bỏ {diff.Removed.Count}, sửa {diff.Changed.Count}.");
+        foreach (var unit in diff.Added)
+        {
+            output.WriteLine($"  + {unit.Id} — {unit.Name}");
+        }
+
+        foreach (var unit in diff.Removed)
+        {
+            output.WriteLine($"  - {unit.Id} — {unit.Name}");
+        }
+
+        foreach (var change in diff.Changed)
+        {
+            output.WriteLine($"  ~ {change.Id} — {change.Name}: {string.Join(", ", change.Fields)}");
+        }
+
+        if (dryRun || diff.IsEmpty)
+        {
+            output.WriteLine(diff.IsEmpty ? "Không có thay đổi; không ghi tệp." : "Chạy thử (--dry-run): không ghi tệp.");
+            return 0;
+        }
+
+        var updated = UnitListDiff.Apply(plan, read.Units);
+        var errors = PlanValidator.Validate(updated);
+        if (errors.Count > 0)
+        {
+            error.WriteLine($"✗ Kế hoạch với danh sách mới có {errors.Count} lỗi, không ghi tệp:");
+            foreach (var planError in errors)
+            {
+                error.WriteLine($"  - {planError.Path}: {planError.Message}");
+            }
+
+            return 1;
+        }
+
+        File.WriteAllText(target, PlanJson.Write(updated));
+        output.WriteLine($"✓ Đã ghi {count} đơn vị vào {target}.");
+        return 0;
     }
 
     private static Plan? Load(string file, TextWriter error)
