@@ -213,9 +213,10 @@ public sealed class SubmissionService(
     /// <summary>The accepted dossier's records join the nominee's kept record, each new file with where it lies.</summary>
     private async Task KeepAsync(string cycleId, string unitId, string roundId, Nomination nomination, IReadOnlyList<NominationFile> files, IReadOnlyList<UploadResult> results, CancellationToken cancellationToken)
     {
+        var documentIds = files.Select(f => f.DocumentId).ToList();
         var records = nomination.Achievements.Select(record =>
         {
-            var index = files.ToList().FindIndex(f => f.DocumentId == record.Evidence?.DocumentId);
+            var index = documentIds.IndexOf(record.Evidence?.DocumentId ?? "");
             return index < 0 || record.Evidence is not { CycleId: null } evidence
                 ? record
                 : record with { Evidence = evidence with { CycleId = cycleId, UnitId = unitId, RoundId = roundId, Version = results[index].Version } };

@@ -55,6 +55,14 @@ public sealed class AwardsCycleTests(ApiHost host) : IClassFixture<ApiHost>
         await host.AdvanceAsync(ApiHost.Vn(4, 1));
         await ApiHost.Eventually(async () => Round(await host.GetJsonAsync(host.Operator, cycle), Proposed).GetProperty("accepted").GetInt32() == 3, seconds: 60);
 
+        // A dossier after the close is refused whole, its decisions' files with it, and nothing of it is kept.
+        using (var late = host.Unit(await host.TokenAsync("bcd-luc-nam")))
+        {
+            using var form = Form(Collective("de-nghi-luc-nam-02", "bcd-luc-nam", "Công an huyện Lục Nam", "LN"), null);
+            await ApiHost.ProblemAsync(await late.PostAsync($"/api/unit/nominations/{Proposed}", form), HttpStatusCode.Conflict);
+            Assert.Equal(0, (await host.GetJsonAsync(late, "/api/unit/nominees")).GetArrayLength());
+        }
+
         // The operator checks Yên Thế's 2023 decision against the archive, and refuses Tân Yên's 2021 one.
         var verified = await ReviewAsync(Proposed, "de-nghi-yen-the-01", "tt-2023", new { verdict = "verified" });
         Assert.Empty(Strings(verified.GetProperty("nominee"), "unevidenced"));

@@ -263,7 +263,8 @@ public static class CycleQueryHandlers
         var round = plan.NominationRounds.First(x => x.Id == r.RoundId);
         var lower = round.PickedFrom is { } from ? plan.NominationRounds.FirstOrDefault(x => x.Id == from) : null;
         var profile = (round.Eligibility.Count > 0 ? round : lower ?? round).Eligibility.FirstOrDefault(p => p.Id == r.Profile);
-        var unevidenced = profile is null ? [] : new EligibilityEvaluator(plan.Scales).Evaluate(profile, r.ToNomination()).Unevidenced.Select(f => f.Message).ToList();
+        var nomination = r.ToNomination();
+        var unevidenced = profile is null ? [] : new EligibilityEvaluator(plan.Scales).Evaluate(profile, nomination).Unevidenced.Select(f => f.Message).ToList();
         return new NomineeRow(
             r.NominationId, r.Name, r.Kind, r.ProposedBy, CycleLookup.UnitName(plan, r.ProposedBy), r.NomineeUnit, r.IsPolice, r.Profile,
             ApiText.Utc(r.SubmittedAt), ApiText.Arrival(r.SubmittedAt), r.Documents, Verdict(r), r.Eligible, r.DossierComplete, r.WithinQuota,
@@ -271,7 +272,7 @@ public static class CycleQueryHandlers
         {
             Position = r.Position,
             NomineeUnitName = plan.AllUnits().FirstOrDefault(u => u.Id == r.NomineeUnit)?.Name ?? r.NomineeUnit,
-            Identity = r.ToNomination().Identity,
+            Identity = nomination.Identity,
             Achievements = [.. r.Achievements.Select(a => Achievement(cycleId, r, a))],
             Unevidenced = unevidenced,
         };

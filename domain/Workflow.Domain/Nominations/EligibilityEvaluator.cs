@@ -57,9 +57,9 @@ public sealed class EligibilityEvaluator
         var achievements = nomination.Achievements ?? [];
         var claimed = Evaluate(profile, nomination.Kind, WithRecords(nomination.Record, achievements.Where(a => a.Counts), declared: true));
         var proven = Evaluate(profile, WithRecords(nomination.Record, achievements.Where(a => a.Evidenced), declared: false));
-        var unevidenced = proven.Failures
-            .Where(f => !claimed.Failed(f.RuleId) && profile.Rules.FirstOrDefault(r => r.Id == f.RuleId) is not null)
-            .Select(f => new EligibilityFailure(f.RuleId, f.Description, Claims(profile.Rules.First(r => r.Id == f.RuleId), nomination), Unevidenced: true))
+        var unevidenced = profile.Rules
+            .Where(rule => proven.Failed(rule.Id) && !claimed.Failed(rule.Id))
+            .Select(rule => new EligibilityFailure(rule.Id, rule.Description, Claims(rule, nomination), Unevidenced: true))
             .ToList();
         return claimed with { Unevidenced = unevidenced };
     }
