@@ -1,9 +1,12 @@
 // Monitoring dashboard: reads the operator API with the key kept in this tab's sessionStorage and redraws every 5 s.
 // Everything is built with textContent, never innerHTML, so nothing the API returns is interpreted as markup.
 
+import {
+  KEY_STORAGE, ZONE, AuthError, ApiError, ProblemError, operatorKey, api, apiPost, apiSend, problemOf, problemText, showProblem, formatInstant,
+  vietnamInstant, el,
+} from './shared.js';
+
 const REFRESH_MS = 5000;
-const KEY_STORAGE = 'workflow.operatorKey';
-const ZONE = 'Asia/Ho_Chi_Minh';
 
 const RUNTIME = {
   pending: 'Chờ bắt đầu',
@@ -101,15 +104,6 @@ const view = {
   forwardsKey: null,
 };
 
-class AuthError extends Error {}
-
-class ApiError extends Error {
-  constructor(status, message) {
-    super(message);
-    this.status = status;
-  }
-}
-
 // ---- the key: from the fragment on first load (fragments never reach a server), then sessionStorage only ----
 
 function readFragment() {
@@ -127,132 +121,11 @@ function readFragment() {
   return params.get('cycle');
 }
 
-function operatorKey() {
-  return sessionStorage.getItem(KEY_STORAGE);
-}
-
-// ---- API ----
-
-async function api(path) {
-  const response = await fetch('/api/' + path, {
-    headers: { 'X-Api-Key': operatorKey() ?? '', Accept: 'application/json' },
-    cache: 'no-store',
-  });
-  // 401: the key is wrong, revoked or rotated, so back to the login; 403 is a refusal of this request only (role or scope).
-  if (response.status === 401) {
-    throw new AuthError();
-  }
-  if (!response.ok) {
-    throw new ApiError(response.status, await problemText(response));
-  }
-  return response.json();
-}
-
-async function problemText(response) {
-  const { title, detail, fields } = await problemOf(response);
-  return [title, detail, ...fields].filter(Boolean).join(' — ');
-}
-
-/**
- * The host's problem details as the page shows them: a title, the detail when it adds something, and every field at
- * fault. Our handlers send errors as [{field, message}], ASP.NET's own binding failures as {field: [messages]}.
- */
-async function problemOf(response) {
-  const fallback = FALLBACK_PROBLEM[response.status] ?? (response.status >= 500 ? 'Máy chủ gặp lỗi.' : `Máy chủ từ chối yêu cầu (HTTP ${response.status}).`);
-  let problem = null;
-  try {
-    problem = await response.json();
-  } catch {
-    return { title: fallback, detail: '', fields: [] };
-  }
-  const errors = problem?.errors;
-  const fields = Array.isArray(errors)
-    ? errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message))
-    : errors && typeof errors === 'object'
-      ? Object.entries(errors).flatMap(([field, messages]) => (Array.isArray(messages) ? messages : [messages]).map((m) => `${field}: ${m}`))
-      : [];
-  const title = problem?.title || fallback;
-  const detail = problem?.detail && problem.detail !== title ? problem.detail : '';
-  // A single field's message often repeats the detail word for word: say it once.
-  const messages = Array.isArray(errors) ? errors.map((e) => e.message) : [];
-  return { title, detail, fields: fields.filter((_, i) => !detail || messages[i] !== detail), errors: Array.isArray(errors) ? errors : [] };
-}
-
-const FALLBACK_PROBLEM = {
-  400: 'Yêu cầu không hợp lệ.',
-  404: 'Không tìm thấy kỳ báo cáo.',
-  409: 'Thao tác không thực hiện được ở trạng thái hiện tại của kỳ báo cáo.',
-  413: 'Nội dung gửi lên quá lớn.',
-  415: 'Nội dung phải là JSON.',
-};
-
-class ProblemError extends Error {
-  constructor(status, problem) {
-    super(problem.title);
-    this.status = status;
-    this.problem = problem;
-  }
-}
-
-/** POSTs to the operator API with the tab's key; a refused request throws a ProblemError with the host's details. */
-async function apiPost(path, body, contentType = 'application/json') {
-  return apiSend('POST', path, body, contentType);
-}
-
-async function apiSend(method, path, body, contentType = 'application/json') {
-  const init = {
-    method,
-    headers: { 'X-Api-Key': operatorKey() ?? '', Accept: 'application/json' },
-    cache: 'no-store',
-  };
-  if (body !== undefined) {
-    init.headers['Content-Type'] = contentType;
-    init.body = typeof body === 'string' ? body : JSON.stringify(body);
-  }
-  const response = await fetch('/api/' + path, init);
-  if (response.status === 401) {
-    throw new AuthError();
-  }
-  if (!response.ok) {
-    throw new ProblemError(response.status, await problemOf(response));
-  }
-  return response.status === 204 ? null : response.json().catch(() => null);
-}
-
-/** Fills an alert with a problem: its title, then its detail and each field at fault as a list. */
-function showProblem(target, error) {
-  if (!error) {
-    target.replaceChildren();
-    target.hidden = true;
-    return;
-  }
-  const problem = error instanceof ProblemError
-    ? error.problem
-    : { title: 'Không kết nối được tới máy chủ. Vui lòng thử lại.', detail: '', fields: [] };
-  const lines = [problem.detail, ...problem.fields].filter(Boolean);
-  // replaceChildren would write a null as the text "null": only the parts present are passed.
-  target.replaceChildren(...[
-    el('p', { class: 'problem-title', text: problem.title }),
-    lines.length ? el('ul', { class: 'problem-fields' }, ...lines.map((line) => el('li', { text: line }))) : null].filter(Boolean));
-  target.hidden = false;
-}
-
 // ---- formatting ----
 
 const clock = new Intl.DateTimeFormat('en-GB', {
   timeZone: ZONE, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
 });
-
-const dateTime = new Intl.DateTimeFormat('en-GB', {
-  timeZone: ZONE, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-});
-
-/** dd/MM/yyyy HH:mm in Vietnam time, whatever the browser's own zone is. */
-function formatInstant(iso) {
-  if (!iso) return '—';
-  const parts = Object.fromEntries(dateTime.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
-  return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
-}
 
 /**
  * The next deadline as people read it: the API gives the cutoff (the first late instant, e.g. 01/06/2024 00:00 for
@@ -267,29 +140,8 @@ function nextDeadline(cutoff, wording) {
 
 const number = new Intl.NumberFormat('vi-VN');
 
-/** A datetime-local value ("2024-03-11T08:00") read as Vietnam time (UTC+7, no daylight saving) in ISO 8601. */
-function vietnamInstant(value) {
-  if (!value) return null;
-  const time = value.length === 16 ? `${value}:00` : value.slice(0, 19);
-  return `${time}+07:00`;
-}
-
 function percent(part, total) {
   return total > 0 ? Math.round((100 * part) / total) : 0;
-}
-
-function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === null || value === undefined || value === false) continue;
-    if (name === 'class') node.className = value;
-    else if (name === 'text') node.textContent = value;
-    else node.setAttribute(name, value === true ? '' : String(value));
-  }
-  for (const child of children) {
-    if (child !== null && child !== undefined) node.append(child);
-  }
-  return node;
 }
 
 function cell(text, className) {
@@ -423,6 +275,8 @@ function renderHead(cycle) {
   $('cycle-status').replaceWith(Object.assign(runtimeBadge(cycle.runtimeStatus), { id: 'cycle-status' }));
   $('cycle-phase').textContent = cycle.progress?.phaseLabel ? `Giai đoạn: ${cycle.progress.phaseLabel}` : '';
   $('cycle-id').textContent = `Mã: ${cycle.id}`;
+  // Next year's campaign starts from this one: the editor asks for the new id and the offset, then shifts every date.
+  $('copy-cycle').href = `/dashboard/plans/new#copy=${encodeURIComponent(cycle.id)}`;
   const failure = $('cycle-failure');
   failure.hidden = !cycle.failure;
   failure.textContent = cycle.failure ? `Kỳ báo cáo gặp lỗi: ${cycle.failure.errorMessage ?? cycle.failure.errorType}` : '';
