@@ -48,6 +48,10 @@ public static class WorkflowApiEndpoints
             .WithSummary("Đọc danh sách đơn vị từ tệp (file: .xlsx hoặc .csv) cho kế hoạch đang soạn (plan: JSON); không lưu gì, trả về khác biệt so với kế hoạch và các đơn vị, hoặc lỗi theo dòng, cột")
             .Accepts<IFormFile>("multipart/form-data").Produces<UnitImport>()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        plans.MapPost("/check", PlanEditorHandlers.CheckAsync).WithName("CheckPlan")
+            .WithSummary("Kiểm tra kế hoạch đang soạn (JSON): lỗi theo từng trường, số đơn vị, thời điểm cuối cùng còn nhận của từng thời hạn và lịch nhắc hạn, đôn đốc; kế hoạch còn lỗi vẫn được trả lời 200, không lưu gì")
+            .Accepts<object>("application/json").Produces<PlanCheck>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         var cycles = api.MapGroup("/cycles").RequireAuthorization(ApiAuth.OperatorPolicy).WithTags("Kỳ báo cáo (cán bộ vận hành)")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);

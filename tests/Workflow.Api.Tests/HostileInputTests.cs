@@ -45,7 +45,7 @@ public sealed class HostileInputTests(ApiHost host) : IClassFixture<ApiHost>
 
         var routes = Routes();
         Assert.True(routes.Count >= 20, string.Join(", ", routes));
-        var requests = new List<Func<HttpRequestMessage>>();
+        var requests = new List<(string Pattern, Func<HttpRequestMessage> Make)>();
         foreach (var (method, pattern) in routes)
         {
             var isUnit = pattern.StartsWith("/api/unit", StringComparison.Ordinal);
@@ -59,11 +59,11 @@ public sealed class HostileInputTests(ApiHost host) : IClassFixture<ApiHost>
                 foreach (var segment in HostileSegments.Concat(parameter == "version" ? ["0", "-1", "2147483648", "1.5"] : []))
                 {
                     var path = Fill(pattern, parameter, segment);
-                    requests.Add(() => Request(method, path, credential, Writes(method) ? Bodies(pattern)[0] : null));
+                    requests.Add((pattern, () => Request(method, path, credential, Writes(method) ? Bodies(pattern)[0] : null)));
                     if (Writes(method))
                     {
                         // Bodies that would be valid for a real cycle are sent only where the id is hostile.
-                        requests.Add(() => Request(method, path, credential, new Body("{}", "application/json")));
+                        requests.Add((pattern, () => Request(method, path, credential, new Body("{}", "application/json"))));
                     }
                 }
             }
@@ -71,34 +71,34 @@ public sealed class HostileInputTests(ApiHost host) : IClassFixture<ApiHost>
             var real = Fill(pattern, null, null);
             foreach (var query in method == "GET" || parameters.Count == 0 ? HostileQueries : [])
             {
-                requests.Add(() => Request(method, real + query, credential, Writes(method) ? Bodies(pattern)[0] : null));
+                requests.Add((pattern, () => Request(method, real + query, credential, Writes(method) ? Bodies(pattern)[0] : null)));
             }
 
             if (Writes(method))
             {
                 foreach (var body in Bodies(pattern))
                 {
-                    requests.Add(() => Request(method, real, credential, body));
+                    requests.Add((pattern, () => Request(method, real, credential, body)));
                 }
             }
 
             // Hostile credentials: forged, non-canonical and oversize tokens and keys, never a server error.
             foreach (var header in HostileCredentials(token))
             {
-                requests.Add(() => Request(method, real, header, Writes(method) ? new Body("{}", "application/json") : null));
+                requests.Add((pattern, () => Request(method, real, header, Writes(method) ? new Body("{}", "application/json") : null)));
             }
         }
 
         var failures = new List<string>();
         using var client = new HttpClient { BaseAddress = host.Anonymous.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
-        foreach (var make in requests)
+        foreach (var (pattern, make) in requests)
         {
             using var request = make();
             var sent = request.Content is null ? "" : Encoding.UTF8.GetString(await request.Content.ReadAsByteArrayAsync());
             var description = $"{request.Method} {request.RequestUri} «{sent[..Math.Min(sent.Length, 300)]}»";
             using var response = await client.SendAsync(request);
             var status = (int)response.StatusCode;
-            if (status >= 500 || (Writes(request.Method.Method) && status < 400))
+            if (status >= 500 || (Writes(request.Method.Method) && status < 400 && !AnswersOnly(pattern)))
             {
                 var body = await response.Content.ReadAsStringAsync();
                 failures.Add($"{status} {description}: {body[..Math.Min(body.Length, 300)]}");
@@ -120,6 +120,12 @@ public sealed class HostileInputTests(ApiHost host) : IClassFixture<ApiHost>
 
     /// <summary>Requests that change something: none of them may be accepted.</summary>
     private static bool Writes(string method) => method is "POST" or "PUT";
+
+    /// <summary>
+    /// The plan editor's check answers 200 about any JSON object (a draft with errors is its normal case) and stores
+    /// nothing, which the count of writes shows; it must still never answer 5xx.
+    /// </summary>
+    private static bool AnswersOnly(string pattern) => pattern == "/api/plans/check";
 
     private static List<string> Parameters(string pattern) =>
         [.. System.Text.RegularExpressions.Regex.Matches(pattern, @"\{(\w+)(:\w+)?\}").Select(m => m.Groups[1].Value)];

@@ -112,6 +112,10 @@ public sealed class ApiFunctions(ApiGate gate, IPlanStore plans, IStatusStore st
     public Task<IResult> GetUnitListTemplate([HttpTrigger(AuthorizationLevel.Function, "get", Route = "plans/units/template")] HttpRequest request)
         => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => Task.FromResult(PlanUnitHandlers.Template(request.Query["format"])));
 
+    [Function("CheckPlan")]
+    public Task<IResult> CheckPlan([HttpTrigger(AuthorizationLevel.Function, "post", Route = "plans/check")] HttpRequest request)
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => PlanEditorHandlers.CheckAsync(request, request.HttpContext.RequestAborted));
+
     [Function("ImportUnitList")]
     public Task<IResult> ImportUnitList([HttpTrigger(AuthorizationLevel.Function, "post", Route = "plans/units/import")] HttpRequest request)
         => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => PlanUnitHandlers.ImportAsync(request, storage, request.HttpContext.RequestAborted));
