@@ -52,6 +52,19 @@ public static class WorkflowApiEndpoints
             .WithSummary("Kiểm tra kế hoạch đang soạn (JSON): lỗi theo từng trường, số đơn vị, thời điểm cuối cùng còn nhận của từng thời hạn và lịch nhắc hạn, đôn đốc; kế hoạch còn lỗi vẫn được trả lời 200, không lưu gì")
             .Accepts<object>("application/json").Produces<PlanCheck>()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        plans.MapGet("/drafts", PlanDraftHandlers.ListAsync).WithName("ListPlanDrafts")
+            .WithSummary("Các bản nháp kế hoạch, mỗi bản nháp theo phiên bản mới nhất, lưu gần đây nhất trước")
+            .Produces<List<PlanDraftRow>>();
+        plans.MapPut("/drafts/{draftId}", PlanDraftHandlers.SaveAsync).WithName("SavePlanDraft")
+            .WithSummary("Lưu bản nháp kế hoạch (JSON, có thể chưa hợp lệ) thành phiên bản mới (201); nội dung giống hệt phiên bản mới nhất thì không tạo phiên bản mới (200)")
+            .Accepts<object>("application/json").Produces<PlanDraftSaved>(StatusCodes.Status201Created).Produces<PlanDraftSaved>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        plans.MapGet("/drafts/{draftId}", PlanDraftHandlers.GetAsync).WithName("GetPlanDraft")
+            .WithSummary("Phiên bản mới nhất của một bản nháp kế hoạch: kế hoạch (JSON) và danh sách các phiên bản")
+            .Produces<PlanDraftView>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        plans.MapGet("/drafts/{draftId}/versions/{version:int}", PlanDraftHandlers.GetVersionAsync).WithName("GetPlanDraftVersion")
+            .WithSummary("Một phiên bản của bản nháp kế hoạch: kế hoạch (JSON) đã lưu ở phiên bản đó và danh sách các phiên bản")
+            .Produces<PlanDraftView>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
 
         var cycles = api.MapGroup("/cycles").RequireAuthorization(ApiAuth.OperatorPolicy).WithTags("Kỳ báo cáo (cán bộ vận hành)")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
