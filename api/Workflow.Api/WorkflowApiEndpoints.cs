@@ -44,6 +44,10 @@ public static class WorkflowApiEndpoints
         plans.MapGet("/units/template", PlanUnitHandlers.Template).WithName("GetUnitListTemplate")
             .WithSummary("Tải mẫu danh sách đơn vị để điền: xlsx (mặc định) hoặc csv (format=csv); dòng 1 là tên cột, dòng 2 là ghi chú")
             .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").ProducesProblem(StatusCodes.Status400BadRequest);
+        plans.MapPost("/units/template", PlanUnitHandlers.FilledTemplateAsync).WithName("GetFilledUnitListTemplate")
+            .WithSummary("Tải mẫu danh sách đơn vị điền sẵn các đơn vị của kế hoạch đang soạn (JSON): mỗi đơn vị một dòng, đơn vị cấp trên trước các đơn vị trực thuộc; xlsx (mặc định) hoặc csv (format=csv)")
+            .Accepts<object>("application/json").Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         plans.MapPost("/units/import", PlanUnitHandlers.ImportAsync).WithName("ImportUnitList")
             .WithSummary("Đọc danh sách đơn vị từ tệp (file: .xlsx hoặc .csv) cho kế hoạch đang soạn (plan: JSON); không lưu gì, trả về khác biệt so với kế hoạch và các đơn vị, hoặc lỗi theo dòng, cột")
             .Accepts<IFormFile>("multipart/form-data").Produces<UnitImport>()

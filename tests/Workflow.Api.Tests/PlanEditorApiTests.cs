@@ -8,7 +8,8 @@ namespace Workflow.Api.Tests;
 
 /// <summary>
 /// The plan editor's backend on the real host over Azurite: the live check of a draft (errors, units, deadlines,
-/// schedule; a draft with errors is a 200), and drafts saved as numbered versions in Blob Storage.
+/// schedule; a draft with errors is a 200), drafts saved as numbered versions in Blob Storage, and the unit list template
+/// filled with the plan's units, which imports back as no change.
 /// </summary>
 public sealed class PlanEditorApiTests(ApiHost host) : IClassFixture<ApiHost>
 {
@@ -226,5 +227,46 @@ public sealed class PlanEditorApiTests(ApiHost host) : IClassFixture<ApiHost>
             var stored = await host.GetJsonAsync(host.Operator, $"/api/plans/drafts/{id}/versions/{answer.GetProperty("version").GetInt32()}");
             Assert.True(JsonElement.DeepEquals(JsonDocument.Parse(body).RootElement, stored.GetProperty("plan")));
         }
+    }
+
+    [Theory]
+    [InlineData("xlsx", "danh-sach-don-vi.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
+    [InlineData("csv", "danh-sach-don-vi.csv", "text/csv")]
+    public async Task The_template_filled_with_the_plans_units_imports_back_as_no_change(string format, string fileName, string type)
+    {
+        using var response = await host.Operator.PostAsync($"/api/plans/units/template?format={format}", Json(host.PlanText));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(fileName, response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        var file = await response.Content.ReadAsByteArrayAsync();
+        if (format == "csv")
+        {
+            var lines = Encoding.UTF8.GetString(file).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(2 + host.Plan.AllUnits().Count(), lines.Length);
+            // The tree depth-first: a district, then the units under it naming it.
+            var yenThe = Array.FindIndex(lines, l => l.StartsWith("bcd-yen-the,", StringComparison.Ordinal));
+            Assert.EndsWith(",bcd-yen-the,,,", lines[yenThe + 1], StringComparison.Ordinal);
+        }
+
+        using var form = new MultipartFormDataContent { { new StringContent(host.PlanText, Encoding.UTF8), "plan" } };
+        form.Add(Uploads.File(file, type), "file", fileName);
+        var import = await ApiHost.ReadAsync(await host.Operator.PostAsync("/api/plans/units/import", form), HttpStatusCode.OK);
+
+        var diff = import.GetProperty("diff");
+        Assert.Equal((0, 0, 0), (diff.GetProperty("added").GetArrayLength(), diff.GetProperty("removed").GetArrayLength(), diff.GetProperty("changed").GetArrayLength()));
+        Assert.Equal(host.Plan.AllUnits().Count(), import.GetProperty("unitCount").GetInt32());
+        Assert.Equal(0, import.GetProperty("planErrors").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task The_filled_template_refuses_a_bad_format_an_unreadable_plan_and_other_content_types()
+    {
+        var (_, fields) = await ApiHost.ProblemAsync(await host.Operator.PostAsync("/api/plans/units/template?format=pdf", Json(host.PlanText)), HttpStatusCode.BadRequest);
+        Assert.Equal(["format"], fields);
+        (_, fields) = await ApiHost.ProblemAsync(await host.Operator.PostAsync("/api/plans/units/template", Json("{\"units\": 5}")), HttpStatusCode.BadRequest);
+        Assert.NotEmpty(fields);
+        (_, fields) = await ApiHost.ProblemAsync(await host.Operator.PostAsync("/api/plans/units/template", Json("[]")), HttpStatusCode.BadRequest);
+        Assert.Equal(["body"], fields);
+        await ApiHost.ProblemAsync(await host.Operator.PostAsync("/api/plans/units/template", Json(host.PlanText, "text/csv")), HttpStatusCode.UnsupportedMediaType);
     }
 }

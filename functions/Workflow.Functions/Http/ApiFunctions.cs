@@ -112,6 +112,10 @@ public sealed class ApiFunctions(ApiGate gate, IPlanStore plans, IStatusStore st
     public Task<IResult> GetUnitListTemplate([HttpTrigger(AuthorizationLevel.Function, "get", Route = "plans/units/template")] HttpRequest request)
         => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => Task.FromResult(PlanUnitHandlers.Template(request.Query["format"])));
 
+    [Function("GetFilledUnitListTemplate")]
+    public Task<IResult> GetFilledUnitListTemplate([HttpTrigger(AuthorizationLevel.Function, "post", Route = "plans/units/template")] HttpRequest request)
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => PlanUnitHandlers.FilledTemplateAsync(request.Query["format"], request, request.HttpContext.RequestAborted));
+
     [Function("CheckPlan")]
     public Task<IResult> CheckPlan([HttpTrigger(AuthorizationLevel.Function, "post", Route = "plans/check")] HttpRequest request)
         => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => PlanEditorHandlers.CheckAsync(request, request.HttpContext.RequestAborted));
