@@ -128,7 +128,7 @@ resource hostStorage 'Microsoft.Storage/storageAccounts@2024-01-01' = {
   }
 }
 
-// Data storage: dossiers, plans, exports (blobs) and the status, nominee and mail-ledger tables. The adapters
+// Data storage: dossiers, plans, plan drafts, exports (blobs) and the status, nominee and mail-ledger tables. The adapters
 // (Workflow.Storage, Workflow.Email) take a connection string, so this account keeps shared keys; its connection
 // string lives only in Key Vault. Public blob access is off and every container is private.
 resource dataStorage 'Microsoft.Storage/storageAccounts@2024-01-01' = {
@@ -158,6 +158,11 @@ resource dataStorage 'Microsoft.Storage/storageAccounts@2024-01-01' = {
 
     resource plans 'containers' = {
       name: '${storagePrefix}-plans'
+      properties: { publicAccess: 'None' }
+    }
+
+    resource planDrafts 'containers' = {
+      name: '${storagePrefix}-plan-drafts'
       properties: { publicAccess: 'None' }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MiniExcelLibs;
+using Workflow.Domain.Plans;
 
 namespace Workflow.Exports;
 
@@ -7,6 +8,8 @@ namespace Workflow.Exports;
 /// The spreadsheet operators keep a plan's unit list in (<see cref="UnitFileReader"/> reads it back): row 1 names the
 /// columns, row 2 is a row of notes in parentheses (the reader skips it), each following row is a unit; a unit under
 /// another names it in «Đơn vị cấp trên». The workbook's second sheet explains each column; the CSV is the same two lines.
+/// Written with a plan's units, it holds one row per unit after the notes, each unit before the units under it, so the
+/// operator edits the list the plan already has and the reader gives that same tree back.
 /// </summary>
 public static class UnitTemplate
 {
@@ -32,10 +35,16 @@ public static class UnitTemplate
         (IsPolice, "isPolice", "(không bắt buộc; ghi «x» hoặc «có» nếu là đơn vị thuộc Công an)"),
     ];
 
-    public static void WriteXlsx(Stream output)
+    public static void WriteXlsx(Stream output) => WriteXlsx(output, []);
+
+    /// <summary>The workbook with a row per unit of the tree (<see cref="Rows"/>) under the notes.</summary>
+    public static void WriteXlsx(Stream output, IReadOnlyList<Unit> units)
     {
         ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(units);
         var notes = Columns.ToDictionary(c => c.Label, c => (object?)c.Note);
+        var data = new List<Dictionary<string, object?>> { notes };
+        data.AddRange(Rows(units).Select(row => Columns.Select((c, i) => (c.Label, Value: row[i])).ToDictionary(c => c.Label, c => c.Value, StringComparer.Ordinal)));
         var guide = Columns.Select(c => new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["Cột"] = c.Label,
@@ -51,18 +60,43 @@ public static class UnitTemplate
         });
         var sheets = new Dictionary<string, object>(StringComparer.Ordinal)
         {
-            [TableFileReader.DataSheet] = new List<Dictionary<string, object?>> { notes },
+            [TableFileReader.DataSheet] = data,
             ["Hướng dẫn"] = guide,
         };
         output.SaveAs(sheets, printHeader: true, excelType: ExcelType.XLSX);
     }
 
     /// <summary>The header line and the notes line, comma-separated, UTF-8 with a BOM (as the exports are).</summary>
-    public static void WriteCsv(Stream output)
+    public static void WriteCsv(Stream output) => WriteCsv(output, []);
+
+    /// <summary>The header line, the notes line and a line per unit of the tree (<see cref="Rows"/>).</summary>
+    public static void WriteCsv(Stream output, IReadOnlyList<Unit> units)
     {
         ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(units);
         ConsolidationExporter.WriteCsv(
-            new ExportTable("don-vi", TableFileReader.DataSheet, [.. Columns.Select(c => c.Label)], [[.. Columns.Select(c => (object?)c.Note)]]),
+            new ExportTable("don-vi", TableFileReader.DataSheet, [.. Columns.Select(c => c.Label)], [[.. Columns.Select(c => (object?)c.Note)], .. Rows(units)]),
             output);
+    }
+
+    /// <summary>
+    /// A row per unit in the columns' order, depth-first (a unit, then the units under it, which name it as their parent):
+    /// e-mails joined by "; ", a police unit marked «x», empty cells for what the unit does not set.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<object?>> Rows(IReadOnlyList<Unit> units)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        var rows = new List<IReadOnlyList<object?>>();
+        void Walk(IEnumerable<Unit> level, string? parent)
+        {
+            foreach (var unit in level)
+            {
+                rows.Add([unit.Id, unit.Name, unit.Block, string.Join("; ", unit.Emails), parent, unit.Supervisor, unit.ManagedBy, unit.IsPolice ? "x" : null]);
+                Walk(unit.Units, unit.Id);
+            }
+        }
+
+        Walk(units, null);
+        return rows;
     }
 }

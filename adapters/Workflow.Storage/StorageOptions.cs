@@ -48,6 +48,9 @@ public sealed class StorageOptions
 
     public string PlanContainer => $"{Prefix}-plans";
 
+    /// <summary>Plans being drafted in the editor, every saved version (<see cref="BlobPlanDrafts"/>).</summary>
+    public string PlanDraftContainer => $"{Prefix}-plan-drafts";
+
     public string ExportContainer => $"{Prefix}-exports";
 
     public string TemplateContainer => $"{Prefix}-templates";

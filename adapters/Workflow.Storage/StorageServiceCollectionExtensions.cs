@@ -14,6 +14,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IStatusStore, TableStatusStore>();
         services.TryAddSingleton<IPlanStore, BlobPlanStore>();
         services.TryAddSingleton<ITemplateStore, BlobTemplateStore>();
+        services.TryAddSingleton<IPlanDrafts, BlobPlanDrafts>();
         services.TryAddSingleton<ICycleLinks, TableCycleLinks>();
         services.TryAddSingleton<IOperatorAccounts, TableOperatorAccounts>();
         services.TryAddSingleton<IAchievementRegistry, TableAchievementRegistry>();

@@ -44,10 +44,31 @@ public static class WorkflowApiEndpoints
         plans.MapGet("/units/template", PlanUnitHandlers.Template).WithName("GetUnitListTemplate")
             .WithSummary("Tải mẫu danh sách đơn vị để điền: xlsx (mặc định) hoặc csv (format=csv); dòng 1 là tên cột, dòng 2 là ghi chú")
             .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").ProducesProblem(StatusCodes.Status400BadRequest);
+        plans.MapPost("/units/template", PlanUnitHandlers.FilledTemplateAsync).WithName("GetFilledUnitListTemplate")
+            .WithSummary("Tải mẫu danh sách đơn vị điền sẵn các đơn vị của kế hoạch đang soạn (JSON): mỗi đơn vị một dòng, đơn vị cấp trên trước các đơn vị trực thuộc; xlsx (mặc định) hoặc csv (format=csv)")
+            .Accepts<object>("application/json").Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         plans.MapPost("/units/import", PlanUnitHandlers.ImportAsync).WithName("ImportUnitList")
             .WithSummary("Đọc danh sách đơn vị từ tệp (file: .xlsx hoặc .csv) cho kế hoạch đang soạn (plan: JSON); không lưu gì, trả về khác biệt so với kế hoạch và các đơn vị, hoặc lỗi theo dòng, cột")
             .Accepts<IFormFile>("multipart/form-data").Produces<UnitImport>()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        plans.MapPost("/check", PlanEditorHandlers.CheckAsync).WithName("CheckPlan")
+            .WithSummary("Kiểm tra kế hoạch đang soạn (JSON): lỗi theo từng trường, số đơn vị, thời điểm cuối cùng còn nhận của từng thời hạn và lịch nhắc hạn, đôn đốc; kế hoạch còn lỗi vẫn được trả lời 200, không lưu gì")
+            .Accepts<object>("application/json").Produces<PlanCheck>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        plans.MapGet("/drafts", PlanDraftHandlers.ListAsync).WithName("ListPlanDrafts")
+            .WithSummary("Các bản nháp kế hoạch, mỗi bản nháp theo phiên bản mới nhất, lưu gần đây nhất trước")
+            .Produces<List<PlanDraftRow>>();
+        plans.MapPut("/drafts/{draftId}", PlanDraftHandlers.SaveAsync).WithName("SavePlanDraft")
+            .WithSummary("Lưu bản nháp kế hoạch (JSON, có thể chưa hợp lệ) thành phiên bản mới (201); nội dung giống hệt phiên bản mới nhất thì không tạo phiên bản mới (200)")
+            .Accepts<object>("application/json").Produces<PlanDraftSaved>(StatusCodes.Status201Created).Produces<PlanDraftSaved>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        plans.MapGet("/drafts/{draftId}", PlanDraftHandlers.GetAsync).WithName("GetPlanDraft")
+            .WithSummary("Phiên bản mới nhất của một bản nháp kế hoạch: kế hoạch (JSON) và danh sách các phiên bản")
+            .Produces<PlanDraftView>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        plans.MapGet("/drafts/{draftId}/versions/{version:int}", PlanDraftHandlers.GetVersionAsync).WithName("GetPlanDraftVersion")
+            .WithSummary("Một phiên bản của bản nháp kế hoạch: kế hoạch (JSON) đã lưu ở phiên bản đó và danh sách các phiên bản")
+            .Produces<PlanDraftView>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
 
         var cycles = api.MapGroup("/cycles").RequireAuthorization(ApiAuth.OperatorPolicy).WithTags("Kỳ báo cáo (cán bộ vận hành)")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);

@@ -17,16 +17,54 @@ public static class PlanUnitHandlers
     public const string PlanPart = "plan";
     public const string FilePart = "file";
 
-    public static IResult Template(string? format)
+    public static IResult Template(string? format) => Download(format, []);
+
+    /// <summary>
+    /// The template filled with the units of the plan being edited (the body, JSON; it need not validate yet): a row per
+    /// unit, each before the units under it, so the operator edits the list the plan has and imports it back.
+    /// </summary>
+    public static async Task<IResult> FilledTemplateAsync(string? format, HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!IsFormat(format))
+        {
+            return Download(format, []);
+        }
+
+        var (body, problem) = await PlanBody.ReadAsync(request, cancellationToken);
+        if (body is null)
+        {
+            return problem!;
+        }
+
+        var read = PlanJson.Read(body.Text);
+        if (read.Plan is not { } plan)
+        {
+            return ApiProblems.BadRequest($"Kế hoạch không đọc được ({read.Errors.Count} lỗi).", PlanBody.Fields(read.Errors));
+        }
+
+        // A list the reader would refuse is no template to edit.
+        var count = plan.AllUnits().Count();
+        if (count > UnitFileReader.MaxUnits)
+        {
+            return ApiProblems.BadRequest("units",
+                $"Kế hoạch có {count.ToString("N0", ApiText.Culture)} đơn vị, quá {UnitFileReader.MaxUnits.ToString("N0", ApiText.Culture)} đơn vị một danh sách nhận được; tách danh sách theo từng đơn vị cấp trên.");
+        }
+
+        return Download(format, plan.Units);
+    }
+
+    private static bool IsFormat(string? format) => format is null or "" or "xlsx" or "csv";
+
+    private static IResult Download(string? format, IReadOnlyList<Unit> units)
     {
         using var buffer = new MemoryStream();
         switch (format)
         {
             case null or "" or "xlsx":
-                UnitTemplate.WriteXlsx(buffer);
+                UnitTemplate.WriteXlsx(buffer, units);
                 return new DownloadResult(buffer.ToArray(), "danh-sach-don-vi.xlsx", ContentSniffer.MediaType(".xlsx"));
             case "csv":
-                UnitTemplate.WriteCsv(buffer);
+                UnitTemplate.WriteCsv(buffer, units);
                 return new DownloadResult(buffer.ToArray(), "danh-sach-don-vi.csv", "text/csv; charset=utf-8");
             default:
                 return ApiProblems.BadRequest("format", "Mẫu danh sách đơn vị có dạng xlsx hoặc csv (format=xlsx hoặc format=csv).");

@@ -46,9 +46,11 @@ public static class ApiProblems
             StatusCodes.Status404NotFound => ("Không tìm thấy", problem.Detail ?? "Không có địa chỉ này."),
             StatusCodes.Status405MethodNotAllowed => ("Phương thức không được hỗ trợ", problem.Detail ?? "Địa chỉ này không nhận phương thức HTTP đã dùng."),
             StatusCodes.Status400BadRequest => ("Yêu cầu không hợp lệ", problem.Detail ?? "Máy chủ không đọc được yêu cầu."),
+            // Routing refuses a Content-Type the route does not accept (its Accepts metadata) before any handler runs.
+            StatusCodes.Status415UnsupportedMediaType => ("Định dạng không được chấp nhận", "Địa chỉ này không nhận kiểu nội dung (Content-Type) đã gửi; xem các kiểu được nhận trong tài liệu API."),
             _ => (problem.Title, problem.Detail),
         };
-        problem.Extensions["errors"] = new List<FieldError>();
+        problem.Extensions["errors"] = problem.Status == StatusCodes.Status415UnsupportedMediaType ? [new FieldError("body", problem.Detail!)] : new List<FieldError>();
     }
 
     public static IResult CycleNotFound(string cycleId) => NotFound($"Không có kỳ báo cáo «{cycleId}».");

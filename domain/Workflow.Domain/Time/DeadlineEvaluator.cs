@@ -21,6 +21,18 @@ public sealed class DeadlineEvaluator(TimeZoneInfo zone)
     public DateTimeOffset LastAcceptedInstant(Deadline deadline) =>
         Cutoff(deadline) is var cutoff && cutoff == DateTimeOffset.MinValue ? cutoff : cutoff.AddMilliseconds(-1);
 
+    /// <summary>
+    /// The last whole second still on time (the cutoff minus one second, "23:59:59" of the last day), as an editor shows it;
+    /// null for a malformed deadline and for one whose last day or first late instant is off either end of the calendar.
+    /// </summary>
+    public DateTimeOffset? LastAcceptedSecond(Deadline deadline)
+    {
+        ArgumentNullException.ThrowIfNull(deadline);
+        return deadline.LastDay is not null && Cutoff(deadline) is var cutoff && cutoff != DateTimeOffset.MinValue && cutoff != DateTimeOffset.MaxValue
+            ? cutoff.AddSeconds(-1)
+            : null;
+    }
+
     /// <summary>On time strictly before the cutoff; the cutoff instant itself is already late.</summary>
     public Timeliness Evaluate(Deadline deadline, DateTimeOffset arrival) =>
         arrival < Cutoff(deadline) ? Timeliness.OnTime : Timeliness.Late;

@@ -9,7 +9,11 @@ public static class VietnamTime
 
     public static TimeZoneInfo Zone { get; } = Resolve(ZoneId)!;
 
-    /// <summary>The zone for an id; Vietnam's zone falls back to a fixed UTC+7 where tzdata is missing.</summary>
+    /// <summary>
+    /// The zone for an id, or null when it names none; Vietnam's zone falls back to a fixed UTC+7 where tzdata is missing.
+    /// On Linux an id is a path under the tzdata folder, so a plan's id can name a folder ("America": a security
+    /// exception) or a file that is not a zone ("leapseconds": an invalid zone): those name no zone either.
+    /// </summary>
     public static TimeZoneInfo? Resolve(string id)
     {
         try
@@ -20,7 +24,7 @@ public static class VietnamTime
         {
             return TimeZoneInfo.CreateCustomTimeZone(ZoneId, TimeSpan.FromHours(7), ZoneId, ZoneId);
         }
-        catch (TimeZoneNotFoundException)
+        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException or System.Security.SecurityException)
         {
             return null;
         }

@@ -544,7 +544,13 @@ public static class PlanValidator
                     return;
             }
 
-            var last = deadline.LastDay!.Value;
+            // "By 31/12/9999" or "within 12/9999" names a day whose next is off the calendar: no plan runs that long.
+            if (deadline.LastDay is not { } last)
+            {
+                Add(path, $"Hạn chót ({deadline.Describe()}) nằm ngoài thời gian của kế hoạch ({Day(plan.DataPeriod.From)} – {Day(plan.ClosesOn)}).");
+                return;
+            }
+
             if (last < plan.IssuedOn)
             {
                 Add(path, $"Hạn chót ({deadline.Describe()}) trước ngày ban hành kế hoạch {Day(plan.IssuedOn)}.");

@@ -20,7 +20,7 @@ namespace Workflow.Functions.Http;
 /// </summary>
 public sealed class ApiFunctions(ApiGate gate, IPlanStore plans, IStatusStore status, IDossierStore dossiers, ITemplateStore templates, CycleConsolidation consolidation, ConsolidationSnapshots snapshots,
     SubmissionService submissions, MailOutboxService mails, CycleClocks clocks, CycleStarter starter, QuotaSetting quotas, IOptions<StorageOptions> storage, ServiceHealth health, TimeProvider time,
-    ICycleLinks links, SubCycles subCycles, IOperatorAccounts accounts, RecordReviews reviews, IAchievementRegistry registry, AwardDrafts drafts)
+    ICycleLinks links, SubCycles subCycles, IOperatorAccounts accounts, RecordReviews reviews, IAchievementRegistry registry, AwardDrafts drafts, IPlanDrafts planDrafts)
 {
     [Function("Health")]
     public Task<IResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request, [DurableClient] DurableTaskClient client)
@@ -111,6 +111,31 @@ public sealed class ApiFunctions(ApiGate gate, IPlanStore plans, IStatusStore st
     [Function("GetUnitListTemplate")]
     public Task<IResult> GetUnitListTemplate([HttpTrigger(AuthorizationLevel.Function, "get", Route = "plans/units/template")] HttpRequest request)
         => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => Task.FromResult(PlanUnitHandlers.Template(request.Query["format"])));
+
+    [Function("GetFilledUnitListTemplate")]
+    public Task<IResult> GetFilledUnitListTemplate([HttpTrigger(AuthorizationLevel.Function, "post", Route = "plans/units/template")] HttpRequest request)
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => PlanUnitHandlers.FilledTemplateAsync(request.Query["format"], request, request.HttpContext.RequestAborted));
+
+    [Function("CheckPlan")]
+    public Task<IResult> CheckPlan([HttpTrigger(AuthorizationLevel.Function, "post", Route = "plans/check")] HttpRequest request)
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => PlanEditorHandlers.CheckAsync(request, request.HttpContext.RequestAborted));
+
+    [Function("ListPlanDrafts")]
+    public Task<IResult> ListPlanDrafts([HttpTrigger(AuthorizationLevel.Function, "get", Route = "plans/drafts")] HttpRequest request)
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => PlanDraftHandlers.ListAsync(planDrafts, request.HttpContext.RequestAborted));
+
+    [Function("SavePlanDraft")]
+    public Task<IResult> SavePlanDraft([HttpTrigger(AuthorizationLevel.Function, "put", Route = "plans/drafts/{draftId}")] HttpRequest request, string draftId)
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => PlanDraftHandlers.SaveAsync(draftId, request, planDrafts, time, request.HttpContext.RequestAborted));
+
+    [Function("GetPlanDraft")]
+    public Task<IResult> GetPlanDraft([HttpTrigger(AuthorizationLevel.Function, "get", Route = "plans/drafts/{draftId}")] HttpRequest request, string draftId)
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => PlanDraftHandlers.GetAsync(draftId, planDrafts, request.HttpContext.RequestAborted));
+
+    [Function("GetPlanDraftVersion")]
+    public Task<IResult> GetPlanDraftVersion(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "plans/drafts/{draftId}/versions/{version:int}")] HttpRequest request, string draftId, int version)
+        => gate.RunAsync(request, ApiAuth.OperatorPolicy, () => PlanDraftHandlers.GetVersionAsync(draftId, version, planDrafts, request.HttpContext.RequestAborted));
 
     [Function("ImportUnitList")]
     public Task<IResult> ImportUnitList([HttpTrigger(AuthorizationLevel.Function, "post", Route = "plans/units/import")] HttpRequest request)
