@@ -112,6 +112,8 @@ public static class WorkflowHostExtensions
             Results.Redirect(environment.WebRootFileProvider.GetFileInfo("dashboard/unit.html").Exists
                 ? $"/dashboard/unit.html?token={Uri.EscapeDataString(token)}"
                 : $"/api/unit/tasks?token={Uri.EscapeDataString(token)}")).ExcludeFromDescription();
+        // The plan editor is its own page: /dashboard/plans/new, or /dashboard/plans/{draft} for a saved draft.
+        app.MapFallbackToFile("/dashboard/plans/{**path:nonfile}", "dashboard/plans.html");
         app.MapFallbackToFile("/dashboard/{**path:nonfile}", "dashboard/index.html");
         return app;
     }
