@@ -7,19 +7,8 @@ namespace Workflow.Exports.Tests;
 /// <summary>The unit list template filled with a plan's units: one row per unit, parents first, read back as the same tree.</summary>
 public sealed class UnitTemplateTests
 {
-    private static readonly Plan Plan = new()
+    private static readonly Plan Plan = UnitListPlan.WithoutUnits with
     {
-        Id = "bac-giang-2025",
-        Number = "01/KH-BCĐ",
-        IssuedOn = new DateOnly(2025, 3, 11),
-        Issuer = "Ban Chỉ đạo tỉnh Bắc Giang",
-        Title = "Kế hoạch thử",
-        Kind = CycleKind.FinalReview,
-        DataPeriod = new DatePeriod(new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31)),
-        ClosesOn = new DateOnly(2025, 7, 31),
-        Blocks = [new Block("district-committee", "Ban Chỉ đạo cấp huyện"), new Block("commune", "Ban Chỉ đạo xã"), new Block("police-department", "Phòng nghiệp vụ Công an tỉnh")],
-        Members = [new CommitteeMember("tv-01", "Thành viên 01", "tv01@bacgiang.example")],
-        Reminders = new ReminderPolicy { DaysBefore = [3] },
         Units =
         [
             new Unit { Id = "pa-01", Name = "Phòng An ninh chính trị nội bộ", Block = "police-department", Emails = ["pa01@congan.bacgiang.example"], IsPolice = true },
