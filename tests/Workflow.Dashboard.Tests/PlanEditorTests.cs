@@ -164,7 +164,8 @@ public sealed class PlanEditorTests(DashboardFixture fixture) : IClassFixture<Da
         await Shot(page, "round-quota");
 
         // 7. The schedule: reminders 7 and 1 days before each deadline at 08:00, the close, and the chases after it.
-        await page.Locator("#schedule-panel > summary").ClickAsync();
+        await page.Locator("#schedule-title").ClickAsync();
+        await Expect(page.Locator("#calendar")).ToBeVisibleAsync();
         var schedule = page.Locator("#schedule-table tbody");
         await Expect(schedule.Locator("tr").First).ToContainTextAsync("24/04/2024");
         await Expect(schedule.Locator("tr").First).ToContainTextAsync("Nhắc hạn");
