@@ -164,8 +164,8 @@ public sealed class PlanEditorTests(DashboardFixture fixture) : IClassFixture<Da
         await Shot(page, "round-quota");
 
         // 7. The schedule: reminders 7 and 1 days before each deadline at 08:00, the close, and the chases after it.
-        await page.Locator("#schedule-title").ClickAsync();
-        await Expect(page.Locator("#calendar")).ToBeVisibleAsync();
+        await page.Locator("#schedule-panel").ScrollIntoViewIfNeededAsync();
+        await Expect(page.Locator("#calendar table.month")).ToHaveCountAsync(3);
         var schedule = page.Locator("#schedule-table tbody");
         await Expect(schedule.Locator("tr").First).ToContainTextAsync("24/04/2024");
         await Expect(schedule.Locator("tr").First).ToContainTextAsync("Nhắc hạn");
@@ -173,7 +173,7 @@ public sealed class PlanEditorTests(DashboardFixture fixture) : IClassFixture<Da
         await Expect(schedule).ToContainTextAsync("Hết hạn — Đề nghị Giấy khen của Giám đốc Công an tỉnh");
         await Expect(page.Locator("#calendar table.month[data-month='2024-04'] td[data-day='2024-04-24']")).ToContainTextAsync("08:00 Nhắc hạn");
         await Expect(page.Locator("#calendar td[data-day='2024-05-01']")).ToContainTextAsync("Hết hạn");
-        await page.Locator("#schedule-panel").ScrollIntoViewIfNeededAsync();
+        await Expect(schedule).ToBeVisibleAsync();
         await Shot(page, "schedule");
 
         // 8. Saved as a versioned draft: the address names it.

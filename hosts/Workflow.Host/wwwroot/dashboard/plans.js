@@ -377,7 +377,7 @@ function renderImport(result) {
     el('h3', { text: `Tệp «${result.fileName}»: ${result.unitCount} đơn vị` }),
     el('p', { text: changes ? `Thêm ${diff.added.length}, bỏ ${diff.removed.length}, sửa ${diff.changed.length} đơn vị so với kế hoạch đang soạn.` : 'Không có thay đổi nào so với kế hoạch đang soạn.' }));
   const list = (title, items, text) => items.length
-    ? el('details', { open: items.length <= 40 }, el('summary', { text: `${title} (${items.length})` }), el('ul', {}, ...items.map((x) => el('li', { text: text(x) }))))
+    ? el('div', {}, el('h4', { text: `${title} (${items.length})` }), el('ul', {}, ...items.map((x) => el('li', { text: text(x) }))))
     : null;
   const FIELD = { name: 'tên', block: 'khối', emails: 'thư điện tử', supervisor: 'thành viên phụ trách', managedBy: 'đơn vị quản lý', isPolice: 'thuộc Công an', parent: 'đơn vị cấp trên' };
   box.append(...[
@@ -782,14 +782,11 @@ function showCheck() {
   for (const node of document.querySelectorAll('#editor .has-error')) node.classList.remove('has-error');
   if (!check) return;
   const errors = check.errors ?? [];
-  const unplaced = [];
   for (const error of errors) {
     const place = placeOf(error.field ?? '', index);
     const slot = place?.querySelector(':scope > .field-errors, :scope > td > .field-errors');
-    if (!slot) {
-      unplaced.push(error);
-      continue;
-    }
+    // An error with no field of its own on the page (e.g. a part the editor keeps as is) is in the list at the top.
+    if (!slot) continue;
     slot.append(el('li', { text: error.message }));
     slot.hidden = false;
     place.classList.add('has-error');
@@ -804,7 +801,7 @@ function showCheck() {
   status.className = `check-status ${errors.length ? 'bad' : 'good'}`;
   const panel = $('error-panel');
   panel.hidden = errors.length === 0;
-  $('error-summary').textContent = `Danh sách ${errors.length} lỗi`;
+  $('error-summary').textContent = `Các lỗi (${errors.length}); bấm vào một lỗi để tới mục của nó:`;
   $('error-list').replaceChildren(...errors.map((error) => {
     const item = el('li', {}, el('span', { class: 'error-path', text: describePath(error.field) }), ` ${error.message}`);
     item.addEventListener('click', () => {
@@ -814,7 +811,6 @@ function showCheck() {
     });
     return item;
   }));
-  if (unplaced.length) $('error-panel').open = true;
   $('start-submit').disabled = errors.length > 0;
   $('start-hint').textContent = errors.length ? 'Sửa hết lỗi để diễn tập hoặc ban hành.' : '';
   renderSchedule();
@@ -1117,5 +1113,4 @@ $('start-form').addEventListener('submit', (event) => {
   event.preventDefault();
   startCycle();
 });
-$('schedule-panel').addEventListener('toggle', renderSchedule);
 open();
