@@ -254,6 +254,29 @@ public sealed class PlanEditorTests(DashboardFixture fixture) : IClassFixture<Da
         });
     }
 
+    [Fact]
+    public async Task AViewer_IsToldTheEditorIsNotForThem_AndTheListOffersNoNewPlan()
+    {
+        using var issue = new HttpRequestMessage(HttpMethod.Post, "/api/operators")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { name = "Cán bộ xem kế hoạch", role = "viewer", scope = "*" }),
+        };
+        issue.Headers.Add("X-Api-Key", fixture.Host.OperatorKey);
+        using var issued = await fixture.Http.SendAsync(issue);
+        var key = JsonDocument.Parse(await issued.Content.ReadAsStringAsync()).RootElement.GetProperty("key").GetString()!;
+
+        var page = await fixture.Browser.Context.NewPageAsync();
+        await page.GotoAsync(new Uri(fixture.Host.Address, "/dashboard/plans/new").ToString());
+        await page.GetByLabel("Khoá vận hành").FillAsync(key);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await Expect(page.Locator("#not-allowed")).ToContainTextAsync("Tài khoản chỉ xem không soạn, lưu hay bắt đầu kế hoạch.");
+        await Expect(page.Locator("#editor")).ToBeHiddenAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "← Theo dõi kỳ báo cáo" }).Last.ClickAsync();
+        await Expect(page.Locator("#cycles-view")).ToBeVisibleAsync();
+        await Expect(page.Locator("#plan-links")).ToBeHiddenAsync();
+        await page.CloseAsync();
+    }
+
     private static async Task Fill(ILocator scope, string label, string value) =>
         await scope.GetByLabel(label, new() { Exact = true }).FillAsync(value);
 

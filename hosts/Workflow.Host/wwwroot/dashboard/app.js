@@ -1581,12 +1581,16 @@ function showWho(me) {
     who.textContent = '';
     who.hidden = true;
     $('start-panel').hidden = false;
+    $('plan-links').hidden = false;
     return;
   }
   const scope = me.scope === '*' ? 'toàn hệ thống' : `đơn vị ${me.scope} và cấp dưới`;
   who.textContent = `${me.name} · ${ROLE_LABELS[me.role] ?? me.role} · phạm vi: ${scope}`;
   who.hidden = false;
+  // Plans are drafted and started by root operators only, like a plan file; a district issues its sub-cycle's plan
+  // from the province cycle's page.
   $('start-panel').hidden = me.role === 'viewer' || me.scope !== '*';
+  $('plan-links').hidden = $('start-panel').hidden;
 }
 
 function logout() {

@@ -274,12 +274,6 @@ function adder(listPath, text, make) {
   }, 'add');
 }
 
-function slug(text, fallback) {
-  const value = (text ?? '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
-  return value || fallback;
-}
-
 // ---- the sections ----
 
 function renderIdentity() {
@@ -1066,6 +1060,15 @@ async function open() {
   $('login').hidden = true;
   $('who').textContent = me.name ?? '';
   $('who').hidden = !me.name;
+  // The host keeps plans to root operators (a viewer reads, a district issues its sub-cycle from the province's
+  // cycle page): say so instead of an editor whose every check would be refused.
+  if (me.role === 'viewer' || me.scope !== '*') {
+    $('not-allowed-text').textContent = me.role === 'viewer'
+      ? 'Tài khoản chỉ xem không soạn, lưu hay bắt đầu kế hoạch.'
+      : `Kế hoạch mới do cơ quan thường trực (phạm vi toàn hệ thống) soạn. Đơn vị ${me.scope} ban hành kế hoạch cho các đơn vị cấp dưới tại trang kỳ báo cáo của cấp trên, mục «Đơn vị cấp dưới».`;
+    $('not-allowed').hidden = false;
+    return;
+  }
   $('editor').hidden = false;
   const match = location.pathname.match(/^\/dashboard\/plans\/([^/]+)\/?$/);
   const draftId = match && match[1] !== 'new' ? decodeURIComponent(match[1]) : null;
