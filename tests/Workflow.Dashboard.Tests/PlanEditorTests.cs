@@ -90,6 +90,32 @@ public sealed class PlanEditorTests(DashboardFixture fixture) : IClassFixture<Da
         await Expect(page.Locator("#unit-count")).ToHaveTextAsync("30 đơn vị (10 trực thuộc kế hoạch, 20 cấp dưới).");
         await Expect(page.Locator("#unit-table tbody tr")).ToHaveCountAsync(30);
 
+        // The template now comes filled with the plan's 30 units, each under its district.
+        var download = await page.RunAndWaitForDownloadAsync(() => unitsSection.GetByRole(AriaRole.Button, new() { Name = "Tải mẫu danh sách (.xlsx)" }).ClickAsync());
+        var template = Path.Combine(work, "mau.xlsx");
+        await download.SaveAsAsync(template);
+        var templateRows = MiniExcel.Query(template, useHeaderRow: true, sheetName: TableFileReader.DataSheet).Cast<IDictionary<string, object?>>()
+            .Where(r => r[UnitTemplate.Id] is string id && !id.StartsWith('(')).ToList();
+        Assert.Equal(units.SelectMany(u => u.Units.Prepend(u)).Select(u => u.Id), templateRows.Select(r => (string)r[UnitTemplate.Id]!));
+        Assert.Equal("huyen-01", templateRows[1][UnitTemplate.Parent]);
+
+        // A re-import lists what would change (a district renamed, a commune gone, another new) and changes nothing
+        // until applied; cancelled here.
+        var edited = units.Select(u => u.Id switch
+        {
+            "huyen-10" => u with { Name = "Ban Chỉ đạo thành phố Bắc Giang", Units = [u.Units[0], u.Units[1], new Unit { Id = "huyen-10-xa-3", Name = "Ban Chỉ đạo phường mới", Block = "xa", Emails = ["bcd@p3.h10.bientap.example"] }] },
+            "huyen-09" => u with { Units = [u.Units[0]] },
+            _ => u,
+        }).ToList();
+        await unitFile.SetInputFilesAsync(WriteUnits(Path.Combine(work, "don-vi-sua.xlsx"), edited));
+        await Expect(diff).ToContainTextAsync("Thêm 1, bỏ 1, sửa 1 đơn vị");
+        await Expect(diff).ToContainTextAsync("huyen-10 — Ban Chỉ đạo thành phố Bắc Giang: tên");
+        await Expect(diff).ToContainTextAsync("huyen-09-xa-2 — Ban Chỉ đạo xã số 2 huyện Hiệp Hòa");
+        await Shot(page, "units-reimport");
+        await diff.GetByRole(AriaRole.Button, new() { Name = "Huỷ" }).ClickAsync();
+        await Expect(diff).ToHaveCountAsync(0);
+        await Expect(page.Locator("#unit-count")).ToHaveTextAsync("30 đơn vị (10 trực thuộc kế hoạch, 20 cấp dưới).");
+
         // 4. A report with a form: one scalar field and one table field, whose missing columns are an error until added.
         await page.GetByRole(AriaRole.Button, new() { Name = "Thêm nội dung phải nộp" }).ClickAsync();
         var report = page.Locator("fieldset[data-item=deliverable]").First;
