@@ -14,9 +14,9 @@ namespace Workflow.Dashboard.Tests;
 /// <summary>
 /// An operator builds a plan in the browser without writing JSON: identity and legal basis, two blocks, 30 units
 /// imported from an .xlsx (a bad file first, refused by row and column), a report with one scalar and one table field,
-/// a deadline outside the plan refused beside its field and then fixed, a nomination round with a quota, the schedule
-/// on a calendar, a saved draft, and a stepped rehearsal that reaches its first reminder. The saved draft equals the
-/// plan this test expects, field for field, and the command line's validate accepts it.
+/// a deadline outside the plan refused beside its field and then fixed, a nomination round with a quota and criteria, a
+/// milestone, the schedule on a calendar, a saved draft, and a stepped rehearsal that reaches its first reminder. The
+/// saved draft equals the plan this test expects, field for field, and the command line's validate accepts it.
 /// </summary>
 public sealed class PlanEditorTests(DashboardFixture fixture) : IClassFixture<DashboardFixture>
 {
@@ -186,6 +186,33 @@ public sealed class PlanEditorTests(DashboardFixture fixture) : IClassFixture<Da
         await Fill(quota, "Tối đa tập thể", "3");
         await Expect(quota.Locator(":scope > .field-errors")).ToBeHiddenAsync();
         await Expect(roundDeadline.Locator(".deadline-last")).ToHaveTextAsync("→ nhận đến 23:59:59 31/05/2024");
+
+        // Its criteria: who is judged, on a yes/no fact and a minimum number.
+        await round.GetByRole(AriaRole.Button, new() { Name = "Thêm đối tượng xét" }).ClickAsync();
+        var profile = round.Locator("[data-item=profile]").First;
+        await Fill(profile, "Mã đối tượng", "tap-the-huyen");
+        await Fill(profile, "Đối tượng xét", "Tập thể Ban Chỉ đạo cấp huyện");
+        await profile.GetByRole(AriaRole.Button, new() { Name = "Thêm tiêu chuẩn" }).ClickAsync();
+        await profile.GetByRole(AriaRole.Button, new() { Name = "Thêm tiêu chuẩn" }).ClickAsync();
+        var flag = profile.Locator(".rule").Nth(0);
+        await Fill(flag, "Mã", "khong-vi-pham");
+        await Fill(flag, "Nội dung tiêu chuẩn", "Không có cán bộ vi phạm pháp luật");
+        await Fill(flag, "Mã điều kiện", "khong-vi-pham");
+        var minimum = profile.Locator(".rule").Nth(1);
+        await minimum.GetByLabel("Loại tiêu chuẩn").SelectOptionAsync(new SelectOptionValue { Label = "Số tối thiểu" });
+        await Fill(minimum, "Mã", "mo-hinh");
+        await Fill(minimum, "Nội dung tiêu chuẩn", "Có ít nhất 2 mô hình tự quản về ANTT");
+        await Fill(minimum, "Mã số liệu", "so-mo-hinh");
+        await Fill(minimum, "Tối thiểu", "2");
+
+        // A milestone of the standing agency's own, with a snapshot of the figures.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Thêm mốc công việc" }).ClickAsync();
+        var milestone = page.Locator("#milestones fieldset.item").First;
+        await Fill(milestone, "Mã mốc", "hoi-nghi");
+        await Fill(milestone, "Tên mốc", "Hội nghị sơ kết cấp tỉnh");
+        await milestone.GetByLabel("Lập bản tổng hợp nhanh tại mốc").CheckAsync();
+        await Fill(milestone.Locator("fieldset.deadline"), "Ngày", "2024-06-20");
+        await Expect(milestone.Locator(".deadline-last")).ToContainTextAsync("20/06/2024");
         await Expect(page.Locator("#check-status")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Kế hoạch hợp lệ"));
         await Shot(page, "round-quota");
 
@@ -199,6 +226,7 @@ public sealed class PlanEditorTests(DashboardFixture fixture) : IClassFixture<Da
         await Expect(schedule).ToContainTextAsync("Hết hạn — Đề nghị Giấy khen của Giám đốc Công an tỉnh");
         await Expect(page.Locator("#calendar table.month[data-month='2024-04'] td[data-day='2024-04-24']")).ToContainTextAsync("08:00 Nhắc hạn");
         await Expect(page.Locator("#calendar td[data-day='2024-05-01']")).ToContainTextAsync("Hết hạn");
+        await Expect(page.Locator("#calendar td[data-day='2024-06-21']")).ToContainTextAsync("Mốc công việc");
         await Expect(schedule).ToBeVisibleAsync();
         await Shot(page, "schedule");
 
@@ -271,6 +299,18 @@ public sealed class PlanEditorTests(DashboardFixture fixture) : IClassFixture<Da
         await Expect(report.Locator("[data-item=field]")).ToHaveCountAsync(plan.Deliverables[0].Forms[0].Fields.Count);
         await Expect(page.Locator("#check-status")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Kế hoạch hợp lệ"));
         await Shot(page, "copy");
+
+        // Issued for real: only once the operator confirms that units will be e-mailed; then the cycle runs, no rehearsal.
+        var start = page.Locator("#start");
+        await start.GetByLabel("Chế độ").SelectOptionAsync("live");
+        await Expect(start.GetByLabel("Mã kỳ báo cáo")).ToHaveValueAsync("sao-chep-2025");
+        await start.GetByRole(AriaRole.Button, new() { Name = "Ban hành kỳ báo cáo" }).ClickAsync();
+        await Expect(page.Locator("#start-error")).ToContainTextAsync("Đánh dấu xác nhận trước khi ban hành");
+        await start.GetByLabel("Tôi đã kiểm tra kế hoạch; gửi thư thật tới các đơn vị").CheckAsync();
+        await start.GetByRole(AriaRole.Button, new() { Name = "Ban hành kỳ báo cáo" }).ClickAsync();
+        await page.WaitForURLAsync("**/dashboard/#cycle=sao-chep-2025");
+        await Expect(page.Locator("#cycle-status")).ToHaveTextAsync("Đang chạy");
+        await Expect(page.Locator("#rehearsal-banner")).ToBeHiddenAsync();
         await page.CloseAsync();
 
         static async Task Shot(IPage p, string name) => await p.ScreenshotAsync(new()
@@ -424,8 +464,23 @@ public sealed class PlanEditorTests(DashboardFixture fixture) : IClassFixture<Da
                 Proposers = new UnitScope { Blocks = ["huyen"] },
                 Deadline = Deadline.Before(new DateOnly(2024, 6, 1)),
                 Quotas = [new QuotaRule { Id = "tong-so", Description = "Tối đa 3 tập thể cấp huyện", MaxCollective = 3 }],
+                Eligibility =
+                [
+                    new EligibilityProfile
+                    {
+                        Id = "tap-the-huyen",
+                        Name = "Tập thể Ban Chỉ đạo cấp huyện",
+                        NomineeKind = NomineeKind.Collective,
+                        Rules =
+                        [
+                            new FlagRule { Id = "khong-vi-pham", Description = "Không có cán bộ vi phạm pháp luật", Flag = "khong-vi-pham", Required = true },
+                            new MinimumNumberRule { Id = "mo-hinh", Description = "Có ít nhất 2 mô hình tự quản về ANTT", Number = "so-mo-hinh", Minimum = 2 },
+                        ],
+                    },
+                ],
             },
         ],
+        Milestones = [new Milestone { Id = "hoi-nghi", Title = "Hội nghị sơ kết cấp tỉnh", Deadline = Deadline.By(new DateOnly(2024, 6, 20)), Consolidate = true }],
         Reminders = new ReminderPolicy { DaysBefore = [7, 1], SendAt = new TimeOnly(8, 0), Chase = new ChasePolicy { EveryDays = 3, MaxCount = 2 } },
         OperatorEmails = ["thuongtruc@congan.bientap.example"],
     };
