@@ -15,5 +15,8 @@ public static class MessageKeys
 
     public static string Verdict(string cycleId, string unitId, string roundId) => $"{cycleId}:{unitId}:{roundId}:verdict";
 
+    /// <summary>A verdict changed after the round was judged, by one operator's review: one mail per review and proposer.</summary>
+    public static string RevisedVerdict(string cycleId, string unitId, string roundId, string reviewId) => $"{cycleId}:{unitId}:{roundId}:verdict:{reviewId}";
+
     public static string Rejection(string cycleId, string unitId, string subjectId, string attemptId) => $"{cycleId}:{unitId}:{subjectId}:rejected:{attemptId}";
 }

@@ -166,18 +166,25 @@ public sealed class CycleConsolidation(IStatusStore status, IOptions<StorageOpti
     /// <summary>
     /// Judges a round again after its records changed (an operator's review), if it has been judged: the proposal round,
     /// then every picked level drawn from it, so verdicts, counts and exports stay one story. Nothing is judged early.
+    /// Each round judged again comes back with the nominees whose verdict changed, for their proposers to be told.
     /// </summary>
-    public async Task RejudgeAsync(Plan plan, string cycleId, string roundId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<RejudgedRound>> RejudgeAsync(Plan plan, string cycleId, string roundId, CancellationToken cancellationToken = default)
     {
+        var rejudged = new List<RejudgedRound>();
         foreach (var round in plan.NominationRounds.Where(r => r.Id == roundId || r.PickedFrom == roundId))
         {
             var rows = await status.ListNomineesAsync(cycleId, round.Id, cancellationToken);
             var judged = round.PickedFrom is null ? rows.Any(r => r.Eligible is not null || r.WithinQuota is not null) : rows.Count > 0;
             if (judged)
             {
-                await JudgeRoundAsync(plan, new RoundEvaluation(cycleId, round.Id, round.PickedFrom is null ? [] : [.. rows.Select(r => r.NominationId)]), cancellationToken);
+                // What NomineeOutcome.Accepted was at the last judgement, as the row keeps it.
+                var before = rows.ToDictionary(r => r.NominationId, r => r.Eligible == true && r.DossierComplete != false && r.WithinQuota == true, StringComparer.Ordinal);
+                var (_, outcome) = await JudgeRoundAsync(plan, new RoundEvaluation(cycleId, round.Id, round.PickedFrom is null ? [] : [.. rows.Select(r => r.NominationId)]), cancellationToken);
+                rejudged.Add(new RejudgedRound(round.Id, [.. outcome.Nominees.Where(n => before.TryGetValue(n.Nomination.Id, out var was) && was != n.Accepted)]));
             }
         }
+
+        return rejudged;
     }
 
     /// <summary>Faults of the data itself; storage and cancellation are left to the engine's retries.</summary>

@@ -146,7 +146,18 @@ public sealed class CycleMail(IMailer mailer, UnitLinks links, ITemplateStore te
     /// Each proposer's verdicts once a round is judged, one mail per proposer under one key per round, so a retried
     /// judgement sends nothing twice. A relay's pick round reaches the units that proposed to the relay.
     /// </summary>
-    public async Task<int> SendVerdictsAsync(Plan plan, string cycleId, string roundId, IReadOnlyList<Workflow.Domain.Consolidation.NomineeOutcome> nominees, bool rehearsal, CancellationToken cancellationToken = default)
+    public Task<int> SendVerdictsAsync(Plan plan, string cycleId, string roundId, IReadOnlyList<Workflow.Domain.Consolidation.NomineeOutcome> nominees, bool rehearsal, CancellationToken cancellationToken = default) =>
+        SendVerdictsAsync(plan, cycleId, roundId, nominees, rehearsal, reviewId: null, cancellationToken);
+
+    /// <summary>
+    /// The verdicts an operator's review changed after the round was judged, to each proposer concerned, under one key
+    /// per review (<paramref name="reviewId"/>): the proposer learns of the change as it learnt of the verdict.
+    /// </summary>
+    public Task<int> SendRevisedVerdictsAsync(Plan plan, string cycleId, string roundId, IReadOnlyList<Workflow.Domain.Consolidation.NomineeOutcome> changed, string reviewId, bool rehearsal, CancellationToken cancellationToken = default) =>
+        SendVerdictsAsync(plan, cycleId, roundId, changed, rehearsal, reviewId, cancellationToken);
+
+    private async Task<int> SendVerdictsAsync(
+        Plan plan, string cycleId, string roundId, IReadOnlyList<Workflow.Domain.Consolidation.NomineeOutcome> nominees, bool rehearsal, string? reviewId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(nominees);
@@ -160,8 +171,9 @@ public sealed class CycleMail(IMailer mailer, UnitLinks links, ITemplateStore te
             }
 
             var content = MailTemplates.Verdict(new VerdictMail(unit.Name, plan.Number, title,
-                [.. group.Select(n => new NomineeVerdictLine(n.Nomination.Name, n.Accepted, n.Reasons))], links.Link(plan, cycleId, unit.Id)));
-            sent += await SendAsync(new OutgoingMail(MessageKeys.Verdict(cycleId, unit.Id, roundId), PlanLookup.Recipients(unit), Marked(content, rehearsal)), cancellationToken) ? 1 : 0;
+                [.. group.Select(n => new NomineeVerdictLine(n.Nomination.Name, n.Accepted, n.Reasons))], links.Link(plan, cycleId, unit.Id), Revised: reviewId is not null));
+            var key = reviewId is null ? MessageKeys.Verdict(cycleId, unit.Id, roundId) : MessageKeys.RevisedVerdict(cycleId, unit.Id, roundId, reviewId);
+            sent += await SendAsync(new OutgoingMail(key, PlanLookup.Recipients(unit), Marked(content, rehearsal)), cancellationToken) ? 1 : 0;
         }
 
         return sent;

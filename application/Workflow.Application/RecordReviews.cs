@@ -4,9 +4,10 @@ namespace Workflow.Application;
 
 /// <summary>
 /// An operator's verdict on one achievement record of a nominee: written on the nominee's row and on the proposer's
-/// kept record, recorded on the cycle's timeline (who, when, why), and the round judged again if it already was.
+/// kept record, recorded on the cycle's timeline (who, when, why), and the round judged again if it already was; a
+/// proposer whose nominee's verdict that changes is told by e-mail, as it was told the verdict.
 /// </summary>
-public sealed class RecordReviews(IStatusStore status, IAchievementRegistry registry, CycleConsolidation consolidation, CycleClocks clocks)
+public sealed class RecordReviews(IStatusStore status, IAchievementRegistry registry, CycleConsolidation consolidation, CycleClocks clocks, CycleMail mail)
 {
     public async Task<RecordReviewResult> ReviewAsync(
         Plan plan, string cycleId, string roundId, string nominationId, string recordId, ReviewVerdict verdict, string? reason, string by, CancellationToken cancellationToken = default)
@@ -73,7 +74,16 @@ public sealed class RecordReviews(IStatusStore status, IAchievementRegistry regi
             $"{what} thành tích «{record.Title}» năm {record.Year} của «{row.Name}»",
             $"Người xác minh: {by}{(review.Reason is null ? "" : $"; lý do: {review.Reason}")}"), cancellationToken);
 
-        await consolidation.RejudgeAsync(plan, cycleId, roundId, cancellationToken);
+        var rejudged = await consolidation.RejudgeAsync(plan, cycleId, roundId, cancellationToken);
+        if (rejudged.Any(r => r.Changed.Count > 0))
+        {
+            var rehearsal = (await clocks.ClockAsync(cycleId, cancellationToken)).IsRehearsal;
+            foreach (var level in rejudged.Where(r => r.Changed.Count > 0))
+            {
+                await mail.SendRevisedVerdictsAsync(plan, cycleId, level.RoundId, level.Changed, $"review-{nominationId}-{recordId}-{at.UtcTicks}", rehearsal, cancellationToken);
+            }
+        }
+
         return new RecordReviewResult(reviewed, null, null, false);
     }
 }

@@ -158,6 +158,23 @@ public sealed class MailTemplateTests
     }
 
     [Fact]
+    public void Verdict_CountsTheUnitsProposals_AndARevision_NamesOnlyWhatChanged_WithoutACount()
+    {
+        NomineeVerdictLine[] lines = [new("Công an huyện Yên Dũng", true, []), new("Công an xã Tân An", false, ["Chỉ có 2 năm đạt «Đơn vị quyết thắng»"])];
+        var verdict = MailTemplates.Verdict(new VerdictMail("Ban Chỉ đạo 138 huyện Yên Dũng", "45/KH-BCĐ", "Giấy khen của Giám đốc Công an tỉnh", lines, Link));
+        Assert.Equal("[Kết quả xét khen thưởng] Giấy khen của Giám đốc Công an tỉnh – 1 đề nghị không đạt", verdict.Subject);
+        Assert.Contains("Giấy khen của Giám đốc Công an tỉnh, Kế hoạch số 45/KH-BCĐ: 1/2 đề nghị của quý đơn vị đạt.", verdict.Text, StringComparison.Ordinal);
+
+        var revised = MailTemplates.Verdict(new VerdictMail("Ban Chỉ đạo 138 huyện Yên Dũng", "45/KH-BCĐ", "Giấy khen của Giám đốc Công an tỉnh", [lines[1]], Link, Revised: true));
+        Assert.Equal("[Cập nhật kết quả xét khen thưởng] Giấy khen của Giám đốc Công an tỉnh – 1 đề nghị không đạt", revised.Subject);
+        Assert.Contains("CẬP NHẬT KẾT QUẢ XÉT ĐỀ NGHỊ KHEN THƯỞNG", revised.Text, StringComparison.Ordinal);
+        Assert.Contains("kết quả của 1 đề nghị dưới đây đã thay đổi và thay cho kết quả đã báo trước đó.", revised.Text, StringComparison.Ordinal);
+        Assert.Contains("1. Công an xã Tân An: không đạt – Chỉ có 2 năm đạt «Đơn vị quyết thắng»", revised.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Công an huyện Yên Dũng", revised.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("đề nghị của quý đơn vị đạt", revised.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Html_EncodesWhatTheUnitTyped()
     {
         var mail = MailTemplates.Rejection(new RejectionMail("A", "1", "B", ["<script>.pdf"], Nominations, Clock.Vietnam(2024, 4, 1), Link));

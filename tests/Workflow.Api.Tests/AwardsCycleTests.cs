@@ -79,6 +79,17 @@ public sealed class AwardsCycleTests(ApiHost host) : IClassFixture<ApiHost>
         var timeline = await host.GetJsonAsync(host.Operator, $"{cycle}/timeline");
         Assert.Contains(timeline.EnumerateArray(), e => e.GetProperty("title").GetString()!.StartsWith("Không công nhận thành tích «Đơn vị quyết thắng» năm 2021 của «Công an huyện Tân Yên»", StringComparison.Ordinal));
 
+        // Tân Yên learns of the changed verdict as it learnt of the verdict, by a mail marked as an update that names the
+        // nominee and why; Yên Thế's verdict did not change, so it gets none.
+        static string Key(Workflow.MailSink.RecordedMail m) => m.CustomArgs.GetValueOrDefault(Workflow.Email.SendGridMailer.MessageKeyArg) ?? "";
+        Workflow.MailSink.RecordedMail? revised = null;
+        await ApiHost.Eventually(() => (revised = host.Sink.Accepted.FirstOrDefault(m => Key(m).StartsWith($"{ApiHost.CycleId}:bcd-tan-yen:{Proposed}:verdict:review-", StringComparison.Ordinal))) is not null);
+        Assert.Contains("[Cập nhật kết quả xét khen thưởng]", revised!.Subject, StringComparison.Ordinal);
+        Assert.Contains("CẬP NHẬT KẾT QUẢ XÉT ĐỀ NGHỊ KHEN THƯỞNG", revised.Text, StringComparison.Ordinal);
+        Assert.Contains("1. Công an huyện Tân Yên: không đạt – ", revised.Text, StringComparison.Ordinal);
+        Assert.Contains("Chỉ có 2 năm đạt «Đơn vị quyết thắng»", revised.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(host.Sink.Accepted, m => Key(m).Contains($":{Proposed}:verdict:review-", StringComparison.Ordinal) && !Key(m).Contains(":bcd-tan-yen:", StringComparison.Ordinal));
+
         // The province picks three; Tân Yên's pick is refused on its criteria, the other two stand.
         await ApiHost.Eventually(async () => Round(await host.GetJsonAsync(host.Operator, cycle), Picked).GetProperty("runtimeStatus").GetString() == "running");
         await ApiHost.ReadAsync(await host.Operator.PostAsJsonAsync($"{cycle}/picks/{Picked}",

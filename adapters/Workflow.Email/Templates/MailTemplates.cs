@@ -125,11 +125,20 @@ public static class MailTemplates
             ? $"{i + 1}. {n.Name}: đạt."
             : $"{i + 1}. {n.Name}: không đạt – {string.Join("; ", n.Reasons)}"));
         var refused = m.Nominees.Count(n => !n.Accepted);
+        // A revision names only the nominees whose verdict changed, so it gives no count of the unit's proposals.
+        var heading = m.Revised
+            ? $"""
+              CẬP NHẬT KẾT QUẢ XÉT ĐỀ NGHỊ KHEN THƯỞNG
+              {m.RoundTitle}, Kế hoạch số {m.PlanNumber}: sau khi cơ quan thường trực xác minh thành tích, kết quả của {m.Nominees.Count} đề nghị dưới đây đã thay đổi và thay cho kết quả đã báo trước đó.
+              """
+            : $"""
+              KẾT QUẢ XÉT ĐỀ NGHỊ KHEN THƯỞNG
+              {m.RoundTitle}, Kế hoạch số {m.PlanNumber}: {m.Nominees.Count - refused}/{m.Nominees.Count} đề nghị của quý đơn vị đạt.
+              """;
         var text = $"""
             Kính gửi: {m.UnitName}
 
-            KẾT QUẢ XÉT ĐỀ NGHỊ KHEN THƯỞNG
-            {m.RoundTitle}, Kế hoạch số {m.PlanNumber}: {m.Nominees.Count - refused}/{m.Nominees.Count} đề nghị của quý đơn vị đạt.
+            {heading}
             {lines}
 
             Kết quả này đã được ghi vào hệ thống.
@@ -137,7 +146,8 @@ public static class MailTemplates
 
             {Signature}
             """;
-        return Render($"[Kết quả xét khen thưởng] {m.RoundTitle}" + (refused > 0 ? $" – {refused} đề nghị không đạt" : ""), text, m.Link);
+        var subject = m.Revised ? $"[Cập nhật kết quả xét khen thưởng] {m.RoundTitle}" : $"[Kết quả xét khen thưởng] {m.RoundTitle}";
+        return Render(subject + (refused > 0 ? $" – {refused} đề nghị không đạt" : ""), text, m.Link);
     }
 
     public static MailContent Rejection(RejectionMail m)
