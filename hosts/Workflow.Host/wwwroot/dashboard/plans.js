@@ -957,21 +957,25 @@ async function openDraft(draftId, version) {
 async function openFile(input) {
   const file = input.files?.[0];
   if (!file) return;
-  try {
-    const plan = JSON.parse(await file.text());
-    if (!plan || typeof plan !== 'object' || Array.isArray(plan)) throw new Error();
-    state.plan = plan;
-    state.draftId = null;
-    state.imported = null;
-    $('draft-status').textContent = `Mở từ tệp «${file.name}», chưa lưu thành bản nháp.`;
-    history.replaceState(null, '', '/dashboard/plans/new');
-    showProblem($('action-error'), null);
-    fillStart();
-    rerender();
-  } catch {
-    showProblem($('action-error'), new ProblemError(400, { title: `Tệp «${file.name}» không phải kế hoạch dạng JSON.`, detail: '', fields: [] }));
-  }
   input.value = '';
+  let plan = null;
+  try {
+    plan = JSON.parse(await file.text());
+  } catch {
+    // Not JSON: refused below like any other non-plan.
+  }
+  if (!plan || typeof plan !== 'object' || Array.isArray(plan)) {
+    showProblem($('action-error'), new ProblemError(400, { title: `Tệp «${file.name}» không phải kế hoạch dạng JSON.`, detail: '', fields: [] }));
+    return;
+  }
+  state.plan = plan;
+  state.draftId = null;
+  state.imported = null;
+  $('draft-status').textContent = `Mở từ tệp «${file.name}», chưa lưu thành bản nháp.`;
+  history.replaceState(null, '', '/dashboard/plans/new');
+  showProblem($('action-error'), null);
+  fillStart();
+  rerender();
 }
 
 /** The start form follows the plan's id and issue day until the operator types their own. */
