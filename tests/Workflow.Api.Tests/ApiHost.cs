@@ -92,6 +92,8 @@ public sealed partial class ApiHost : IAsyncLifetime
         // A stepped rehearsal from 11/03/2024 09:00: the tests move the cycle's clock themselves, as they need it.
         var started = await Operator.PostAsync($"/api/cycles?id={CycleId}&rehearsal=step&from={Uri.EscapeDataString(Vn(3, 11, 9).ToString("O"))}", content);
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        // Tests advance the clock at once; a cycle the engine has not picked up yet is still pending and not advanced.
+        await Eventually(async () => (await GetJsonAsync(Operator, $"/api/cycles/{CycleId}")).GetProperty("runtimeStatus").GetString() == "running", seconds: 60);
         await TokenAsync("bcd-yen-the");
     }
 

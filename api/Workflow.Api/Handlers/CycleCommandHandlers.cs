@@ -246,7 +246,10 @@ public static class CycleCommandHandlers
 
         if (!instance.IsRunning)
         {
-            return ApiProblems.Conflict($"Kỳ báo cáo «{id}» không còn chạy (trạng thái: {instance.RuntimeStatus}).");
+            // Just started, the engine has not yet picked the cycle up: its first step is moments away, not over.
+            return ApiProblems.Conflict(instance.RuntimeStatus == OrchestrationRuntimeStatus.Pending
+                ? $"Kỳ báo cáo «{id}» đang khởi động; thử lại sau giây lát."
+                : $"Kỳ báo cáo «{id}» không còn chạy (trạng thái: {instance.RuntimeStatus}).");
         }
 
         // The tree runs on one clock: a sub-cycle moves when its top cycle does, never on its own.
