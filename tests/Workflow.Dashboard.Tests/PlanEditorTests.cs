@@ -323,7 +323,7 @@ public sealed class PlanEditorTests(DashboardFixture fixture) : IClassFixture<Da
     }
 
     [Fact]
-    public async Task AnExistingPlanFile_OpensInTheEditor_AndIsSavedAsItWas_EvenWhatTheEditorHasNoFormFor()
+    public async Task AnExistingPlanFile_OpensInTheEditor_IsSavedAsItWas_EvenWhatTheEditorHasNoFormFor_AndKeepsItsVersions()
     {
         // The programme plan has what the editor has no form for: committee members, targets, programme periods, dossiers.
         var sample = Path.Combine(RepositoryRoot.Path, "samples", "bac-giang-2020-2025-de-an.plan.json");
@@ -347,6 +347,17 @@ public sealed class PlanEditorTests(DashboardFixture fixture) : IClassFixture<Da
         using var draft = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var saved = PlanJson.Read(draft.RootElement.GetProperty("plan").GetRawText()).Plan!;
         Assert.Equal(Lines(PlanJson.Write(plan)), Lines(PlanJson.Write(saved)));
+
+        // A change saved is a second version, newest first in the list; the first stays and opens as it was.
+        var title = page.Locator("#identity").GetByLabel("Trích yếu", new() { Exact = true });
+        await title.FillAsync(plan.Title + " (sửa đổi)");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu bản nháp" }).ClickAsync();
+        await Expect(page.Locator("#draft-status")).ToContainTextAsync($"Bản nháp «{plan.Id}», phiên bản 2");
+        await Expect(page.GetByLabel("Phiên bản").Locator("option")).ToHaveCountAsync(2);
+        await Expect(page.GetByLabel("Phiên bản").Locator("option").First).ToContainTextAsync("Phiên bản 2");
+        await page.GetByLabel("Phiên bản").SelectOptionAsync("1");
+        await Expect(page.Locator("#draft-status")).ToContainTextAsync($"Bản nháp «{plan.Id}», phiên bản 1");
+        await Expect(title).ToHaveValueAsync(plan.Title);
         await page.CloseAsync();
     }
 

@@ -936,7 +936,8 @@ async function loadDraftLists(current, version) {
   $('open-draft').value = current ?? '';
   if (current) {
     const draft = await api(`plans/drafts/${encodeURIComponent(current)}`);
-    $('draft-version').replaceChildren(...draft.versions.slice().reverse().map((v) => el('option', { value: String(v.version), text: `Phiên bản ${v.version} — ${v.savedAtText}, ${v.savedBy}` })));
+    // The host lists versions newest first, as people look for the last one.
+    $('draft-version').replaceChildren(...draft.versions.map((v) => el('option', { value: String(v.version), text: `Phiên bản ${v.version} — ${v.savedAtText}, ${v.savedBy}` })));
     $('draft-version').value = String(version ?? draft.version);
     $('draft-version').disabled = false;
   }
