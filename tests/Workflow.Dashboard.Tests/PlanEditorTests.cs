@@ -237,7 +237,7 @@ public sealed class PlanEditorTests(DashboardFixture fixture) : IClassFixture<Da
         await Shot(page, "saved");
 
         // The saved plan is the plan this test expects, field for field, and the command line validates it.
-        var saved = await SavedPlanAsync();
+        var saved = await SavedPlanAsync(PlanId);
         Assert.Equal(Lines(PlanJson.Write(Expected(units))), Lines(PlanJson.Write(saved)));
         var file = Path.Combine(RepositoryRoot.Path, "artifacts", "plans", "plan-editor.plan.json");
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
@@ -341,11 +341,7 @@ public sealed class PlanEditorTests(DashboardFixture fixture) : IClassFixture<Da
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Lưu bản nháp" }).ClickAsync();
         await Expect(page.Locator("#draft-status")).ToContainTextAsync($"Bản nháp «{plan.Id}», phiên bản 1");
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/plans/drafts/{plan.Id}");
-        request.Headers.Add("X-Api-Key", fixture.Host.OperatorKey);
-        using var response = await fixture.Http.SendAsync(request);
-        using var draft = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var saved = PlanJson.Read(draft.RootElement.GetProperty("plan").GetRawText()).Plan!;
+        var saved = await SavedPlanAsync(plan.Id);
         Assert.Equal(Lines(PlanJson.Write(plan)), Lines(PlanJson.Write(saved)));
 
         // A change saved is a second version, newest first in the list; the first stays and opens as it was.
@@ -526,9 +522,10 @@ public sealed class PlanEditorTests(DashboardFixture fixture) : IClassFixture<Da
         OperatorEmails = ["thuongtruc@congan.bientap.example"],
     };
 
-    private async Task<Plan> SavedPlanAsync()
+    /// <summary>The draft's first version as the host keeps it, read as a plan file is.</summary>
+    private async Task<Plan> SavedPlanAsync(string draftId)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/plans/drafts/{PlanId}");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/plans/drafts/{draftId}");
         request.Headers.Add("X-Api-Key", fixture.Host.OperatorKey);
         using var response = await fixture.Http.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();

@@ -3,7 +3,7 @@
 
 import {
   KEY_STORAGE, ZONE, AuthError, ApiError, ProblemError, operatorKey, api, apiPost, apiSend, problemOf, problemText, showProblem, formatInstant,
-  vietnamInstant, el,
+  vietnamInstant, el, onLogin,
 } from './shared.js';
 
 const REFRESH_MS = 5000;
@@ -1647,12 +1647,7 @@ function route() {
   start();
 }
 
-$('login-form').addEventListener('submit', (event) => {
-  event.preventDefault();
-  const key = $('key-input').value.trim();
-  if (!key) return;
-  sessionStorage.setItem(KEY_STORAGE, key);
-  $('key-input').value = '';
+onLogin(() => {
   view.me = null;
   showError('');
   start();

@@ -3,7 +3,7 @@
 // and each error is shown beside the field its path names. Parts of a plan the editor has no form for (committee
 // members, targets, programme periods, dossiers) are kept as they are and saved with the rest.
 
-import { KEY_STORAGE, AuthError, ProblemError, api, apiSend, showProblem, problemOf, operatorKey, vietnamInstant, el } from './shared.js';
+import { onLogin, AuthError, ProblemError, api, apiSend, showProblem, problemOf, operatorKey, vietnamInstant, el } from './shared.js';
 
 const CHECK_DELAY_MS = 250;
 const MAX_UNIT_ROWS = 300;
@@ -929,16 +929,19 @@ async function saveDraft() {
   }
 }
 
-async function loadDraftLists(current, version) {
+/**
+ * The drafts to open, and the versions of the current one (newest first, as the host lists them). A draft just opened
+ * brings its versions; after a save they are read once.
+ */
+async function loadDraftLists(current, version, versions) {
   const drafts = await api('plans/drafts');
   $('open-draft').replaceChildren(el('option', { value: '', text: '— chọn để mở —' }),
     ...drafts.map((d) => el('option', { value: d.draftId, text: `${d.title || d.draftId} (${d.draftId}, phiên bản ${d.version}, ${d.savedAtText})` })));
   $('open-draft').value = current ?? '';
   if (current) {
-    const draft = await api(`plans/drafts/${encodeURIComponent(current)}`);
-    // The host lists versions newest first, as people look for the last one.
-    $('draft-version').replaceChildren(...draft.versions.map((v) => el('option', { value: String(v.version), text: `Phiên bản ${v.version} — ${v.savedAtText}, ${v.savedBy}` })));
-    $('draft-version').value = String(version ?? draft.version);
+    const list = versions ?? (await api(`plans/drafts/${encodeURIComponent(current)}`)).versions;
+    $('draft-version').replaceChildren(...list.map((v) => el('option', { value: String(v.version), text: `Phiên bản ${v.version} — ${v.savedAtText}, ${v.savedBy}` })));
+    $('draft-version').value = String(version);
     $('draft-version').disabled = false;
   }
 }
@@ -950,7 +953,7 @@ async function openDraft(draftId, version) {
   state.imported = null;
   $('draft-status').textContent = draftLine(draft);
   history.replaceState(null, '', `/dashboard/plans/${encodeURIComponent(draft.draftId)}${version ? `#version=${version}` : ''}`);
-  await loadDraftLists(draft.draftId, draft.version);
+  await loadDraftLists(draft.draftId, draft.version, draft.versions);
   fillStart();
   rerender();
 }
@@ -1094,14 +1097,7 @@ async function open() {
   rerender();
 }
 
-$('login-form').addEventListener('submit', (event) => {
-  event.preventDefault();
-  const key = $('key-input').value.trim();
-  if (!key) return;
-  sessionStorage.setItem(KEY_STORAGE, key);
-  $('key-input').value = '';
-  open();
-});
+onLogin(open);
 $('save-draft').addEventListener('click', saveDraft);
 $('download-json').addEventListener('click', () => save(new Blob([planText()], { type: 'application/json' }), `${state.plan.id || 'ke-hoach'}.plan.json`));
 $('open-json').addEventListener('change', () => openFile($('open-json')));

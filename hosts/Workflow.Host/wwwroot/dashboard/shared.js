@@ -158,3 +158,16 @@ export function el(tag, attributes = {}, ...children) {
   }
   return node;
 }
+
+/** The login form both operator pages have (#login-form, #key-input): the key goes to this tab only, then done(). */
+export function onLogin(done) {
+  document.getElementById('login-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const input = document.getElementById('key-input');
+    const key = input.value.trim();
+    if (!key) return;
+    sessionStorage.setItem(KEY_STORAGE, key);
+    input.value = '';
+    done();
+  });
+}
